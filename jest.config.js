@@ -1,0 +1,9 @@
+// Jest runs the specs beside the code (src/**/NAME.spec.ts) and the integration tests under test/.
+module.exports = {
+  testEnvironment: "node",
+  testMatch: ["<rootDir>/src/**/*.spec.ts", "<rootDir>/test/**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
+  },
+  testTimeout: 60000,
+};

@@ -1,0 +1,138 @@
+/**
+ * Shared check glue: per-property decoding of Pulumi inputs with io-ts codecs, Pulumi's unknown sentinel, and the
+ * one reporter that turns failed rules into Pulumi `CheckFailure { property, reason }` data. Nothing here throws on
+ * bad input; every problem is returned as data.
+ */
+import * as t from "io-ts";
+import { isLeft } from "fp-ts/Either";
+
+/**
+ * UNKNOWN_SENTINEL is the string the Pulumi engine and the dynamic-provider host put in place of a value that is not
+ * known during preview (an output of a resource not yet created).
+ */
+export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** PROVIDER_KEY is the reserved property under which `dynamic.Resource` stores the serialized provider. */
+export const PROVIDER_KEY = "__provider";
+
+/** CheckFailure is one failed rule: the input property it concerns and a sentence that names the rule. */
+export interface CheckFailure {
+  readonly property: string;
+  readonly reason: string;
+}
+
+/** isUnknown tells whether a value is, or contains, Pulumi's unknown sentinel, so its rules must wait for `up`. */
+export function isUnknown(value: unknown): boolean {
+  if (value === UNKNOWN_SENTINEL) return true;
+  if (Array.isArray(value)) return value.some(isUnknown);
+  if (value !== null && typeof value === "object") return Object.values(value).some(isUnknown);
+  return false;
+}
+
+/** describeValue renders a value for a message: JSON (control characters escaped), at most 60 characters. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "undefined";
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** intRange is a codec of integers from min to max inclusive; its name is the rule used in failure messages. */
+export function intRange(min: number, max: number): t.Type<number, number, unknown> {
+  return new t.Type<number, number, unknown>(
+    `an integer from ${min} to ${max}`,
+    (u): u is number => typeof u === "number" && Number.isInteger(u) && u >= min && u <= max,
+    (u, c) => (typeof u === "number" && Number.isInteger(u) && u >= min && u <= max ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  );
+}
+
+/** oneOf is a codec of a string literal union; its name lists the accepted values. */
+export function oneOf<T extends string>(values: readonly T[]): t.Type<T, T, unknown> {
+  const set = new Set<string>(values);
+  const is = (u: unknown): u is T => typeof u === "string" && set.has(u);
+  return new t.Type<T, T, unknown>(
+    `one of ${values.map((v) => JSON.stringify(v)).join(", ")}`,
+    is,
+    (u, c) => (is(u) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  );
+}
+
+/** matching is a codec of strings that satisfy a test; `rule` (its name) says in words what is accepted. */
+export function matching(rule: string, test: (s: string) => boolean): t.Type<string, string, unknown> {
+  const is = (u: unknown): u is string => typeof u === "string" && test(u);
+  return new t.Type<string, string, unknown>(rule, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), t.identity);
+}
+
+/** boolean is a codec of true or false, named for messages. */
+export const booleanValue: t.Type<boolean, boolean, unknown> = new t.Type<boolean, boolean, unknown>(
+  "true or false",
+  (u): u is boolean => typeof u === "boolean",
+  (u, c) => (typeof u === "boolean" ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+/** DecodedInputs is what decoding returns: the values that passed, the properties still unknown, and the failures. */
+export interface DecodedInputs<P extends t.Props> {
+  readonly value: Partial<{ [K in keyof P]: t.TypeOf<P[K]> }>;
+  readonly unknowns: ReadonlySet<keyof P & string>;
+  readonly failures: readonly CheckFailure[];
+}
+
+/**
+ * decodeInputs checks raw inputs property by property: unknown properties, required ones, and each value against its
+ * codec. Values that are Pulumi's unknown sentinel are not judged; they are listed in `unknowns`. `null` counts as a
+ * value (and fails its codec); `undefined` counts as absent. The reserved `__provider` key is ignored.
+ */
+export function decodeInputs<P extends t.Props>(
+  resource: string,
+  props: P,
+  required: readonly (keyof P & string)[],
+  raw: unknown,
+): DecodedInputs<P> {
+  const failures: CheckFailure[] = [];
+  const value: Record<string, unknown> = {};
+  const unknowns = new Set<keyof P & string>();
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return {
+      value: {},
+      unknowns,
+      failures: [{ property: "", reason: `${resource} inputs must be an object, got ${describeValue(raw)}` }],
+    };
+  }
+  const input = raw as Record<string, unknown>;
+  for (const key of Object.keys(input).sort()) {
+    if (key === PROVIDER_KEY || Object.prototype.hasOwnProperty.call(props, key)) continue;
+    failures.push({ property: key, reason: `${key} is not an input of ${resource}` });
+  }
+  for (const key of Object.keys(props) as (keyof P & string)[]) {
+    const v = Object.prototype.hasOwnProperty.call(input, key) ? input[key] : undefined;
+    if (v === undefined) {
+      if (required.includes(key)) failures.push({ property: key, reason: `${key} is required` });
+      continue;
+    }
+    if (isUnknown(v)) {
+      unknowns.add(key);
+      continue;
+    }
+    const codec = props[key];
+    const result = codec.decode(v);
+    if (isLeft(result)) {
+      const custom = result.left.find((e) => e.message !== undefined)?.message;
+      failures.push({ property: key, reason: `${key} must be ${custom ?? codec.name}, got ${describeValue(v)}` });
+    } else {
+      value[key] = result.right;
+    }
+  }
+  return { value: value as DecodedInputs<P>["value"], unknowns, failures };
+}
+
+/** failure builds a CheckFailure; cross-field rules use it so every message starts with the property it names. */
+export function failure(property: string, rule: string): CheckFailure {
+  return { property, reason: `${property} ${rule}` };
+}

@@ -1,0 +1,63 @@
+import { backoffDelay, RetryBudgetExceededError, withRetry } from "./retry";
+import type { ErrorBehaviour } from "./errors";
+
+function fakeClock() {
+  let now = 0;
+  return { now: () => now, sleep: async (ms: number) => void (now += ms) };
+}
+
+describe("backoffDelay", () => {
+  it("doubles the ceiling per attempt up to the maximum", () => {
+    expect(backoffDelay(1, 200, 10_000, () => 0.999999)).toBe(199);
+    expect(backoffDelay(3, 200, 10_000, () => 0.999999)).toBe(799);
+    expect(backoffDelay(20, 200, 10_000, () => 0.999999)).toBe(9999);
+  });
+});
+
+describe("withRetry", () => {
+  const classify = (e: unknown): ErrorBehaviour => ((e as Error).message === "busy" ? "retry" : "fatal");
+  it("retries retryable errors until success and reports each retry", async () => {
+    const clock = fakeClock();
+    const seen: number[] = [];
+    let calls = 0;
+    const result = await withRetry(
+      async () => {
+        calls++;
+        if (calls < 3) throw new Error("busy");
+        return "ok";
+      },
+      classify,
+      { ...clock, random: () => 0.5, onRetry: (i) => seen.push(i.attempt) },
+    );
+    expect(result).toBe("ok");
+    expect(seen).toEqual([1, 2]);
+  });
+  it("never retries a fatal error", async () => {
+    let calls = 0;
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw new Error("denied");
+        },
+        classify,
+        fakeClock(),
+      ),
+    ).rejects.toThrow("denied");
+    expect(calls).toBe(1);
+  });
+  it("gives up when the budget is spent, keeping the last error", async () => {
+    const clock = fakeClock();
+    const err = await withRetry(
+      async () => {
+        throw new Error("busy");
+      },
+      classify,
+      { ...clock, budgetMs: 1000, random: () => 1 },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RetryBudgetExceededError);
+    expect((err as RetryBudgetExceededError).message).toMatch(
+      /^busy \(still failing after \d+ attempts in \d+ s; retry budget spent\)$/,
+    );
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * pulumi-lb-listeners: Pulumi dynamic resources for Alibaba Cloud SLB HTTPS listeners and Huawei Cloud / Open Telekom
+ * Cloud classic ELB v1.0 listeners. Every public export is named here; internals (signing steps, emulator state) are
+ * reached through their own entry points (`pulumi-lb-listeners/emulator`) or not at all.
+ */
+export type { CheckFailure } from "./core/check";
+export { UNKNOWN_SENTINEL } from "./core/check";
+export type { Cloud, ErrorBehaviour, ApiErrorFacts } from "./core/errors";
+export { ListenerError, ApiError, ConfigError, isApiError, isConfigError } from "./core/errors";
+export { RetryBudgetExceededError, DEFAULT_RETRY_BUDGET_MS } from "./core/retry";
+export type { Logger } from "./core/log";
+export { setLogger } from "./core/log";
+export type { ProviderKind } from "./providerShim";
