@@ -1,0 +1,142 @@
+/**
+ * Wire strings of the Huawei Cloud / Open Telekom Cloud classic ELB v1.0 API: paths, headers, signing algorithm,
+ * status values and error codes. Nothing else in the package spells them.
+ *
+ * Ref: ../shared/api-docs/huawei-elb-v1-add-listener.md (POST /v1.0/{project_id}/elbaas/listeners);
+ * error codes: "Error Codes for Classic Load Balancers" (opentelekomcloud/docs elb/api-reference); gateway codes:
+ * Huawei Cloud API Request Signing Guide, "Error Codes" (devg-apisign/api-sign-errorcode.html).
+ */
+
+/** API_VERSION is the path prefix of every classic ELB call. */
+export const API_VERSION = "v1.0";
+
+/** PATHS builds the classic ELB paths below `/v1.0/{project_id}`. */
+export const PATHS = {
+  listeners: (projectId: string): string => `/${API_VERSION}/${projectId}/elbaas/listeners`,
+  listener: (projectId: string, id: string): string => `/${API_VERSION}/${projectId}/elbaas/listeners/${id}`,
+  loadBalancer: (projectId: string, id: string): string => `/${API_VERSION}/${projectId}/elbaas/loadbalancers/${id}`,
+  certificates: (projectId: string): string => `/${API_VERSION}/${projectId}/elbaas/certificate`,
+} as const;
+
+/** OPERATIONS names each call in errors and logs, with the project id left as a placeholder (never a secret). */
+export const OPERATIONS = {
+  createListener: "POST /v1.0/{project_id}/elbaas/listeners",
+  getListener: "GET /v1.0/{project_id}/elbaas/listeners/{listener_id}",
+  listListeners: "GET /v1.0/{project_id}/elbaas/listeners",
+  updateListener: "PUT /v1.0/{project_id}/elbaas/listeners/{listener_id}",
+  deleteListener: "DELETE /v1.0/{project_id}/elbaas/listeners/{listener_id}",
+  getLoadBalancer: "GET /v1.0/{project_id}/elbaas/loadbalancers/{loadbalancer_id}",
+  listCertificates: "GET /v1.0/{project_id}/elbaas/certificate",
+} as const;
+
+/** ROUTES are the emulator's route names (also the fault-plan targets and call-counter keys). */
+export const ROUTES = {
+  createListener: "POST /listeners",
+  getListener: "GET /listeners/{id}",
+  listListeners: "GET /listeners",
+  updateListener: "PUT /listeners/{id}",
+  deleteListener: "DELETE /listeners/{id}",
+  getLoadBalancer: "GET /loadbalancers/{id}",
+  listCertificates: "GET /certificate",
+} as const;
+
+/** SIGNING holds the strings of the SDK-HMAC-SHA256 AK/SK signature. */
+export const SIGNING = {
+  algorithm: "SDK-HMAC-SHA256",
+  dateHeader: "X-Sdk-Date",
+  authorizationHeader: "Authorization",
+  /** The gateway rejects a request whose X-Sdk-Date is more than 15 minutes away from its clock. */
+  maxClockSkewMs: 15 * 60 * 1000,
+} as const;
+
+/** HEADERS are the other header names the client and emulator use. */
+export const HEADERS = {
+  authToken: "X-Auth-Token",
+  projectId: "X-Project-Id",
+  requestId: "X-Request-Id",
+  contentType: "Content-Type",
+} as const;
+
+/** LISTENER_STATUS lists the listener statuses of the document's response table. */
+export const LISTENER_STATUS = {
+  active: "ACTIVE",
+  pendingCreate: "PENDING_CREATE",
+  error: "ERROR",
+} as const;
+
+/** LB_TYPE is the classic load balancer `type`: External is public, Internal is private. */
+export const LB_TYPE = { public: "External", private: "Internal" } as const;
+
+/**
+ * WIRE_SSL_PROTOCOLS maps the document's `ssl_protocols` spelling (the input contract) to the spelling the services
+ * accept on the wire. Ref: Open Telekom Cloud API reference "Adding a Listener"/"Modifying a Listener" (value
+ * `TLSv1.2` or `TLSv1.2 TLSv1.1 TLSv1`); terraform-provider-opentelekomcloud resource_opentelekomcloud_elb_listener.go
+ * and gophertelekomcloud elbaas/listeners use the same strings.
+ */
+export const WIRE_SSL_PROTOCOLS = {
+  "TLS 1.2": "TLSv1.2",
+  "TLS 1.2 TLS 1.1 TLS 1.0": "TLSv1.2 TLSv1.1 TLSv1",
+} as const;
+
+/** ELB_CODES are the classic ELB error codes this package acts on (see the classic error-code table). */
+export const ELB_CODES = {
+  /** 400 "Lb can not be updated." — the load balancer is being reconfigured (locked); retried. */
+  lbLocked: "ELB.1015",
+  /** 404 "Find lb failed." — the load balancer does not exist. */
+  lbNotFound: "ELB.1002",
+  /** 400 "Lb not exist." */
+  lbNotExist: "ELB.1003",
+  /** 400 "Request parameter is not valid." */
+  invalidParameter: "ELB.1001",
+  /** 400 `Request parameters error, "..nilKey.." is nil.` — a mandatory parameter is missing. */
+  missingParameter: "ELB.6001",
+  /** 503 "Delete listener failed, listener does not exist." */
+  listenerNotFound: "ELB.6002",
+  /** 400 "Listener name too long." */
+  nameTooLong: "ELB.6011",
+  /** 400 "Listener name is not valid." */
+  nameInvalid: "ELB.6021",
+  /** 400 "Listener description too long." */
+  descriptionTooLong: "ELB.6031",
+  /** 400 "Listener port is not in 1 ~ 65535." */
+  portInvalid: "ELB.6041",
+  /** 400 "Listener lb algorithm is not valid." */
+  algorithmInvalid: "ELB.6051",
+  /** 400 "Listener protocol is not valid." */
+  protocolInvalid: "ELB.6061",
+  /** 400 "Listener backend protocol is not valid." */
+  backendProtocolInvalid: "ELB.6071",
+  /** 400 "Listener sticky_session_type is not valid." */
+  stickySessionTypeInvalid: "ELB.6081",
+  /** 403 "Request lb has more than user listener quota." */
+  listenerQuota: "ELB.6091",
+  /** 400 "Listener port is repeated." */
+  portInUse: "ELB.6101",
+  /** 400 "This listener property cannot be updated" */
+  propertyNotUpdatable: "ELB.6015",
+  /** 400 "The loadbalaner that the listener belongs to is not exist." */
+  listenerLbNotFound: "ELB.6040",
+  /** 400 "Api request is null." — an empty or unreadable body. */
+  emptyRequest: "ELB.0002",
+} as const;
+
+/** APIGW_CODES are the API gateway codes (body `{"error_msg","error_code","request_id"}`) this package acts on. */
+export const APIGW_CODES = {
+  /** 404 "The API does not exist or has not been published in the environment." — wrong endpoint or path. */
+  apiNotFound: "APIGW.0101",
+  /** 401 "Incorrect IAM authentication information: ..." — bad signature, expired date, unknown AK, bad token. */
+  iamAuthFailed: "APIGW.0301",
+  /** 403 "The IAM user is not authorized to access the API." */
+  iamForbidden: "APIGW.0302",
+  /** 429 "The throttling threshold has been reached: ..." */
+  throttled: "APIGW.0308",
+} as const;
+
+/** NETWORK_CODES are the codes of failed exchanges: no answer, a timeout, or an answer that is not JSON. */
+export const NETWORK_CODES = {
+  reset: "ECONNRESET",
+  refused: "ECONNREFUSED",
+  timeout: "ETIMEDOUT",
+  notJson: "NON_JSON_RESPONSE",
+  other: "NETWORK_ERROR",
+} as const;
