@@ -1,0 +1,147 @@
+/**
+ * The SLB client: `@alicloud/pop-core`'s RPCClient (API 2014-05-15, POST form, signed HMAC-SHA1) behind one method,
+ * `call(action, params)`. Every failure becomes an ApiError built from facts only (action, code, HTTP status, the
+ * service's message, request id): pop-core's own errors carry the signed URL, so their messages are never reused.
+ */
+import RPCClient from "@alicloud/pop-core";
+import { ApiError, redact } from "../core/errors";
+import type { Credentials } from "./config";
+import { API_VERSION } from "./constants";
+
+/** DEFAULT_REQUEST_TIMEOUT_MS bounds one HTTP exchange (connect and read) with the SLB endpoint. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
+/** NETWORK_CODES are the codes an ApiError carries when there was no usable answer from the service. */
+export const NETWORK_CODES = {
+  reset: "ECONNRESET",
+  refused: "ECONNREFUSED",
+  timeout: "RequestTimeout",
+  invalidResponse: "InvalidResponse",
+  network: "NetworkError",
+} as const;
+
+/** Params are the request parameters of one action, by wire name. */
+export type Params = Readonly<Record<string, string | number | undefined>>;
+
+/** ResponseBody is a decoded JSON answer. */
+export type ResponseBody = Readonly<Record<string, unknown>>;
+
+/** SlbClientOptions configure one client. */
+export interface SlbClientOptions extends Credentials {
+  /** Base URL, e.g. `https://slb.aliyuncs.com` or `http://127.0.0.1:8080`. */
+  readonly endpoint: string;
+  /** Connect and read timeout of one request in milliseconds. @default 15000 */
+  readonly timeoutMs?: number;
+}
+
+/** SlbApi is what the provider needs from a client; tests may substitute it. */
+export interface SlbApi {
+  call(action: string, params: Params): Promise<ResponseBody>;
+}
+
+interface PopError {
+  readonly name?: unknown;
+  readonly code?: unknown;
+  readonly data?: unknown;
+  readonly entry?: { readonly response?: { readonly statusCode?: unknown } | null };
+  readonly text?: unknown;
+}
+
+const NETWORK_ERRNOS = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN"]);
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+
+/**
+ * toApiError turns whatever pop-core (or the socket under it) threw into an ApiError. It reads the service's Code,
+ * Message and RequestId from the JSON body and the status from the HTTP exchange, and nothing else: the URL, the
+ * signature and pop-core's composed message are dropped. `secrets` are redacted from the service's message.
+ */
+export function toApiError(action: string, error: unknown, secrets: readonly (string | undefined)[]): ApiError {
+  const e = (error ?? {}) as PopError;
+  const data = e.data !== null && typeof e.data === "object" ? (e.data as Record<string, unknown>) : undefined;
+  const status = typeof e.entry?.response?.statusCode === "number" ? e.entry.response.statusCode : undefined;
+  if (data && str(data.Code)) {
+    return new ApiError({
+      cloud: "aliyun",
+      action,
+      code: String(data.Code),
+      status,
+      apiMessage: redact(str(data.Message) ?? "(no message)", secrets),
+      requestId: str(data.RequestId),
+    });
+  }
+  const errno = str(e.code);
+  if (errno && NETWORK_ERRNOS.has(errno)) {
+    return network(action, errno === "EPIPE" ? NETWORK_CODES.reset : errno, "the connection failed before an answer");
+  }
+  if (e.name === "RequestTimeoutError") {
+    return network(action, NETWORK_CODES.timeout, "no answer within the request timeout");
+  }
+  if (e.name === "SyntaxError") {
+    return network(action, NETWORK_CODES.invalidResponse, "the answer was not JSON (an HTML error page from a proxy?)");
+  }
+  return network(action, NETWORK_CODES.network, "the request failed without an answer from the service");
+}
+
+function network(action: string, code: string, message: string): ApiError {
+  return new ApiError({ cloud: "aliyun", action, code, apiMessage: message });
+}
+
+/** httpStatusError is the ApiError of an HTTP error answer whose JSON body carries no Code. */
+function httpStatusError(action: string, status: number, body: ResponseBody): ApiError {
+  return new ApiError({
+    cloud: "aliyun",
+    action,
+    code: `HTTP${status}`,
+    status,
+    apiMessage: "the service answered an HTTP error without an error code",
+    requestId: str(body.RequestId),
+  });
+}
+
+/** SlbClient calls SLB actions through pop-core and normalises every failure into an ApiError. */
+export class SlbClient implements SlbApi {
+  private readonly rpc: RPCClient;
+  private readonly timeoutMs: number;
+  private readonly secrets: readonly (string | undefined)[];
+
+  constructor(options: SlbClientOptions) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.secrets = [options.accessKeySecret, options.securityToken];
+    // The second argument (verbose) makes pop-core return the HTTP exchange with the body, so a 5xx whose JSON body
+    // has no Code is still seen as an error. It is untyped in pop-core's .d.ts.
+    const Ctor = RPCClient as unknown as new (config: RPCClient.Config, verbose: boolean) => RPCClient;
+    this.rpc = new Ctor(
+      {
+        endpoint: options.endpoint,
+        apiVersion: API_VERSION,
+        accessKeyId: options.accessKeyId,
+        accessKeySecret: options.accessKeySecret,
+        securityToken: options.securityToken,
+      },
+      true,
+    );
+  }
+
+  /** call sends one action with its parameters (undefined ones are left out) and returns the JSON answer. */
+  async call(action: string, params: Params): Promise<ResponseBody> {
+    const clean: Record<string, string | number> = {};
+    for (const [key, value] of Object.entries(params)) if (value !== undefined) clean[key] = value;
+    let result: unknown;
+    try {
+      result = await this.rpc.request(action, clean, {
+        method: "POST",
+        formatParams: false,
+        timeout: this.timeoutMs,
+      });
+    } catch (error) {
+      throw toApiError(action, error, this.secrets);
+    }
+    const [body, entry] = result as [ResponseBody, { response?: { statusCode?: number } }];
+    const status = entry?.response?.statusCode;
+    if (typeof status === "number" && status >= 400) throw httpStatusError(action, status, body ?? {});
+    return body ?? {};
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Settings of the HttpsListener provider, read inside the provider process and never captured into the serialized
+ * provider: stack config (through `configure`) first, then the environment.
+ *
+ * | setting            | stack config                   | environment                                              |
+ * |--------------------|--------------------------------|----------------------------------------------------------|
+ * | access key id      | `alicloud:accessKey`           | `ALICLOUD_ACCESS_KEY`, `ALIBABA_CLOUD_ACCESS_KEY_ID`     |
+ * | access key secret  | `alicloud:secretKey`           | `ALICLOUD_SECRET_KEY`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` |
+ * | STS token          | `alicloud:securityToken`       | `ALICLOUD_SECURITY_TOKEN`                                |
+ * | region             | `alicloud:region`              | `ALICLOUD_REGION`                                        |
+ * | retry budget (s)   | `alicloud:retryBudgetSeconds`  | `ALICLOUD_RETRY_BUDGET_SECONDS`                          |
+ * | SLB endpoint       | (none)                         | `ALICLOUD_SLB_ENDPOINT` (overrides the region's default) |
+ */
+import { ConfigError } from "../core/errors";
+import { DEFAULT_RETRY_BUDGET_MS } from "../core/retry";
+import { CENTRAL_ENDPOINT, CENTRAL_ENDPOINT_REGIONS } from "./constants";
+
+/** CONFIG_KEYS are the stack config keys the provider reads (namespace `alicloud`, as the alicloud provider's). */
+export const CONFIG_KEYS = {
+  accessKey: "alicloud:accessKey",
+  secretKey: "alicloud:secretKey",
+  securityToken: "alicloud:securityToken",
+  region: "alicloud:region",
+  retryBudgetSeconds: "alicloud:retryBudgetSeconds",
+} as const;
+
+/** ENV_VARS are the environment variables the provider reads, in order of preference for each setting. */
+export const ENV_VARS = {
+  accessKey: ["ALICLOUD_ACCESS_KEY", "ALIBABA_CLOUD_ACCESS_KEY_ID"],
+  secretKey: ["ALICLOUD_SECRET_KEY", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"],
+  securityToken: ["ALICLOUD_SECURITY_TOKEN"],
+  region: ["ALICLOUD_REGION"],
+  retryBudgetSeconds: ["ALICLOUD_RETRY_BUDGET_SECONDS"],
+  endpoint: ["ALICLOUD_SLB_ENDPOINT"],
+} as const;
+
+/** ConfigSource reads one stack config value by its full key (`alicloud:accessKey`); undefined when unset. */
+export type ConfigSource = (key: string) => string | undefined;
+
+/** Env is the part of the environment the provider reads. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Credentials are an access key pair and an optional STS token. */
+export interface Credentials {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  readonly securityToken?: string;
+}
+
+const noConfig: ConfigSource = () => undefined;
+
+function lookup(stack: ConfigSource, key: string, names: readonly string[], env: Env): string | undefined {
+  const fromStack = stack(key);
+  if (fromStack) return fromStack;
+  for (const name of names) {
+    const value = env[name];
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function missing(what: string, key: string, names: readonly string[]): ConfigError {
+  return new ConfigError(
+    `Alibaba Cloud ${what} is not set: set the stack config ${key} (pulumi config set ${key} ...${
+      key.endsWith("Key") || key.endsWith("Token") ? " --secret" : ""
+    }) or the environment variable ${names.join(" or ")}`,
+  );
+}
+
+/**
+ * resolveCredentials reads the access key pair and token: stack config first, then the environment. A missing key
+ * id or secret is a ConfigError naming both the config key and the environment variables.
+ */
+export function resolveCredentials(stack: ConfigSource = noConfig, env: Env = process.env): Credentials {
+  const accessKeyId = lookup(stack, CONFIG_KEYS.accessKey, ENV_VARS.accessKey, env);
+  if (!accessKeyId) throw missing("access key", CONFIG_KEYS.accessKey, ENV_VARS.accessKey);
+  const accessKeySecret = lookup(stack, CONFIG_KEYS.secretKey, ENV_VARS.secretKey, env);
+  if (!accessKeySecret) throw missing("secret key", CONFIG_KEYS.secretKey, ENV_VARS.secretKey);
+  const securityToken = lookup(stack, CONFIG_KEYS.securityToken, ENV_VARS.securityToken, env);
+  return securityToken ? { accessKeyId, accessKeySecret, securityToken } : { accessKeyId, accessKeySecret };
+}
+
+/** resolveRegion reads the configured region, or undefined when none is set. */
+export function resolveRegion(stack: ConfigSource = noConfig, env: Env = process.env): string | undefined {
+  return lookup(stack, CONFIG_KEYS.region, ENV_VARS.region, env);
+}
+
+/** requireRegion reads the configured region or throws a ConfigError naming the config key and variable. */
+export function requireRegion(stack: ConfigSource = noConfig, env: Env = process.env): string {
+  const region = resolveRegion(stack, env);
+  if (!region) {
+    throw new ConfigError(
+      `Alibaba Cloud region is not set: give the listener a regionId, set the stack config ${CONFIG_KEYS.region} ` +
+        `or the environment variable ${ENV_VARS.region[0]}`,
+    );
+  }
+  return region;
+}
+
+/** defaultEndpoint is the public SLB endpoint of a region: `slb.aliyuncs.com` or `slb.<region>.aliyuncs.com`. */
+export function defaultEndpoint(region: string): string {
+  return CENTRAL_ENDPOINT_REGIONS.includes(region) ? CENTRAL_ENDPOINT : `https://slb.${region}.aliyuncs.com`;
+}
+
+/** resolveEndpoint is `ALICLOUD_SLB_ENDPOINT` when set (a base URL such as `http://127.0.0.1:8080`), else the default. */
+export function resolveEndpoint(region: string, env: Env = process.env): string {
+  const override = env[ENV_VARS.endpoint[0]];
+  if (override) {
+    if (!/^https?:\/\/[^\s]+$/.test(override)) {
+      throw new ConfigError(
+        `${ENV_VARS.endpoint[0]} must be a base URL such as http://127.0.0.1:8080, got ${JSON.stringify(override)}`,
+      );
+    }
+    return override.replace(/\/+$/, "");
+  }
+  return defaultEndpoint(region);
+}
+
+/**
+ * resolveRetryBudgetMs reads the total time budget of one operation, retries included: stack config
+ * `alicloud:retryBudgetSeconds`, else `ALICLOUD_RETRY_BUDGET_SECONDS`, else five minutes. A value that is not a
+ * positive number of seconds is a ConfigError.
+ */
+export function resolveRetryBudgetMs(stack: ConfigSource = noConfig, env: Env = process.env): number {
+  const text = lookup(stack, CONFIG_KEYS.retryBudgetSeconds, ENV_VARS.retryBudgetSeconds, env);
+  if (text === undefined) return DEFAULT_RETRY_BUDGET_MS;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new ConfigError(
+      `${CONFIG_KEYS.retryBudgetSeconds} / ${ENV_VARS.retryBudgetSeconds[0]} must be a number of seconds, got ${JSON.stringify(text)}`,
+    );
+  }
+  return seconds * 1000;
+}

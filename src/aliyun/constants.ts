@@ -1,0 +1,118 @@
+/**
+ * Wire strings of the Alibaba Cloud SLB RPC API (version 2014-05-15) used by the HttpsListener resource, its client
+ * and the emulator: API version, action names, parameter names, error codes and endpoints.
+ * Ref: shared/api-docs/aliyun-slb-CreateLoadBalancerHTTPSListener.md
+ */
+
+/** API_VERSION is the SLB RPC API version every request carries. */
+export const API_VERSION = "2014-05-15";
+
+/** ACTIONS names every SLB action this package calls or the emulator implements. */
+export const ACTIONS = {
+  createListener: "CreateLoadBalancerHTTPSListener",
+  startListener: "StartLoadBalancerListener",
+  stopListener: "StopLoadBalancerListener",
+  setListener: "SetLoadBalancerHTTPSListenerAttribute",
+  describeListener: "DescribeLoadBalancerHTTPSListenerAttribute",
+  deleteListener: "DeleteLoadBalancerListener",
+  describeLoadBalancer: "DescribeLoadBalancerAttribute",
+  createLoadBalancer: "CreateLoadBalancer",
+  uploadServerCertificate: "UploadServerCertificate",
+} as const;
+
+/** Action is one SLB action name. */
+export type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
+
+/** LISTENER_PROTOCOL is the `ListenerProtocol` value of an HTTPS listener (Start/Stop/Delete take it). */
+export const LISTENER_PROTOCOL = "https";
+
+/**
+ * WIRE_NAMES maps each HttpsListener input to its request parameter. Most are the input with a capital first letter;
+ * the exceptions (`CACertificateId`, `HealthCheckURI`, `TLSCipherPolicy`, `XForwardedFor_SLBID`, ...) are spelled as
+ * the document spells them.
+ */
+export const WIRE_NAMES = {
+  loadBalancerId: "LoadBalancerId",
+  listenerPort: "ListenerPort",
+  bandwidth: "Bandwidth",
+  healthCheck: "HealthCheck",
+  serverCertificateId: "ServerCertificateId",
+  stickySession: "StickySession",
+  regionId: "RegionId",
+  aclId: "AclId",
+  aclStatus: "AclStatus",
+  aclType: "AclType",
+  backendServerPort: "BackendServerPort",
+  caCertificateId: "CACertificateId",
+  cookie: "Cookie",
+  cookieTimeout: "CookieTimeout",
+  description: "Description",
+  enableHttp2: "EnableHttp2",
+  gzip: "Gzip",
+  healthCheckConnectPort: "HealthCheckConnectPort",
+  healthCheckDomain: "HealthCheckDomain",
+  healthCheckHttpCode: "HealthCheckHttpCode",
+  healthCheckInterval: "HealthCheckInterval",
+  healthCheckTimeout: "HealthCheckTimeout",
+  healthCheckUri: "HealthCheckURI",
+  healthyThreshold: "HealthyThreshold",
+  idleTimeout: "IdleTimeout",
+  requestTimeout: "RequestTimeout",
+  scheduler: "Scheduler",
+  stickySessionType: "StickySessionType",
+  tlsCipherPolicy: "TLSCipherPolicy",
+  unhealthyThreshold: "UnhealthyThreshold",
+  vServerGroupId: "VServerGroupId",
+  xForwardedFor: "XForwardedFor",
+  xForwardedForSlbId: "XForwardedFor_SLBID",
+  xForwardedForSlbIp: "XForwardedFor_SLBIP",
+  xForwardedForProto: "XForwardedFor_proto",
+} as const;
+
+/** WireInput is the name of an input that has a request parameter. */
+export type WireInput = keyof typeof WIRE_NAMES;
+
+/** ERROR_CODES are the SLB error codes the provider reacts to and the emulator answers with. */
+export const ERROR_CODES = {
+  listenerAlreadyExists: "ListenerAlreadyExists",
+  loadBalancerNotFound: "InvalidLoadBalancerId.NotFound",
+  resourceNotFound: "ResourceNotFound",
+  serverCertificateNotFound: "ServerCertificateId.NotFound",
+  caCertificateNotFound: "CACertificateId.NotFound",
+  invalidParameter: "InvalidParameter",
+  missingParameter: "MissingParameter",
+  accessKeyNotFound: "InvalidAccessKeyId.NotFound",
+  signatureDoesNotMatch: "SignatureDoesNotMatch",
+  throttlingUser: "Throttling.User",
+  operationBusy: "OperationBusy",
+  serviceIsConfiguring: "ServiceIsConfiguring",
+  systemBusy: "SystemBusy",
+  listenerStatusNotSupport: "OperationFailed.ListenerStatusNotSupport",
+  serviceUnavailable: "ServiceUnavailable",
+  internalError: "InternalError",
+  invalidAction: "InvalidAction.NotFound",
+} as const;
+
+/** RESOURCE_NOT_FOUND_MESSAGE is the message SLB gives for a listener that does not exist. */
+export const RESOURCE_NOT_FOUND_MESSAGE = "The specified resource does not exist.";
+
+/** CENTRAL_ENDPOINT is the SLB endpoint shared by the regions that have no regional one. */
+export const CENTRAL_ENDPOINT = "https://slb.aliyuncs.com";
+
+/**
+ * CENTRAL_ENDPOINT_REGIONS are the public regions served by `slb.aliyuncs.com`; every other region uses
+ * `slb.<region>.aliyuncs.com`. Ref: the SLB endpoint map of alibaba-cloud-sdk-go (`services/slb/endpoint.go`) that
+ * terraform-provider-alicloud uses.
+ */
+export const CENTRAL_ENDPOINT_REGIONS: readonly string[] = [
+  "cn-hangzhou",
+  "cn-beijing",
+  "cn-qingdao",
+  "cn-shanghai",
+  "cn-shenzhen",
+  "cn-hongkong",
+  "cn-wuhan",
+  "ap-southeast-1",
+  "us-east-1",
+  "us-west-1",
+];

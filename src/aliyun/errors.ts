@@ -1,0 +1,58 @@
+/**
+ * The one place that maps Alibaba Cloud SLB error codes to what the provider does about them.
+ * Ref: terraform-provider-alicloud `SlbIsBusy` (SystemBusy, OperationBusy, ServiceIsStopping,
+ * BackendServer.configuring, ServiceIsConfiguring), its listener NotFound handling ("The specified resource does not
+ * exist", InvalidLoadBalancerId.NotFound) and pull request 9928 (InvalidParameter from the listener describe action
+ * once the load balancer is deleted).
+ */
+import type { ErrorBehaviour } from "../core/errors";
+import { isApiError } from "../core/errors";
+import { RetryBudgetExceededError } from "../core/retry";
+import { NETWORK_CODES } from "./client";
+import { ACTIONS, ERROR_CODES } from "./constants";
+
+/** RETRYABLE_CODES are transient: throttling, a load balancer that is busy or reconfiguring, 5xx-style faults. */
+export const RETRYABLE_CODES: ReadonlySet<string> = new Set([
+  ERROR_CODES.operationBusy,
+  ERROR_CODES.serviceIsConfiguring,
+  ERROR_CODES.systemBusy,
+  ERROR_CODES.listenerStatusNotSupport,
+  ERROR_CODES.serviceUnavailable,
+  ERROR_CODES.internalError,
+  "ServiceIsStopping",
+  "BackendServer.configuring",
+  "InternalError.Unknown",
+  "UnknownError",
+  ...Object.values(NETWORK_CODES),
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
+/** GONE_CODES say the listener or its load balancer does not exist. */
+export const GONE_CODES: ReadonlySet<string> = new Set([
+  ERROR_CODES.loadBalancerNotFound,
+  ERROR_CODES.resourceNotFound,
+]);
+
+/** LISTENER_ADDRESSING_ACTIONS answer InvalidParameter when the listener's load balancer was deleted. */
+const LISTENER_ADDRESSING_ACTIONS: ReadonlySet<string> = new Set([ACTIONS.describeListener, ACTIONS.deleteListener]);
+
+/**
+ * classify decides what to do with an error from the SLB client: `retry` (throttling, busy or configuring load
+ * balancer, listener status not ready, 5xx, 429, reset, timeout, non-JSON answer), `gone` (unknown listener or load
+ * balancer), `conflict` (ListenerAlreadyExists), or `fatal` (everything else: validation, authentication, quota,
+ * unknown certificate, and errors that are not API errors at all).
+ */
+export function classify(error: unknown): ErrorBehaviour {
+  if (error instanceof RetryBudgetExceededError) return "fatal";
+  if (!isApiError(error) || error.cloud !== "aliyun") return "fatal";
+  const { code, status, action, apiMessage } = error;
+  if (code === ERROR_CODES.listenerAlreadyExists) return "conflict";
+  if (GONE_CODES.has(code) || apiMessage.includes("The specified resource does not exist")) return "gone";
+  if (code === ERROR_CODES.invalidParameter && LISTENER_ADDRESSING_ACTIONS.has(action)) return "gone";
+  if (code.startsWith("Throttling")) return "retry";
+  if (RETRYABLE_CODES.has(code)) return "retry";
+  if (status !== undefined && (status >= 500 || status === 429)) return "retry";
+  return "fatal";
+}

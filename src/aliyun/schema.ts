@@ -1,0 +1,391 @@
+/**
+ * The HttpsListener input schema: one io-ts codec per request parameter of CreateLoadBalancerHTTPSListener, the
+ * cross-field rules of the document as pure functions, and the defaults and normalisation the API applies, so that
+ * `check` returns exactly what the listener will report back. Nothing here throws on bad input.
+ * Ref: shared/api-docs/aliyun-slb-CreateLoadBalancerHTTPSListener.md, "Request parameters".
+ */
+import * as t from "io-ts";
+import type { CheckFailure } from "../core/check";
+import { booleanValue, decodeInputs, failure, intRange, matching, oneOf } from "../core/check";
+
+/** RESOURCE_NAME is the resource name used in check messages. */
+export const RESOURCE_NAME = "HttpsListener";
+
+const onOff = oneOf(["on", "off"] as const);
+
+/** OnOff is the API's switch type: `"on"` or `"off"`. */
+export type OnOff = t.TypeOf<typeof onOff>;
+
+/** nonEmptyString is a codec of identifiers and free text the document does not constrain further. */
+const nonEmptyString = matching("a non-empty string", (s) => s.length > 0);
+
+/** bandwidthCodec accepts -1 (no limit, pay-by-traffic instances) or 1 to 5000 Mbit/s. */
+const bandwidthCodec = new t.Type<number, number, unknown>(
+  "-1 or an integer from 1 to 5000",
+  (u): u is number => typeof u === "number" && Number.isInteger(u) && (u === -1 || (u >= 1 && u <= 5000)),
+  (u, c) =>
+    typeof u === "number" && Number.isInteger(u) && (u === -1 || (u >= 1 && u <= 5000))
+      ? t.success(u)
+      : t.failure(u, c),
+  t.identity,
+);
+
+const port = intRange(1, 65535);
+
+/** DESCRIPTION_RULE is the description rule in words, as failures report it. */
+export const DESCRIPTION_RULE =
+  "1 to 80 characters of letters, digits, Chinese characters, hyphens (-), slashes (/), periods (.) and underscores (_)";
+/** isValidDescription tests the description rule (characters counted as code points). */
+export function isValidDescription(s: string): boolean {
+  const length = Array.from(s).length;
+  return length >= 1 && length <= 80 && /^[A-Za-z0-9\p{Script=Han}\-/._]+$/u.test(s);
+}
+
+/** COOKIE_RULE is the cookie rule in words. */
+export const COOKIE_RULE = "1 to 200 ASCII letters and digits (no comma, semicolon or space, not starting with $)";
+/** isValidCookie tests the cookie rule; letters and digits only also excludes `,`, `;`, space and a leading `$`. */
+export function isValidCookie(s: string): boolean {
+  return /^[A-Za-z0-9]{1,200}$/.test(s);
+}
+
+/** HEALTH_CHECK_DOMAIN_RULE is the health check domain rule in words. */
+export const HEALTH_CHECK_DOMAIN_RULE = '"$_ip" or 1 to 80 characters of letters, digits, hyphens (-) and periods (.)';
+/** isValidHealthCheckDomain tests the health check domain rule. */
+export function isValidHealthCheckDomain(s: string): boolean {
+  return s === "$_ip" || /^[A-Za-z0-9.-]{1,80}$/.test(s);
+}
+
+/** HTTP_CODES are the status classes a health check may accept. */
+export const HTTP_CODES = ["http_2xx", "http_3xx", "http_4xx", "http_5xx"] as const;
+/** HEALTH_CHECK_HTTP_CODE_RULE is the health check HTTP code rule in words. */
+export const HEALTH_CHECK_HTTP_CODE_RULE = "a comma-separated list of http_2xx, http_3xx, http_4xx, http_5xx";
+/** isValidHealthCheckHttpCode tests the comma-separated list rule. */
+export function isValidHealthCheckHttpCode(s: string): boolean {
+  return s.split(",").every((code) => (HTTP_CODES as readonly string[]).includes(code));
+}
+
+/** TLS_CIPHER_POLICIES are the security policies the document lists. */
+export const TLS_CIPHER_POLICIES = [
+  "tls_cipher_policy_1_0",
+  "tls_cipher_policy_1_1",
+  "tls_cipher_policy_1_2",
+  "tls_cipher_policy_1_2_strict",
+] as const;
+
+/** requiredProps are the inputs the document marks required (RegionId is optional here, see regionId). */
+export const requiredProps = {
+  /**
+   * The ID of the SLB instance. Changing it replaces the listener.
+   * Ref: CreateLoadBalancerHTTPSListener, LoadBalancerId (required).
+   */
+  loadBalancerId: nonEmptyString,
+  /**
+   * The frontend port used by the SLB instance: an integer from 1 to 65535. Changing it replaces the listener.
+   * Ref: CreateLoadBalancerHTTPSListener, ListenerPort (required).
+   */
+  listenerPort: port,
+  /**
+   * The peak bandwidth of the listener in Mbit/s: -1 (no limit, for pay-by-traffic Internet instances) or 1 to 5000.
+   * Ref: CreateLoadBalancerHTTPSListener, Bandwidth (required).
+   */
+  bandwidth: bandwidthCodec,
+  /**
+   * Whether health checks are enabled: `"on"` or `"off"`.
+   * Ref: CreateLoadBalancerHTTPSListener, HealthCheck (required).
+   */
+  healthCheck: onOff,
+  /**
+   * The ID of the server certificate.
+   * Ref: CreateLoadBalancerHTTPSListener, ServerCertificateId (required).
+   */
+  serverCertificateId: nonEmptyString,
+  /**
+   * Whether session persistence is enabled: `"on"` or `"off"`. When `"on"`, `stickySessionType` is required.
+   * Ref: CreateLoadBalancerHTTPSListener, StickySession (required).
+   */
+  stickySession: onOff,
+};
+
+/** optionalProps are the inputs the document marks optional, plus `regionId` and the provider's `adoptExisting`. */
+export const optionalProps = {
+  /**
+   * The region of the SLB instance, e.g. `cn-hangzhou`. Changing it replaces the listener.
+   * @default the configured region (`alicloud:region` or `ALICLOUD_REGION`)
+   * Ref: CreateLoadBalancerHTTPSListener, RegionId (required by the API; filled in from configuration here).
+   */
+  regionId: nonEmptyString,
+  /**
+   * The ID of the access control list bound to the listener. Required when `aclStatus` is `"on"`.
+   * Ref: CreateLoadBalancerHTTPSListener, AclId.
+   */
+  aclId: nonEmptyString,
+  /**
+   * Whether access control is enabled: `"on"` or `"off"`.
+   * @default "off"
+   * Ref: CreateLoadBalancerHTTPSListener, AclStatus.
+   */
+  aclStatus: onOff,
+  /**
+   * The access control type: `"white"` (only listed addresses reach the listener) or `"black"` (listed addresses are
+   * blocked). Required when `aclStatus` is `"on"`.
+   * Ref: CreateLoadBalancerHTTPSListener, AclType.
+   */
+  aclType: oneOf(["white", "black"] as const),
+  /**
+   * The backend port: an integer from 1 to 65535. Required when `vServerGroupId` is not given. Changing it replaces
+   * the listener (SetLoadBalancerHTTPSListenerAttribute cannot change it).
+   * Ref: CreateLoadBalancerHTTPSListener, BackendServerPort.
+   */
+  backendServerPort: port,
+  /**
+   * The ID of the CA certificate; with a server certificate it makes the listener authenticate clients (two-way).
+   * Ref: CreateLoadBalancerHTTPSListener, CACertificateId.
+   */
+  caCertificateId: nonEmptyString,
+  /**
+   * The cookie configured on the backend server: 1 to 200 ASCII letters and digits (no comma, semicolon or space, not
+   * starting with `$`). Required when `stickySession` is `"on"` and `stickySessionType` is `"server"`.
+   * Ref: CreateLoadBalancerHTTPSListener, Cookie.
+   */
+  cookie: matching(COOKIE_RULE, isValidCookie),
+  /**
+   * The cookie timeout in seconds: an integer from 1 to 86400. Required when `stickySession` is `"on"` and
+   * `stickySessionType` is `"insert"`.
+   * Ref: CreateLoadBalancerHTTPSListener, CookieTimeout.
+   */
+  cookieTimeout: intRange(1, 86400),
+  /**
+   * A description of the listener: 1 to 80 characters of letters, digits, Chinese characters, `-`, `/`, `.` and `_`.
+   * (The document's own example, "Create a listener", has spaces and so breaks this rule.)
+   * Ref: CreateLoadBalancerHTTPSListener, Description.
+   */
+  description: matching(DESCRIPTION_RULE, isValidDescription),
+  /**
+   * Whether HTTP/2 is enabled: `"on"` or `"off"`.
+   * @default "on"
+   * Ref: CreateLoadBalancerHTTPSListener, EnableHttp2.
+   */
+  enableHttp2: onOff,
+  /**
+   * Whether Gzip compression of specific file types is enabled: `"on"` or `"off"`.
+   * @default "on"
+   * Ref: CreateLoadBalancerHTTPSListener, Gzip.
+   */
+  gzip: onOff,
+  /**
+   * The port used for health checks: an integer from 1 to 65535.
+   * Ref: CreateLoadBalancerHTTPSListener, HealthCheckConnectPort.
+   */
+  healthCheckConnectPort: port,
+  /**
+   * The domain name used for health checks: `"$_ip"` (the backend server's private IP) or 1 to 80 characters of
+   * letters, digits, `-` and `.`.
+   * Ref: CreateLoadBalancerHTTPSListener, HealthCheckDomain.
+   */
+  healthCheckDomain: matching(HEALTH_CHECK_DOMAIN_RULE, isValidHealthCheckDomain),
+  /**
+   * The HTTP status classes that mean healthy: a comma-separated list of `http_2xx`, `http_3xx`, `http_4xx`,
+   * `http_5xx`.
+   * @default "http_2xx"
+   * Ref: CreateLoadBalancerHTTPSListener, HealthCheckHttpCode.
+   */
+  healthCheckHttpCode: matching(HEALTH_CHECK_HTTP_CODE_RULE, isValidHealthCheckHttpCode),
+  /**
+   * The interval between two health checks in seconds: an integer from 1 to 50.
+   * Ref: CreateLoadBalancerHTTPSListener, HealthCheckInterval.
+   */
+  healthCheckInterval: intRange(1, 50),
+  /**
+   * The health check timeout in seconds: an integer from 1 to 300. When it is smaller than `healthCheckInterval` the
+   * API ignores it and uses the interval; `check` applies the same rule, so state matches the program.
+   * Ref: CreateLoadBalancerHTTPSListener, HealthCheckTimeout (note).
+   */
+  healthCheckTimeout: intRange(1, 300),
+  /**
+   * The URI used for health checks, e.g. `/test/index.html`.
+   * Ref: CreateLoadBalancerHTTPSListener, HealthCheckURI.
+   */
+  healthCheckUri: nonEmptyString,
+  /**
+   * Consecutive successful health checks before a backend server counts as healthy: an integer from 2 to 10.
+   * Ref: CreateLoadBalancerHTTPSListener, HealthyThreshold.
+   */
+  healthyThreshold: intRange(2, 10),
+  /**
+   * The idle connection timeout in seconds: an integer from 1 to 60.
+   * @default 15
+   * Ref: CreateLoadBalancerHTTPSListener, IdleTimeout.
+   */
+  idleTimeout: intRange(1, 60),
+  /**
+   * The request timeout in seconds: an integer from 1 to 180.
+   * @default 60
+   * Ref: CreateLoadBalancerHTTPSListener, RequestTimeout.
+   */
+  requestTimeout: intRange(1, 180),
+  /**
+   * The scheduling algorithm: `"wrr"` (weighted round robin), `"wlc"` (weighted least connections) or `"rr"`.
+   * @default "wrr"
+   * Ref: CreateLoadBalancerHTTPSListener, Scheduler.
+   */
+  scheduler: oneOf(["wrr", "wlc", "rr"] as const),
+  /**
+   * How the session cookie is handled: `"insert"` (SLB inserts one) or `"server"` (SLB rewrites the backend's).
+   * Required when `stickySession` is `"on"`.
+   * Ref: CreateLoadBalancerHTTPSListener, StickySessionType.
+   */
+  stickySessionType: oneOf(["insert", "server"] as const),
+  /**
+   * The TLS security policy (guaranteed-performance instances only): `tls_cipher_policy_1_0`,
+   * `tls_cipher_policy_1_1`, `tls_cipher_policy_1_2` or `tls_cipher_policy_1_2_strict`.
+   * Ref: CreateLoadBalancerHTTPSListener, TLSCipherPolicy.
+   */
+  tlsCipherPolicy: oneOf(TLS_CIPHER_POLICIES),
+  /**
+   * Consecutive failed health checks before a backend server counts as unhealthy: an integer from 2 to 10.
+   * Ref: CreateLoadBalancerHTTPSListener, UnhealthyThreshold.
+   */
+  unhealthyThreshold: intRange(2, 10),
+  /**
+   * The ID of the VServer group that receives the traffic. When absent, `backendServerPort` is required.
+   * Ref: CreateLoadBalancerHTTPSListener, VServerGroupId.
+   */
+  vServerGroupId: nonEmptyString,
+  /**
+   * Whether the X-Forwarded-For header carries the client address: `"on"` or `"off"`.
+   * @default "on"
+   * Ref: CreateLoadBalancerHTTPSListener, XForwardedFor.
+   */
+  xForwardedFor: onOff,
+  /**
+   * Whether the SLB-ID header carries the SLB instance ID: `"on"` or `"off"`.
+   * @default "off"
+   * Ref: CreateLoadBalancerHTTPSListener, XForwardedFor_SLBID.
+   */
+  xForwardedForSlbId: onOff,
+  /**
+   * Whether the SLB-IP header carries the SLB instance address: `"on"` or `"off"`.
+   * @default "off"
+   * Ref: CreateLoadBalancerHTTPSListener, XForwardedFor_SLBIP.
+   */
+  xForwardedForSlbIp: onOff,
+  /**
+   * Whether the X-Forwarded-Proto header carries the listener protocol: `"on"` or `"off"`.
+   * @default "off"
+   * Ref: CreateLoadBalancerHTTPSListener, XForwardedFor_proto.
+   */
+  xForwardedForProto: onOff,
+  /**
+   * When true, create adopts an HTTPS listener that already exists on the same `loadBalancerId` and `listenerPort`
+   * (bringing it under management and applying these inputs to it) instead of failing with ListenerAlreadyExists.
+   * Not sent to the API; changing it later changes nothing.
+   * @default false
+   */
+  adoptExisting: booleanValue,
+};
+
+/** inputProps are all HttpsListener inputs, each with its codec. */
+export const inputProps = { ...requiredProps, ...optionalProps };
+
+/** InputName is the name of one HttpsListener input. */
+export type InputName = keyof typeof inputProps;
+
+/** REQUIRED_INPUTS lists the inputs check requires. */
+export const REQUIRED_INPUTS = Object.keys(requiredProps) as (keyof typeof requiredProps)[];
+
+/** HttpsListenerInputs is the decoded, typed form of the inputs; the resource's args derive from it. */
+export type HttpsListenerInputs = t.TypeOf<t.TypeC<typeof requiredProps>> & t.TypeOf<t.PartialC<typeof optionalProps>>;
+
+/**
+ * API_DEFAULTS are the values the API applies when an input is absent, as the document states them. `check` fills
+ * them in so the state written after create equals what a later read reports.
+ */
+export const API_DEFAULTS = {
+  aclStatus: "off",
+  enableHttp2: "on",
+  gzip: "on",
+  healthCheckHttpCode: "http_2xx",
+  idleTimeout: 15,
+  requestTimeout: 60,
+  scheduler: "wrr",
+  xForwardedFor: "on",
+  xForwardedForSlbId: "off",
+  xForwardedForSlbIp: "off",
+  xForwardedForProto: "off",
+} as const satisfies Partial<HttpsListenerInputs>;
+
+type Known = Partial<HttpsListenerInputs>;
+
+/**
+ * crossFieldFailures applies the document's conditional rules to decoded values. `given` names every input the
+ * program set, valid or not, known or not: a value that is unknown (preview) or already failed its own rule counts as
+ * present, so it is reported once. A rule whose deciding values are unknown or invalid is skipped.
+ */
+export function crossFieldFailures(value: Known, given: ReadonlySet<string>): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const present = (key: InputName): boolean => value[key] !== undefined || given.has(key);
+  if (value.aclStatus === "on") {
+    if (!present("aclId")) failures.push(failure("aclId", "is required when aclStatus is on"));
+    if (!present("aclType")) failures.push(failure("aclType", "is required when aclStatus is on"));
+  }
+  if (!present("vServerGroupId") && !present("backendServerPort")) {
+    failures.push(failure("backendServerPort", "is required when vServerGroupId is not given"));
+  }
+  if (value.stickySession === "on") {
+    if (!present("stickySessionType")) {
+      failures.push(failure("stickySessionType", "is required when stickySession is on"));
+    } else if (value.stickySessionType === "insert" && !present("cookieTimeout")) {
+      failures.push(failure("cookieTimeout", "is required when stickySession is on and stickySessionType is insert"));
+    } else if (value.stickySessionType === "server" && !present("cookie")) {
+      failures.push(failure("cookie", "is required when stickySession is on and stickySessionType is server"));
+    }
+  }
+  return failures;
+}
+
+/**
+ * normalise applies the API's documented defaults to absent inputs and its health check timeout rule (a timeout
+ * smaller than the interval becomes the interval). Inputs present in `unknowns` are left alone.
+ */
+export function normalise<T extends Known>(value: T, unknowns: ReadonlySet<string> = new Set()): T {
+  const out: Record<string, unknown> = { ...value };
+  for (const [key, def] of Object.entries(API_DEFAULTS)) {
+    if (out[key] === undefined && !unknowns.has(key)) out[key] = def;
+  }
+  const interval = out.healthCheckInterval;
+  const timeout = out.healthCheckTimeout;
+  if (typeof interval === "number" && typeof timeout === "number" && timeout < interval) {
+    out.healthCheckTimeout = interval;
+  }
+  return out as T;
+}
+
+/** CheckedInputs is what checkInputs returns: the inputs to store (unknowns kept as-is) and the failures. */
+export interface CheckedInputs {
+  readonly inputs: Record<string, unknown>;
+  readonly failures: readonly CheckFailure[];
+}
+
+/**
+ * checkInputs validates raw HttpsListener inputs (every rule of the document), then fills in the API defaults, the
+ * health check timeout normalisation and, when absent, `regionId` from `defaultRegion`. Values unknown during preview
+ * are kept and not judged. The reserved `__provider` key is dropped (the provider host re-adds it).
+ */
+export function checkInputs(raw: unknown, defaultRegion?: string): CheckedInputs {
+  const decoded = decodeInputs(RESOURCE_NAME, inputProps, REQUIRED_INPUTS, raw);
+  const isObject = raw !== null && typeof raw === "object" && !Array.isArray(raw);
+  const source = isObject ? (raw as Record<string, unknown>) : {};
+  const given = new Set(Object.keys(source).filter((key) => source[key] !== undefined));
+  const failures = [...decoded.failures, ...(isObject ? crossFieldFailures(decoded.value, given) : [])];
+  const inputs: Record<string, unknown> = {};
+  for (const key of decoded.unknowns) inputs[key] = source[key];
+  Object.assign(inputs, normalise(decoded.value, decoded.unknowns));
+  if (inputs.regionId === undefined && defaultRegion) inputs.regionId = defaultRegion;
+  return { inputs: failures.length > 0 ? stripProvider(source) : inputs, failures };
+}
+
+function stripProvider(source: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(source)) if (key !== "__provider") copy[key] = v;
+  return copy;
+}

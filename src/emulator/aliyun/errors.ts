@@ -1,0 +1,118 @@
+/**
+ * The SLB emulator's errors: one factory per real API code, with the service's literal code, message and HTTP status,
+ * and the renderer of the service's error body `{ RequestId, HostId, Code, Message, Recommend }`.
+ */
+import { randomUUID } from "node:crypto";
+import type { Reply } from "../faults";
+import { ERROR_CODES, RESOURCE_NOT_FOUND_MESSAGE } from "../../aliyun/constants";
+
+/** SlbError is an error answer of the emulated SLB service. */
+export class SlbError extends Error {
+  override name = "SlbError";
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** HOST_ID is the HostId the emulator puts in error bodies. */
+export const HOST_ID = "slb.aliyuncs.com";
+
+/** SLB_ERRORS builds each error the emulator answers with, as the real service words it. */
+export const SLB_ERRORS = {
+  missingParameter: (name: string) =>
+    new SlbError(
+      ERROR_CODES.missingParameter,
+      `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+      400,
+    ),
+  invalidParameter: (name: string) =>
+    new SlbError(ERROR_CODES.invalidParameter, `The specified parameter "${name}" is not valid.`, 400),
+  accessKeyNotFound: () => new SlbError(ERROR_CODES.accessKeyNotFound, "Specified access key is not found.", 404),
+  signatureDoesNotMatch: () =>
+    new SlbError(ERROR_CODES.signatureDoesNotMatch, "Specified signature is not matched with our calculation.", 400),
+  invalidAction: (action: string) =>
+    new SlbError(
+      ERROR_CODES.invalidAction,
+      `Specified api is not found, please check your url and method. (${action})`,
+      404,
+    ),
+  throttlingUser: () => new SlbError(ERROR_CODES.throttlingUser, "Request was denied due to user flow control.", 400),
+  operationBusy: () =>
+    new SlbError(ERROR_CODES.operationBusy, "The operation is not allowed because the instance is busy.", 400),
+  serviceIsConfiguring: () =>
+    new SlbError(
+      ERROR_CODES.serviceIsConfiguring,
+      "The specified service is configuring, please try again later.",
+      400,
+    ),
+  loadBalancerNotFound: () =>
+    new SlbError(ERROR_CODES.loadBalancerNotFound, "The specified LoadBalancerId does not exist.", 404),
+  listenerNotFound: () => new SlbError(ERROR_CODES.resourceNotFound, RESOURCE_NOT_FOUND_MESSAGE, 404),
+  listenerAlreadyExists: () =>
+    new SlbError(ERROR_CODES.listenerAlreadyExists, "The specified listener port is already in use.", 400),
+  serverCertificateNotFound: () =>
+    new SlbError(ERROR_CODES.serverCertificateNotFound, "The specified ServerCertificateId does not exist.", 400),
+  caCertificateNotFound: () =>
+    new SlbError(ERROR_CODES.caCertificateNotFound, "The specified CACertificateId does not exist.", 400),
+  internalError: () =>
+    new SlbError(ERROR_CODES.internalError, "The request processing has failed due to some unknown error.", 500),
+} as const;
+
+/** KNOWN_ERRORS gives the status and message of a code the fault plan names without them. */
+const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>> = {
+  [ERROR_CODES.throttlingUser]: { status: 400, message: "Request was denied due to user flow control." },
+  [ERROR_CODES.operationBusy]: { status: 400, message: "The operation is not allowed because the instance is busy." },
+  [ERROR_CODES.serviceIsConfiguring]: {
+    status: 400,
+    message: "The specified service is configuring, please try again later.",
+  },
+  [ERROR_CODES.systemBusy]: { status: 400, message: "System is busy, please try again later." },
+  [ERROR_CODES.listenerStatusNotSupport]: {
+    status: 400,
+    message: "The current status of the listener does not support this operation.",
+  },
+  [ERROR_CODES.serviceUnavailable]: {
+    status: 503,
+    message: "The request has failed due to a temporary failure of the server.",
+  },
+  [ERROR_CODES.internalError]: {
+    status: 500,
+    message: "The request processing has failed due to some unknown error.",
+  },
+  [ERROR_CODES.invalidParameter]: { status: 400, message: "The specified parameter is not valid." },
+  [ERROR_CODES.resourceNotFound]: { status: 404, message: RESOURCE_NOT_FOUND_MESSAGE },
+  [ERROR_CODES.loadBalancerNotFound]: { status: 404, message: "The specified LoadBalancerId does not exist." },
+  [ERROR_CODES.listenerAlreadyExists]: { status: 400, message: "The specified listener port is already in use." },
+  "QuotaExceeded.Listener": { status: 400, message: "The quota of listeners is exceeded." },
+  Forbidden: { status: 403, message: "User not authorized to operate on the specified resource." },
+};
+
+/** errorFor builds the error a fault rule names: its code, with the rule's or the known status and message. */
+export function errorFor(code: string, status?: number, message?: string): SlbError {
+  const known = KNOWN_ERRORS[code];
+  return new SlbError(code, message ?? known?.message ?? `Emulated fault ${code}.`, status ?? known?.status ?? 400);
+}
+
+/** newRequestId makes a request id in the service's format (an upper-case UUID). */
+export function newRequestId(): string {
+  return randomUUID().toUpperCase();
+}
+
+/** renderError is the service's JSON error body for an SlbError, with its HTTP status. */
+export function renderError(error: SlbError, requestId: string = newRequestId()): Reply {
+  return {
+    status: error.status,
+    headers: { "content-type": "application/json;charset=utf-8" },
+    body: JSON.stringify({
+      RequestId: requestId,
+      HostId: HOST_ID,
+      Code: error.code,
+      Message: error.message,
+      Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=Slb`,
+    }),
+  };
+}

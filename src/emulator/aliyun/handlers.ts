@@ -1,0 +1,236 @@
+/**
+ * The SLB emulator's thin wire handlers: read an action's parameters (as the service does, from strings, with the
+ * document's rules restated here independently of the provider's schema), call the state, render the JSON answer.
+ * Ref: shared/api-docs/aliyun-slb-CreateLoadBalancerHTTPSListener.md.
+ */
+import { ACTIONS, LISTENER_PROTOCOL } from "../../aliyun/constants";
+import type { Reply } from "../faults";
+import { SLB_ERRORS } from "./errors";
+import type { ListenerConfig, SlbState } from "./state";
+
+/** RequestParams are one request's parameters by name, as strings. */
+export type RequestParams = Readonly<Record<string, string>>;
+
+/** ParamRule is how the service reads one parameter. */
+export interface ParamRule {
+  readonly name: string;
+  readonly type: "int" | "string";
+  /** Accepts the parameter's text (after the type's own parsing for integers). */
+  readonly valid: (text: string) => boolean;
+}
+
+const intIn =
+  (min: number, max: number) =>
+  (text: string): boolean => {
+    if (!/^-?\d{1,9}$/.test(text)) return false;
+    const n = Number(text);
+    return n >= min && n <= max;
+  };
+const anyOf =
+  (...values: string[]) =>
+  (text: string): boolean =>
+    values.includes(text);
+const nonEmpty = (text: string): boolean => text.length > 0;
+const onOff = anyOf("on", "off");
+
+/**
+ * LISTENER_PARAMS are the listener parameters of CreateLoadBalancerHTTPSListener with the document's rules: ranges,
+ * enumerations and character rules. RegionId, LoadBalancerId and ListenerPort address the listener.
+ */
+export const LISTENER_PARAMS: readonly ParamRule[] = [
+  { name: "Bandwidth", type: "int", valid: (s) => s === "-1" || intIn(1, 5000)(s) },
+  { name: "HealthCheck", type: "string", valid: onOff },
+  { name: "ServerCertificateId", type: "string", valid: nonEmpty },
+  { name: "StickySession", type: "string", valid: onOff },
+  { name: "AclId", type: "string", valid: nonEmpty },
+  { name: "AclStatus", type: "string", valid: onOff },
+  { name: "AclType", type: "string", valid: anyOf("white", "black") },
+  { name: "BackendServerPort", type: "int", valid: intIn(1, 65535) },
+  { name: "CACertificateId", type: "string", valid: nonEmpty },
+  // 1-200 characters, ASCII letters and digits only: no comma, semicolon, space, nor a leading $.
+  { name: "Cookie", type: "string", valid: (s) => /^[a-zA-Z0-9]{1,200}$/.test(s) },
+  { name: "CookieTimeout", type: "int", valid: intIn(1, 86400) },
+  {
+    name: "Description",
+    type: "string",
+    valid: (s) => [...s].length <= 80 && /^[-/._a-zA-Z0-9\p{Script=Han}]+$/u.test(s),
+  },
+  { name: "EnableHttp2", type: "string", valid: onOff },
+  { name: "Gzip", type: "string", valid: onOff },
+  { name: "HealthCheckConnectPort", type: "int", valid: intIn(1, 65535) },
+  { name: "HealthCheckDomain", type: "string", valid: (s) => s === "$_ip" || /^[-.a-zA-Z0-9]{1,80}$/.test(s) },
+  {
+    name: "HealthCheckHttpCode",
+    type: "string",
+    valid: (s) => s.split(",").every(anyOf("http_2xx", "http_3xx", "http_4xx", "http_5xx")),
+  },
+  { name: "HealthCheckInterval", type: "int", valid: intIn(1, 50) },
+  { name: "HealthCheckTimeout", type: "int", valid: intIn(1, 300) },
+  { name: "HealthCheckURI", type: "string", valid: nonEmpty },
+  { name: "HealthyThreshold", type: "int", valid: intIn(2, 10) },
+  { name: "IdleTimeout", type: "int", valid: intIn(1, 60) },
+  { name: "RequestTimeout", type: "int", valid: intIn(1, 180) },
+  { name: "Scheduler", type: "string", valid: anyOf("wrr", "wlc", "rr") },
+  { name: "StickySessionType", type: "string", valid: anyOf("insert", "server") },
+  {
+    name: "TLSCipherPolicy",
+    type: "string",
+    valid: anyOf(
+      "tls_cipher_policy_1_0",
+      "tls_cipher_policy_1_1",
+      "tls_cipher_policy_1_2",
+      "tls_cipher_policy_1_2_strict",
+    ),
+  },
+  { name: "UnhealthyThreshold", type: "int", valid: intIn(2, 10) },
+  { name: "VServerGroupId", type: "string", valid: nonEmpty },
+  { name: "XForwardedFor", type: "string", valid: onOff },
+  { name: "XForwardedFor_SLBID", type: "string", valid: onOff },
+  { name: "XForwardedFor_SLBIP", type: "string", valid: onOff },
+  { name: "XForwardedFor_proto", type: "string", valid: onOff },
+];
+
+/** CREATE_REQUIRED are the parameters CreateLoadBalancerHTTPSListener requires besides the addressing ones. */
+export const CREATE_REQUIRED = ["Bandwidth", "HealthCheck", "ServerCertificateId", "StickySession"] as const;
+
+/** SET_IGNORED are listener parameters SetLoadBalancerHTTPSListenerAttribute does not take (the service ignores them). */
+const SET_IGNORED = new Set(["BackendServerPort"]);
+
+function required(params: RequestParams, name: string): string {
+  const value = params[name];
+  if (value === undefined || value === "") throw SLB_ERRORS.missingParameter(name);
+  return value;
+}
+
+function port(params: RequestParams, name = "ListenerPort"): number {
+  const text = required(params, name);
+  if (!intIn(1, 65535)(text)) throw SLB_ERRORS.invalidParameter(name);
+  return Number(text);
+}
+
+/** readListenerConfig reads and validates the listener parameters present in a request. */
+export function readListenerConfig(params: RequestParams, skip: ReadonlySet<string> = new Set()): ListenerConfig {
+  const config: ListenerConfig = {};
+  for (const rule of LISTENER_PARAMS) {
+    if (skip.has(rule.name)) continue;
+    const text = params[rule.name];
+    if (text === undefined) continue;
+    if (!rule.valid(text)) throw SLB_ERRORS.invalidParameter(rule.name);
+    config[rule.name] = rule.type === "int" ? Number(text) : text;
+  }
+  return config;
+}
+
+function ok(body: Record<string, unknown> = {}, requestId: string): Reply {
+  return {
+    status: 200,
+    headers: { "content-type": "application/json;charset=utf-8" },
+    body: JSON.stringify({ RequestId: requestId, ...body }),
+  };
+}
+
+function protocol(params: RequestParams): void {
+  const value = params.ListenerProtocol;
+  // The emulator models HTTPS listeners only; another protocol names a listener that does not exist.
+  if (value !== undefined && value.toLowerCase() !== LISTENER_PROTOCOL) throw SLB_ERRORS.listenerNotFound();
+}
+
+/** Handler answers one action; it throws SlbError for an error answer. */
+export type Handler = (state: SlbState, params: RequestParams, requestId: string) => Reply;
+
+/** HANDLERS maps every implemented action to its handler. */
+export const HANDLERS: Readonly<Record<string, Handler>> = {
+  [ACTIONS.createListener]: (state, params, requestId) => {
+    const regionId = required(params, "RegionId");
+    const lbId = required(params, "LoadBalancerId");
+    const listenerPort = port(params);
+    for (const name of CREATE_REQUIRED) required(params, name);
+    const config = readListenerConfig(params);
+    state.createListener(regionId, lbId, listenerPort, config);
+    return ok({}, requestId);
+  },
+  [ACTIONS.setListener]: (state, params, requestId) => {
+    const regionId = required(params, "RegionId");
+    const lbId = required(params, "LoadBalancerId");
+    const listenerPort = port(params);
+    const vServerGroup = params.VServerGroup;
+    if (vServerGroup !== undefined && !onOff(vServerGroup)) throw SLB_ERRORS.invalidParameter("VServerGroup");
+    const patch = readListenerConfig(params, SET_IGNORED);
+    if (vServerGroup === "on" && patch.VServerGroupId === undefined) {
+      throw SLB_ERRORS.missingParameter("VServerGroupId");
+    }
+    state.setListener(regionId, lbId, listenerPort, patch, vServerGroup);
+    return ok({}, requestId);
+  },
+  [ACTIONS.startListener]: (state, params, requestId) => {
+    const regionId = required(params, "RegionId");
+    const lbId = required(params, "LoadBalancerId");
+    const listenerPort = port(params);
+    protocol(params);
+    state.startListener(regionId, lbId, listenerPort);
+    return ok({}, requestId);
+  },
+  [ACTIONS.stopListener]: (state, params, requestId) => {
+    const regionId = required(params, "RegionId");
+    const lbId = required(params, "LoadBalancerId");
+    const listenerPort = port(params);
+    protocol(params);
+    state.stopListener(regionId, lbId, listenerPort);
+    return ok({}, requestId);
+  },
+  [ACTIONS.deleteListener]: (state, params, requestId) => {
+    const regionId = required(params, "RegionId");
+    const lbId = required(params, "LoadBalancerId");
+    const listenerPort = port(params);
+    protocol(params);
+    state.deleteListener(regionId, lbId, listenerPort);
+    return ok({}, requestId);
+  },
+  [ACTIONS.describeListener]: (state, params, requestId) => {
+    const regionId = required(params, "RegionId");
+    const lbId = required(params, "LoadBalancerId");
+    const listenerPort = port(params);
+    const listener = state.describeListener(regionId, lbId, listenerPort);
+    return ok({ ListenerPort: listener.port, Status: listener.status, ...listener.config }, requestId);
+  },
+  [ACTIONS.describeLoadBalancer]: (state, params, requestId) => {
+    const lb = state.loadBalancer(required(params, "RegionId"), required(params, "LoadBalancerId"));
+    const ports = [...lb.listeners.keys()].sort((a, b) => a - b);
+    return ok(
+      {
+        LoadBalancerId: lb.id,
+        LoadBalancerName: lb.name,
+        RegionId: lb.regionId,
+        AddressType: lb.addressType,
+        Address: lb.address,
+        LoadBalancerStatus: "active",
+        LoadBalancerSpec: lb.spec ?? "",
+        ListenerPorts: { ListenerPort: ports },
+        ListenerPortsAndProtocol: {
+          ListenerPortAndProtocol: ports.map((p) => ({ ListenerPort: p, ListenerProtocol: LISTENER_PROTOCOL })),
+        },
+      },
+      requestId,
+    );
+  },
+  [ACTIONS.createLoadBalancer]: (state, params, requestId) => {
+    const regionId = required(params, "RegionId");
+    const addressType = params.AddressType ?? "internet";
+    if (addressType !== "internet" && addressType !== "intranet") throw SLB_ERRORS.invalidParameter("AddressType");
+    const lb = state.createLoadBalancer({
+      regionId,
+      addressType,
+      name: params.LoadBalancerName,
+      spec: params.LoadBalancerSpec,
+    });
+    return ok({ LoadBalancerId: lb.id, LoadBalancerName: lb.name, Address: lb.address }, requestId);
+  },
+  [ACTIONS.uploadServerCertificate]: (state, params, requestId) => {
+    const regionId = required(params, "RegionId");
+    const certificate = required(params, "ServerCertificate");
+    required(params, "PrivateKey");
+    if (!certificate.includes("BEGIN CERTIFICATE")) throw SLB_ERRORS.invalidParameter("ServerCertificate");
+    const cert = state.addCertificate(regionId, "server", params.ServerCertificateName);
+    return ok({ ServerCertificateId: cert.id, ServerCertificateName: cert.name, RegionId: regionId }, requestId);
+  },
+};

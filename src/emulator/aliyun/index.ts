@@ -1,0 +1,123 @@
+/**
+ * startAliyunEmulator runs an in-process emulator of the Alibaba Cloud SLB RPC API on 127.0.0.1, seeded with a region
+ * holding a public and a private load balancer, a server certificate and a CA certificate.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { FaultRule } from "../faults";
+import { FaultPlan } from "../faults";
+import { Router } from "./router";
+import { SlbState } from "./state";
+
+/** DEFAULT_ACCESS_KEY_ID is the key id the emulator accepts unless told otherwise. */
+export const DEFAULT_ACCESS_KEY_ID = "LTAIemulatorAccessKey";
+/** DEFAULT_ACCESS_KEY_SECRET is the secret the emulator accepts unless told otherwise. */
+export const DEFAULT_ACCESS_KEY_SECRET = "emulatorSecretKey0000";
+/** DEFAULT_REGION is the region the emulator seeds. */
+export const DEFAULT_REGION = "cn-hangzhou";
+
+/** AliyunEmulatorOptions configure one emulator instance. */
+export interface AliyunEmulatorOptions {
+  /** TCP port on 127.0.0.1; 0 picks a free one. @default 0 */
+  readonly port?: number;
+  /** @default DEFAULT_ACCESS_KEY_ID */
+  readonly accessKeyId?: string;
+  /** @default DEFAULT_ACCESS_KEY_SECRET */
+  readonly accessKeySecret?: string;
+  /** Region of the seeded fixtures. @default "cn-hangzhou" */
+  readonly regionId?: string;
+  /** How long a mutation keeps its load balancer busy (OperationBusy / ServiceIsConfiguring); 0 = off. @default 20 */
+  readonly lockMs?: number;
+  /** Delay before each answer in milliseconds. @default 0 */
+  readonly latencyMs?: number;
+  /** Requests per second before Throttling.User; 0 = no limit. @default 0 */
+  readonly requestsPerSecond?: number;
+  /** Fault rules active from the start. */
+  readonly faults?: readonly FaultRule[];
+}
+
+/** AliyunSeed names the fixtures the emulator starts with. */
+export interface AliyunSeed {
+  readonly regionId: string;
+  readonly loadBalancers: { readonly public: string; readonly private: string };
+  readonly serverCertificateId: string;
+  readonly caCertificateId: string;
+}
+
+/** AliyunEmulator is a running emulator. */
+export interface AliyunEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:PORT` (what `ALICLOUD_SLB_ENDPOINT` takes). */
+  readonly endpoint: string;
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  readonly seed: AliyunSeed;
+  readonly state: SlbState;
+  readonly faults: FaultPlan;
+  /** Calls per action, counted at arrival (authenticated or not). */
+  readonly calls: Map<string, number>;
+  /** Live knobs: latency and throttling can change while running. */
+  readonly router: Router;
+  resetCalls(): void;
+  close(): Promise<void>;
+}
+
+/** seedRegion adds the standard fixtures to a state. */
+export function seedRegion(state: SlbState, regionId: string): AliyunSeed {
+  const publicLb = state.createLoadBalancer({ regionId, addressType: "internet", name: "emulator-public" });
+  const privateLb = state.createLoadBalancer({
+    regionId,
+    addressType: "intranet",
+    name: "emulator-private",
+    spec: "slb.s2.small",
+  });
+  const server = state.addCertificate(regionId, "server", "emulator-server-cert");
+  const ca = state.addCertificate(regionId, "ca", "emulator-ca-cert");
+  return {
+    regionId,
+    loadBalancers: { public: publicLb.id, private: privateLb.id },
+    serverCertificateId: server.id,
+    caCertificateId: ca.id,
+  };
+}
+
+/** startAliyunEmulator starts an emulator and resolves once it listens. */
+export async function startAliyunEmulator(options: AliyunEmulatorOptions = {}): Promise<AliyunEmulator> {
+  const accessKeyId = options.accessKeyId ?? DEFAULT_ACCESS_KEY_ID;
+  const accessKeySecret = options.accessKeySecret ?? DEFAULT_ACCESS_KEY_SECRET;
+  const state = new SlbState({ lockMs: options.lockMs ?? 20 });
+  const seed = seedRegion(state, options.regionId ?? DEFAULT_REGION);
+  const faults = new FaultPlan(options.faults ?? []);
+  const calls = new Map<string, number>();
+  const router = new Router({
+    state,
+    faults,
+    calls,
+    keys: new Map([[accessKeyId, accessKeySecret]]),
+    latencyMs: options.latencyMs ?? 0,
+    requestsPerSecond: options.requestsPerSecond ?? 0,
+  });
+  const server = createServer((req, res) => {
+    router.handle(req, res).catch(() => res.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    accessKeyId,
+    accessKeySecret,
+    seed,
+    state,
+    faults,
+    calls,
+    router,
+    resetCalls: () => calls.clear(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

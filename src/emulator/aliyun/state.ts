@@ -1,0 +1,266 @@
+/**
+ * The SLB emulator's state and business rules: regions' load balancers, certificates and HTTPS listeners, the
+ * document's conditional rules over a listener's whole configuration, listener status (stopped after create, running
+ * after start), and the load balancer configuration lock (a mutation keeps the load balancer busy for `lockMs`).
+ */
+import { SLB_ERRORS, SlbError } from "./errors";
+
+/** ListenerConfig is a listener's configuration by request parameter name (numbers for Integer parameters). */
+export type ListenerConfig = Record<string, string | number>;
+
+/** ListenerStatus is a listener's state as DescribeLoadBalancerHTTPSListenerAttribute reports it. */
+export type ListenerStatus = "running" | "stopped";
+
+/** FakeListener is one emulated HTTPS listener. */
+export interface FakeListener {
+  readonly port: number;
+  status: ListenerStatus;
+  config: ListenerConfig;
+}
+
+/** FakeLoadBalancer is one emulated SLB instance. */
+export interface FakeLoadBalancer {
+  readonly id: string;
+  readonly regionId: string;
+  readonly name: string;
+  readonly addressType: "internet" | "intranet";
+  readonly address: string;
+  readonly spec?: string;
+  readonly listeners: Map<number, FakeListener>;
+  /** Time until which the load balancer is reconfiguring and refuses mutations. */
+  busyUntil: number;
+}
+
+/** FakeCertificate is an uploaded server or CA certificate. */
+export interface FakeCertificate {
+  readonly id: string;
+  readonly regionId: string;
+  readonly kind: "server" | "ca";
+  readonly name: string;
+}
+
+/** StateOptions tune the business rules that depend on time. */
+export interface StateOptions {
+  /** How long a mutation keeps its load balancer busy, in milliseconds (0 turns the lock off). */
+  readonly lockMs: number;
+  readonly now?: () => number;
+}
+
+/** LockKind says which busy code a refused mutation gets: listener configuration or start/stop. */
+export type LockKind = "configure" | "startStop";
+
+/**
+ * conditionalProblem applies the document's conditional rules to a listener's whole configuration and returns the
+ * error for the first broken one, or undefined.
+ */
+export function conditionalProblem(config: ListenerConfig): SlbError | undefined {
+  if (config.AclStatus === "on") {
+    if (config.AclId === undefined) return SLB_ERRORS.missingParameter("AclId");
+    if (config.AclType === undefined) return SLB_ERRORS.missingParameter("AclType");
+  }
+  if (config.VServerGroupId === undefined && config.BackendServerPort === undefined) {
+    return SLB_ERRORS.missingParameter("BackendServerPort");
+  }
+  if (config.StickySession === "on") {
+    if (config.StickySessionType === undefined) return SLB_ERRORS.missingParameter("StickySessionType");
+    if (config.StickySessionType === "insert" && config.CookieTimeout === undefined) {
+      return SLB_ERRORS.missingParameter("CookieTimeout");
+    }
+    if (config.StickySessionType === "server" && config.Cookie === undefined) {
+      return SLB_ERRORS.missingParameter("Cookie");
+    }
+  }
+  return undefined;
+}
+
+/** LISTENER_DEFAULTS are the values the service applies to absent parameters, from the document. */
+export const LISTENER_DEFAULTS: Readonly<ListenerConfig> = {
+  AclStatus: "off",
+  EnableHttp2: "on",
+  Gzip: "on",
+  HealthCheckHttpCode: "http_2xx",
+  IdleTimeout: 15,
+  RequestTimeout: 60,
+  Scheduler: "wrr",
+  XForwardedFor: "on",
+  XForwardedFor_SLBID: "off",
+  XForwardedFor_SLBIP: "off",
+  XForwardedFor_proto: "off",
+};
+
+/** normaliseConfig applies the health check timeout note: a timeout below the interval becomes the interval. */
+function normaliseConfig(config: ListenerConfig): ListenerConfig {
+  const interval = config.HealthCheckInterval;
+  const timeout = config.HealthCheckTimeout;
+  if (typeof interval === "number" && typeof timeout === "number" && timeout < interval) {
+    return { ...config, HealthCheckTimeout: interval };
+  }
+  return config;
+}
+
+/** SlbState holds everything the emulator knows and enforces the service's rules. */
+export class SlbState {
+  readonly loadBalancers = new Map<string, FakeLoadBalancer>();
+  readonly certificates = new Map<string, FakeCertificate>();
+  lockMs: number;
+  private readonly now: () => number;
+  private sequence = 0;
+
+  constructor(options: StateOptions) {
+    this.lockMs = options.lockMs;
+    this.now = options.now ?? Date.now;
+  }
+
+  private nextId(prefix: string, length: number): string {
+    this.sequence += 1;
+    return `${prefix}${this.sequence.toString(36).padStart(length, "0")}`;
+  }
+
+  /** createLoadBalancer adds an SLB instance in a region and returns it. */
+  createLoadBalancer(input: {
+    regionId: string;
+    addressType?: "internet" | "intranet";
+    name?: string;
+    spec?: string;
+  }): FakeLoadBalancer {
+    const id = this.nextId("lb-emu", 18);
+    const addressType = input.addressType ?? "internet";
+    const n = this.sequence % 250;
+    const lb: FakeLoadBalancer = {
+      id,
+      regionId: input.regionId,
+      name: input.name ?? `auto_named_slb_${this.sequence}`,
+      addressType,
+      address: addressType === "internet" ? `47.96.0.${n + 1}` : `192.168.0.${n + 1}`,
+      spec: input.spec,
+      listeners: new Map(),
+      busyUntil: 0,
+    };
+    this.loadBalancers.set(id, lb);
+    return lb;
+  }
+
+  /** addCertificate stores an uploaded certificate and returns its id. */
+  addCertificate(regionId: string, kind: "server" | "ca", name?: string): FakeCertificate {
+    const id = kind === "server" ? this.nextId("idkp-emu-", 8) + `-${regionId}` : this.nextId("ca-emu-", 8);
+    const cert: FakeCertificate = { id, regionId, kind, name: name ?? id };
+    this.certificates.set(id, cert);
+    return cert;
+  }
+
+  /** loadBalancer finds an instance in a region or raises InvalidLoadBalancerId.NotFound. */
+  loadBalancer(regionId: string, id: string): FakeLoadBalancer {
+    const lb = this.loadBalancers.get(id);
+    if (!lb || lb.regionId !== regionId) throw SLB_ERRORS.loadBalancerNotFound();
+    return lb;
+  }
+
+  /** deleteLoadBalancer removes an instance and its listeners (tests use it to model out-of-band deletes). */
+  deleteLoadBalancer(id: string): boolean {
+    return this.loadBalancers.delete(id);
+  }
+
+  private listener(lb: FakeLoadBalancer, port: number): FakeListener {
+    const listener = lb.listeners.get(port);
+    if (!listener) throw SLB_ERRORS.listenerNotFound();
+    return listener;
+  }
+
+  /** mutate runs a change on a load balancer under its configuration lock; a busy load balancer refuses it. */
+  private mutate<T>(lb: FakeLoadBalancer, kind: LockKind, change: () => T): T {
+    const now = this.now();
+    if (this.lockMs > 0 && now < lb.busyUntil) {
+      throw kind === "configure" ? SLB_ERRORS.operationBusy() : SLB_ERRORS.serviceIsConfiguring();
+    }
+    const result = change();
+    if (this.lockMs > 0) lb.busyUntil = now + this.lockMs;
+    return result;
+  }
+
+  private checkCertificates(regionId: string, config: ListenerConfig): void {
+    const server = config.ServerCertificateId;
+    if (server !== undefined) {
+      const cert = this.certificates.get(String(server));
+      if (!cert || cert.kind !== "server" || cert.regionId !== regionId) throw SLB_ERRORS.serverCertificateNotFound();
+    }
+    const ca = config.CACertificateId;
+    if (ca !== undefined) {
+      const cert = this.certificates.get(String(ca));
+      if (!cert || cert.kind !== "ca" || cert.regionId !== regionId) throw SLB_ERRORS.caCertificateNotFound();
+    }
+  }
+
+  /** createListener adds a stopped HTTPS listener after the document's rules, certificates and port checks. */
+  createListener(regionId: string, lbId: string, port: number, config: ListenerConfig): void {
+    const lb = this.loadBalancer(regionId, lbId);
+    const full = normaliseConfig({ ...LISTENER_DEFAULTS, ...config });
+    const problem = conditionalProblem(full);
+    if (problem) throw problem;
+    this.checkCertificates(regionId, full);
+    this.mutate(lb, "configure", () => {
+      if (lb.listeners.has(port)) throw SLB_ERRORS.listenerAlreadyExists();
+      lb.listeners.set(port, { port, status: "stopped", config: full });
+    });
+  }
+
+  /** setListener changes a listener's configuration; `vServerGroup` `off` detaches its VServer group. */
+  setListener(regionId: string, lbId: string, port: number, patch: ListenerConfig, vServerGroup?: string): void {
+    const lb = this.loadBalancer(regionId, lbId);
+    const listener = this.listener(lb, port);
+    const next: ListenerConfig = { ...listener.config, ...patch };
+    if (vServerGroup === "off") delete next.VServerGroupId;
+    const full = normaliseConfig(next);
+    const problem = conditionalProblem(full);
+    if (problem) throw problem;
+    this.checkCertificates(regionId, patch);
+    this.mutate(lb, "configure", () => {
+      listener.config = full;
+    });
+  }
+
+  /** startListener makes a listener running. */
+  startListener(regionId: string, lbId: string, port: number): void {
+    const lb = this.loadBalancer(regionId, lbId);
+    const listener = this.listener(lb, port);
+    this.mutate(lb, "startStop", () => {
+      listener.status = "running";
+    });
+  }
+
+  /** stopListener makes a listener stopped. */
+  stopListener(regionId: string, lbId: string, port: number): void {
+    const lb = this.loadBalancer(regionId, lbId);
+    const listener = this.listener(lb, port);
+    this.mutate(lb, "startStop", () => {
+      listener.status = "stopped";
+    });
+  }
+
+  /** deleteListener removes a listener. */
+  deleteListener(regionId: string, lbId: string, port: number): void {
+    const lb = this.loadBalancer(regionId, lbId);
+    this.listener(lb, port);
+    this.mutate(lb, "configure", () => {
+      lb.listeners.delete(port);
+    });
+  }
+
+  /** describeListener returns a listener (reads never wait for the lock). */
+  describeListener(regionId: string, lbId: string, port: number): FakeListener {
+    return this.listener(this.loadBalancer(regionId, lbId), port);
+  }
+
+  /** allListeners lists every listener as `<lbId>:https:<port>`, for tests that check nothing extra exists. */
+  allListeners(): string[] {
+    const out: string[] = [];
+    for (const lb of this.loadBalancers.values()) {
+      for (const port of [...lb.listeners.keys()].sort((a, b) => a - b)) out.push(`${lb.id}:https:${port}`);
+    }
+    return out;
+  }
+}
+
+/** isSlbError is the type guard of SlbError. */
+export function isSlbError(error: unknown): error is SlbError {
+  return error instanceof SlbError;
+}
