@@ -1,0 +1,141 @@
+/**
+ * startHuaweiEmulator runs an in-process emulator of the classic ELB v1.0 API (behind an emulated API gateway) on
+ * 127.0.0.1, seeded with one project holding an External (public) and an Internal (private) load balancer and a
+ * certificate.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { LB_TYPE } from "../../huawei/constants";
+import type { FaultRule } from "../faults";
+import { FaultPlan } from "../faults";
+import { Router } from "./router";
+import { ElbState } from "./state";
+
+/** DEFAULT_HUAWEI_ACCESS_KEY is the access key the emulator accepts unless told otherwise. */
+export const DEFAULT_HUAWEI_ACCESS_KEY = "HWEMULATORACCESSKEY0";
+/** DEFAULT_HUAWEI_SECRET_KEY is the secret key the emulator accepts unless told otherwise. */
+export const DEFAULT_HUAWEI_SECRET_KEY = "emulatorSecretKey0000000000000000000000";
+/** DEFAULT_HUAWEI_PROJECT_ID is the project the emulator seeds. */
+export const DEFAULT_HUAWEI_PROJECT_ID = "0b07acf06d243925bc24a0ac7445267a";
+/** DEFAULT_HUAWEI_REGION is the region the emulator reports. */
+export const DEFAULT_HUAWEI_REGION = "eu-de";
+
+/** HuaweiEmulatorOptions configure one emulator instance. */
+export interface HuaweiEmulatorOptions {
+  /** TCP port on 127.0.0.1; 0 picks a free one. @default 0 */
+  readonly port?: number;
+  /** @default DEFAULT_HUAWEI_ACCESS_KEY */
+  readonly accessKey?: string;
+  /** @default DEFAULT_HUAWEI_SECRET_KEY */
+  readonly secretKey?: string;
+  /** IAM tokens accepted in `X-Auth-Token`. @default none */
+  readonly tokens?: readonly string[];
+  /** @default DEFAULT_HUAWEI_PROJECT_ID */
+  readonly projectId?: string;
+  /** Region reported in the seed. @default "eu-de" */
+  readonly region?: string;
+  /** How long a mutation keeps its load balancer locked (ELB.1015); 0 = off. @default 20 */
+  readonly lockMs?: number;
+  /** GETs a new listener answers PENDING_CREATE before ACTIVE; 0 = created ACTIVE. @default 1 */
+  readonly pendingCreateReads?: number;
+  /** Listeners per load balancer before ELB.6091. @default 50 */
+  readonly listenerQuota?: number;
+  /** Delay before each answer in milliseconds. @default 0 */
+  readonly latencyMs?: number;
+  /** Requests per second before 429 APIGW.0308; 0 = no limit. @default 0 */
+  readonly requestsPerSecond?: number;
+  /** Fault rules active from the start. */
+  readonly faults?: readonly FaultRule[];
+  /** The gateway's clock (the X-Sdk-Date window), epoch milliseconds. @default Date.now */
+  readonly now?: () => number;
+}
+
+/** HuaweiSeed names the fixtures the emulator starts with (the ready line prints it). */
+export interface HuaweiSeed {
+  readonly region: string;
+  readonly projectId: string;
+  readonly loadBalancers: { readonly public: string; readonly private: string };
+  readonly certificateId: string;
+}
+
+/** HuaweiEmulator is a running emulator. */
+export interface HuaweiEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:PORT` (what `HW_ELB_ENDPOINT` takes). */
+  readonly endpoint: string;
+  readonly accessKey: string;
+  readonly secretKey: string;
+  readonly seed: HuaweiSeed;
+  readonly state: ElbState;
+  readonly faults: FaultPlan;
+  /** Calls per route (e.g. `POST /listeners`), counted at arrival, authenticated or not. */
+  readonly calls: Map<string, number>;
+  /** Live knobs: latency and throttling can change while running. */
+  readonly router: Router;
+  resetCalls(): void;
+  close(): Promise<void>;
+}
+
+/** seedProject adds the standard fixtures to a state. */
+export function seedProject(state: ElbState, region: string): HuaweiSeed {
+  const publicLb = state.addLoadBalancer(LB_TYPE.public, "emulator-public");
+  const privateLb = state.addLoadBalancer(LB_TYPE.private, "emulator-private");
+  const cert = state.addCertificate("emulator-cert", "www.example.com");
+  return {
+    region,
+    projectId: state.projectId,
+    loadBalancers: { public: publicLb.id, private: privateLb.id },
+    certificateId: cert.id,
+  };
+}
+
+/** startHuaweiEmulator starts an emulator and resolves once it listens. */
+export async function startHuaweiEmulator(options: HuaweiEmulatorOptions = {}): Promise<HuaweiEmulator> {
+  const accessKey = options.accessKey ?? DEFAULT_HUAWEI_ACCESS_KEY;
+  const secretKey = options.secretKey ?? DEFAULT_HUAWEI_SECRET_KEY;
+  const state = new ElbState(options.projectId ?? DEFAULT_HUAWEI_PROJECT_ID, {
+    lockMs: options.lockMs ?? 20,
+    pendingCreateReads: options.pendingCreateReads ?? 1,
+    listenerQuota: options.listenerQuota ?? 50,
+    now: options.now,
+  });
+  const seed = seedProject(state, options.region ?? DEFAULT_HUAWEI_REGION);
+  const faults = new FaultPlan(options.faults ?? []);
+  const calls = new Map<string, number>();
+  const router = new Router({
+    state,
+    faults,
+    calls,
+    keys: new Map([[accessKey, secretKey]]),
+    tokens: new Set(options.tokens ?? []),
+    latencyMs: options.latencyMs ?? 0,
+    requestsPerSecond: options.requestsPerSecond ?? 0,
+    now: options.now,
+  });
+  const server = createServer((req, res) => {
+    router.handle(req, res).catch(() => res.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    accessKey,
+    secretKey,
+    seed,
+    state,
+    faults,
+    calls,
+    router,
+    resetCalls: () => calls.clear(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export { ElbState } from "./state";
+export { Router } from "./router";

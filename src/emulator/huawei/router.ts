@@ -1,0 +1,216 @@
+/**
+ * The ELB emulator's router: reads a request, names its route and counts it at arrival, then plays the API gateway
+ * (SDK-HMAC-SHA256 signature and 15-minute X-Sdk-Date window, or an IAM token; project check; requests-per-second
+ * throttling), then the fault plan and latency, and finally the route's handler.
+ */
+import { timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { HEADERS, SIGNING } from "../../huawei/constants";
+import {
+  canonicalRequest,
+  hashedPayload,
+  parseAuthorizationHeader,
+  queryOf,
+  signature,
+  stringToSign,
+} from "../../huawei/signer";
+import type { FaultPlan, FaultRule, Reply } from "../faults";
+import { sendWithFault } from "../faults";
+import { GATEWAY_ERRORS, GatewayError, newRequestId, renderFault, renderGatewayError } from "./errors";
+import { HANDLERS } from "./handlers";
+import type { ElbState } from "./state";
+
+/** RouterOptions are the knobs of one emulator instance. */
+export interface RouterOptions {
+  readonly state: ElbState;
+  readonly faults: FaultPlan;
+  readonly calls: Map<string, number>;
+  /** AK/SK pairs the gateway accepts, by access key. */
+  readonly keys: ReadonlyMap<string, string>;
+  /** IAM tokens the gateway accepts in `X-Auth-Token`. */
+  readonly tokens: ReadonlySet<string>;
+  /** Delay before each answer, in milliseconds. */
+  latencyMs: number;
+  /** Requests per second accepted before 429 APIGW.0308 (0 = no limit). */
+  requestsPerSecond: number;
+  readonly now?: () => number;
+}
+
+/** RouteMatch is a request's route name (fault target and counter key) and its id segment. */
+export interface RouteMatch {
+  readonly route: string;
+  readonly projectId?: string;
+  readonly id?: string;
+}
+
+const PATH = /^\/v1\.0\/([^/]+)\/elbaas\/(listeners|loadbalancers|certificate)(?:\/([^/]+))?\/?$/;
+
+/** matchRoute names the route of a method and path, or `UNKNOWN <method>` when the API has none. */
+export function matchRoute(method: string, pathname: string): RouteMatch {
+  const m = PATH.exec(pathname);
+  if (!m) return { route: `UNKNOWN ${method}` };
+  const [, projectId, collection, id] = m;
+  const route = `${method} /${collection}${id === undefined ? "" : "/{id}"}`;
+  if (!(route in HANDLERS)) return { route: `UNKNOWN ${method}` };
+  return { route, projectId, id: id === undefined ? undefined : decodeURIComponent(id) };
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name.toLowerCase()];
+  return Array.isArray(v) ? v.join(",") : v;
+}
+
+/** parseSdkDate reads `YYYYMMDDTHHmmssZ` into epoch milliseconds, or undefined. */
+export function parseSdkDate(text: string): number | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  return Date.UTC(y, mo - 1, d, h, mi, s);
+}
+
+/**
+ * authenticate plays the gateway's IAM check: a known token, or an SDK-HMAC-SHA256 signature by a known access key,
+ * recomputed from the request as received, with an X-Sdk-Date within 15 minutes of the emulator's clock.
+ */
+export function authenticate(
+  req: IncomingMessage,
+  url: URL,
+  body: Buffer,
+  options: Pick<RouterOptions, "keys" | "tokens" | "now">,
+): void {
+  const token = header(req, HEADERS.authToken);
+  if (token !== undefined) {
+    if (![...options.tokens].some((t) => sameText(t, token))) throw GATEWAY_ERRORS.tokenInvalid();
+    return;
+  }
+  const authorization = header(req, SIGNING.authorizationHeader);
+  if (authorization === undefined) throw GATEWAY_ERRORS.missingAuthorization();
+  const parsed = parseAuthorizationHeader(authorization);
+  if (!parsed) throw GATEWAY_ERRORS.signatureFailed();
+  const secret = options.keys.get(parsed.accessKey);
+  if (secret === undefined) throw GATEWAY_ERRORS.unknownAccessKey();
+  const sdkDate = header(req, SIGNING.dateHeader);
+  const signedAt = sdkDate === undefined ? undefined : parseSdkDate(sdkDate);
+  const now = (options.now ?? Date.now)();
+  if (signedAt === undefined || Math.abs(now - signedAt) > SIGNING.maxClockSkewMs) throw GATEWAY_ERRORS.dateInvalid();
+  if (!parsed.signedHeaders.includes("host") || !parsed.signedHeaders.includes("x-sdk-date")) {
+    throw GATEWAY_ERRORS.signatureFailed();
+  }
+  const headers: Record<string, string> = {};
+  for (const name of parsed.signedHeaders) headers[name] = header(req, name) ?? "";
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    throw GATEWAY_ERRORS.signatureFailed();
+  }
+  const canonical = canonicalRequest({
+    method: req.method ?? "GET",
+    path,
+    query: queryOf(url),
+    headers,
+    payloadHash: hashedPayload(body),
+  });
+  const expected = signature(secret, stringToSign(sdkDate!, canonical));
+  if (!sameText(expected, parsed.signature)) throw GATEWAY_ERRORS.signatureFailed();
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function write(res: ServerResponse, reply: Reply): void {
+  res.writeHead(reply.status, { "content-length": Buffer.byteLength(reply.body).toString(), ...reply.headers });
+  res.end(reply.body);
+}
+
+/** Router handles every request of one emulator instance. */
+export class Router {
+  private readonly window: number[] = [];
+  constructor(private readonly options: RouterOptions) {}
+
+  /** setLatency changes the delay before each answer, in milliseconds. */
+  setLatency(ms: number): void {
+    this.options.latencyMs = ms;
+  }
+
+  /** setRequestsPerSecond changes the throttling limit (0 = no limit). */
+  setRequestsPerSecond(limit: number): void {
+    this.options.requestsPerSecond = limit;
+    this.window.length = 0;
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private throttled(): boolean {
+    const limit = this.options.requestsPerSecond;
+    if (limit <= 0) return false;
+    const now = this.now();
+    while (this.window.length > 0 && this.window[0] <= now - 1000) this.window.shift();
+    if (this.window.length >= limit) return true;
+    this.window.push(now);
+    return false;
+  }
+
+  /** gateway runs the gateway's checks and returns its error reply, or undefined when the request may pass. */
+  gateway(req: IncomingMessage, url: URL, body: Buffer, match: RouteMatch, requestId: string): Reply | undefined {
+    try {
+      if (match.projectId === undefined) throw GATEWAY_ERRORS.apiNotFound();
+      authenticate(req, url, body, this.options);
+      if (match.projectId !== this.options.state.projectId) throw GATEWAY_ERRORS.forbidden();
+      if (this.throttled()) throw GATEWAY_ERRORS.throttled(this.options.requestsPerSecond);
+      return undefined;
+    } catch (error) {
+      if (error instanceof GatewayError) return renderGatewayError(error, requestId);
+      throw error;
+    }
+  }
+
+  /** handle is the HTTP request listener. */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch {
+      res.destroy();
+      return;
+    }
+    const method = (req.method ?? "GET").toUpperCase();
+    const url = new URL(req.url ?? "/", "http://emulator");
+    const match = matchRoute(method, url.pathname);
+    this.options.calls.set(match.route, (this.options.calls.get(match.route) ?? 0) + 1);
+    const requestId = newRequestId();
+    const refused = this.gateway(req, url, body, match, requestId);
+    if (refused) {
+      write(res, refused);
+      return;
+    }
+    const handler = HANDLERS[match.route];
+    await sendWithFault(
+      this.options.faults.next(match.route),
+      req,
+      res,
+      async () => {
+        if (this.options.latencyMs > 0) await new Promise((r) => setTimeout(r, this.options.latencyMs));
+        return handler({
+          state: this.options.state,
+          id: match.id,
+          query: url.searchParams,
+          body: body.toString("utf8"),
+          requestId,
+        });
+      },
+      (rule: FaultRule) => renderFault(rule.code, rule.status, rule.message),
+    );
+  }
+}

@@ -1,0 +1,339 @@
+/**
+ * The classic ELB v1.0 client: axios for transport, the SDK-HMAC-SHA256 Signer (or an IAM token) for
+ * authentication, and the translation between the inputs' spelling and the wire's. Every failure becomes an ApiError
+ * built from facts only (operation, code, HTTP status, the service's message, request id): axios errors carry the
+ * request configuration, headers included, so they never escape.
+ */
+import axios, { type AxiosInstance } from "axios";
+import { ApiError, redact } from "../core/errors";
+import type { Credentials, Target } from "./config";
+import { HEADERS, NETWORK_CODES, OPERATIONS, PATHS, WIRE_SSL_PROTOCOLS } from "./constants";
+import type { ElbListenerInputs, InputName } from "./schema";
+import { Signer } from "./signer";
+
+/** WireListener is a listener as the API returns it (snake_case). Ref: the document's Table 2. */
+export interface WireListener {
+  readonly id: string;
+  readonly name?: string;
+  readonly description?: string;
+  readonly loadbalancer_id?: string;
+  readonly protocol?: string;
+  readonly port?: number;
+  readonly backend_protocol?: string;
+  readonly backend_port?: number;
+  readonly lb_algorithm?: string;
+  readonly session_sticky?: boolean;
+  readonly sticky_session_type?: string | null;
+  readonly cookie_timeout?: number | null;
+  readonly tcp_timeout?: number | null;
+  readonly tcp_draining?: boolean | null;
+  readonly tcp_draining_timeout?: number | null;
+  readonly certificate_id?: string | null;
+  readonly certificates?: readonly string[] | string | null;
+  readonly udp_timeout?: number | null;
+  readonly ssl_protocols?: string | null;
+  readonly ssl_ciphers?: string | null;
+  readonly status?: string;
+  readonly admin_state_up?: boolean;
+  readonly create_time?: string;
+  readonly update_time?: string;
+}
+
+/** WireLoadBalancer is the part of a classic load balancer the provider reads: its `type` (External or Internal). */
+export interface WireLoadBalancer {
+  readonly id: string;
+  readonly name?: string;
+  readonly type?: string;
+  readonly status?: string;
+}
+
+/** ListenerBody is a create or update body, by wire name. */
+export type ListenerBody = Readonly<Record<string, string | number | boolean | readonly string[]>>;
+
+/** WIRE_NAMES maps each input that is sent to its wire name; region, projectId and adoptExisting are never sent. */
+export const WIRE_NAMES: Readonly<Partial<Record<InputName, string>>> = {
+  name: "name",
+  description: "description",
+  loadbalancerId: "loadbalancer_id",
+  protocol: "protocol",
+  port: "port",
+  backendProtocol: "backend_protocol",
+  backendPort: "backend_port",
+  lbAlgorithm: "lb_algorithm",
+  sessionSticky: "session_sticky",
+  stickySessionType: "sticky_session_type",
+  cookieTimeout: "cookie_timeout",
+  tcpTimeout: "tcp_timeout",
+  tcpDraining: "tcp_draining",
+  tcpDrainingTimeout: "tcp_draining_timeout",
+  certificateId: "certificate_id",
+  certificates: "certificates",
+  udpTimeout: "udp_timeout",
+  sslProtocols: "ssl_protocols",
+  sslCiphers: "ssl_ciphers",
+};
+
+/**
+ * toWireBody renders the named inputs as a request body. `sslProtocols` is translated from the document's spelling
+ * (`TLS 1.2 TLS 1.1 TLS 1.0`) to the services' (`TLSv1.2 TLSv1.1 TLSv1`); `certificates` is sent as a JSON list of
+ * IDs, as terraform-provider-opentelekomcloud and gophertelekomcloud send it.
+ */
+export function toWireBody(inputs: Partial<ElbListenerInputs>, names: readonly InputName[]): ListenerBody {
+  const body: Record<string, string | number | boolean | readonly string[]> = {};
+  for (const name of names) {
+    const wire = WIRE_NAMES[name];
+    const value = inputs[name];
+    if (wire === undefined || value === undefined) continue;
+    if (name === "sslProtocols") body[wire] = WIRE_SSL_PROTOCOLS[value as keyof typeof WIRE_SSL_PROTOCOLS];
+    else body[wire] = value as string | number | boolean | readonly string[];
+  }
+  return body;
+}
+
+/** fromWireSslProtocols reads the services' `ssl_protocols` spelling (either spelling) back into the document's. */
+export function fromWireSslProtocols(value: string): string {
+  for (const [doc, wire] of Object.entries(WIRE_SSL_PROTOCOLS)) {
+    if (value === wire || value === doc) return doc;
+  }
+  return value;
+}
+
+/** fromWire reads a listener back into input names and spelling (absent and null values are left out). */
+export function fromWire(listener: WireListener): Partial<Record<InputName, unknown>> {
+  const out: Partial<Record<InputName, unknown>> = {};
+  const source = listener as unknown as Record<string, unknown>;
+  for (const [name, wire] of Object.entries(WIRE_NAMES) as [InputName, string][]) {
+    const value = source[wire];
+    if (value === undefined || value === null) continue;
+    if (name === "sslProtocols" && typeof value === "string") out[name] = fromWireSslProtocols(value);
+    else if (name === "certificates" && typeof value === "string") out[name] = value.split(/[\s,]+/).filter(Boolean);
+    else out[name] = value;
+  }
+  return out;
+}
+
+/** ElbApi is what the provider needs from a client; tests may substitute it. */
+export interface ElbApi {
+  createListener(body: ListenerBody): Promise<WireListener>;
+  getListener(id: string): Promise<WireListener>;
+  listListeners(loadbalancerId: string): Promise<WireListener[]>;
+  updateListener(id: string, body: ListenerBody): Promise<WireListener>;
+  deleteListener(id: string): Promise<void>;
+  getLoadBalancer(id: string): Promise<WireLoadBalancer>;
+}
+
+/** ElbClientOptions are the client's parameters beside the target: the signing clock and the transport. */
+export interface ElbClientOptions {
+  readonly clock?: () => Date;
+  readonly transport?: AxiosInstance;
+}
+
+interface Exchange {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, unknown>>;
+  readonly body: string;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+
+const MAX_MESSAGE = 300;
+
+/**
+ * ElbClient calls the classic ELB v1.0 API of one project. Secrets stay in private fields (the Signer's, the token
+ * here), so neither JSON nor inspection of a client shows them.
+ */
+export class ElbClient implements ElbApi {
+  readonly baseUrl: string;
+  readonly projectId: string;
+  readonly #credentials: Credentials;
+  readonly #signer?: Signer;
+  private readonly http: AxiosInstance;
+  private readonly timeoutMs: number;
+
+  constructor(target: Target, options: ElbClientOptions = {}) {
+    this.baseUrl = target.baseUrl;
+    this.projectId = target.projectId;
+    this.timeoutMs = target.requestTimeoutMs;
+    this.#credentials = target.credentials;
+    if (target.credentials.kind === "aksk") {
+      this.#signer = new Signer({
+        accessKey: target.credentials.accessKey,
+        secretKey: target.credentials.secretKey,
+        clock: options.clock,
+      });
+    }
+    this.http = options.transport ?? axios.create();
+  }
+
+  /** createListener posts a new listener. Ref: POST /v1.0/{project_id}/elbaas/listeners (200). */
+  async createListener(body: ListenerBody): Promise<WireListener> {
+    const answer = await this.send(OPERATIONS.createListener, "POST", PATHS.listeners(this.projectId), body);
+    return this.listener(OPERATIONS.createListener, answer);
+  }
+
+  /** getListener reads one listener. */
+  async getListener(id: string): Promise<WireListener> {
+    const answer = await this.send(OPERATIONS.getListener, "GET", PATHS.listener(this.projectId, id));
+    return this.listener(OPERATIONS.getListener, answer);
+  }
+
+  /** listListeners lists the listeners of one load balancer (`?loadbalancer_id=`); the answer is a bare list. */
+  async listListeners(loadbalancerId: string): Promise<WireListener[]> {
+    const path = `${PATHS.listeners(this.projectId)}?loadbalancer_id=${encodeURIComponent(loadbalancerId)}`;
+    const answer = await this.send(OPERATIONS.listListeners, "GET", path);
+    const list = Array.isArray(answer.json) ? answer.json : (answer.json as { listeners?: unknown })?.listeners;
+    if (!Array.isArray(list)) throw this.unexpected(OPERATIONS.listListeners, answer.exchange);
+    return list.filter(
+      (l): l is WireListener => l !== null && typeof l === "object" && typeof (l as WireListener).id === "string",
+    );
+  }
+
+  /** updateListener changes the modifiable fields of a listener. Ref: PUT /v1.0/{project_id}/elbaas/listeners/{id}. */
+  async updateListener(id: string, body: ListenerBody): Promise<WireListener> {
+    const answer = await this.send(OPERATIONS.updateListener, "PUT", PATHS.listener(this.projectId, id), body);
+    return this.listener(OPERATIONS.updateListener, answer);
+  }
+
+  /** deleteListener deletes a listener (204). */
+  async deleteListener(id: string): Promise<void> {
+    await this.send(OPERATIONS.deleteListener, "DELETE", PATHS.listener(this.projectId, id));
+  }
+
+  /** getLoadBalancer reads a classic load balancer, for its `type`. */
+  async getLoadBalancer(id: string): Promise<WireLoadBalancer> {
+    const answer = await this.send(OPERATIONS.getLoadBalancer, "GET", PATHS.loadBalancer(this.projectId, id));
+    const lb = answer.json as WireLoadBalancer | null;
+    if (lb === null || typeof lb !== "object" || typeof lb.id !== "string") {
+      throw this.unexpected(OPERATIONS.getLoadBalancer, answer.exchange);
+    }
+    return lb;
+  }
+
+  /** toJSON shows where the client points, never its credentials. */
+  toJSON(): { baseUrl: string; projectId: string; auth: string } {
+    return { baseUrl: this.baseUrl, projectId: this.projectId, auth: this.#credentials.kind };
+  }
+
+  private listener(operation: string, answer: { json: unknown; exchange: Exchange }): WireListener {
+    const l = answer.json as WireListener | null;
+    if (l === null || typeof l !== "object" || typeof l.id !== "string")
+      throw this.unexpected(operation, answer.exchange);
+    return l;
+  }
+
+  private secrets(): (string | undefined)[] {
+    const c = this.#credentials;
+    return c.kind === "token" ? [c.token] : [c.secretKey];
+  }
+
+  private unexpected(operation: string, exchange: Exchange): ApiError {
+    return new ApiError({
+      cloud: "huawei",
+      action: operation,
+      code: NETWORK_CODES.notJson,
+      status: exchange.status,
+      apiMessage: "the answer is not the JSON document the API defines",
+      requestId: text(exchange.headers["x-request-id"]),
+    });
+  }
+
+  /** send performs one exchange and returns the parsed JSON of a 2xx answer, or throws an ApiError. */
+  private async send(
+    operation: string,
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    path: string,
+    body?: ListenerBody,
+  ): Promise<{ json: unknown; exchange: Exchange }> {
+    const url = new URL(this.baseUrl + path);
+    const payload = body === undefined ? "" : JSON.stringify(body);
+    const base: Record<string, string> = { [HEADERS.contentType]: "application/json" };
+    const c = this.#credentials;
+    const headers =
+      c.kind === "token"
+        ? { ...base, [HEADERS.authToken]: c.token }
+        : this.#signer!.sign({ method, url, headers: base, body: payload });
+    let exchange: Exchange;
+    try {
+      const response = await this.http.request<string>({
+        method,
+        url: url.toString(),
+        headers,
+        data: payload === "" ? undefined : payload,
+        timeout: this.timeoutMs,
+        responseType: "text",
+        transformResponse: [(data: unknown) => data],
+        validateStatus: () => true,
+        maxRedirects: 0,
+      });
+      exchange = {
+        status: response.status,
+        headers: response.headers as Record<string, unknown>,
+        body: typeof response.data === "string" ? response.data : "",
+      };
+    } catch (error) {
+      // A fresh ApiError from facts only: the axios error holds the request config and headers (the signature).
+      throw networkError(operation, error, this.timeoutMs);
+    }
+    return this.interpret(operation, exchange);
+  }
+
+  private interpret(operation: string, exchange: Exchange): { json: unknown; exchange: Exchange } {
+    let json: unknown;
+    let parsed = true;
+    if (exchange.body.trim() === "") json = undefined;
+    else {
+      try {
+        json = JSON.parse(exchange.body);
+      } catch {
+        parsed = false;
+      }
+    }
+    const headerRequestId = text(exchange.headers["x-request-id"]);
+    if (exchange.status >= 200 && exchange.status < 300) {
+      if (!parsed) throw this.unexpected(operation, exchange);
+      return { json, exchange };
+    }
+    if (!parsed || json === null || typeof json !== "object") {
+      return this.fail(operation, exchange, NETWORK_CODES.notJson, "the answer is not JSON", headerRequestId);
+    }
+    const o = json as Record<string, unknown>;
+    const nested = o.error !== null && typeof o.error === "object" ? (o.error as Record<string, unknown>) : undefined;
+    const code = text(o.error_code) ?? text(nested?.code) ?? text(o.code) ?? `HTTP${exchange.status}`;
+    const message = text(o.error_msg) ?? text(nested?.message) ?? text(o.message) ?? "(no message)";
+    return this.fail(operation, exchange, code, message, headerRequestId ?? text(o.request_id));
+  }
+
+  private fail(operation: string, exchange: Exchange, code: string, message: string, requestId?: string): never {
+    const clean = redact(message, this.secrets());
+    throw new ApiError({
+      cloud: "huawei",
+      action: operation,
+      code,
+      status: exchange.status,
+      apiMessage: clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 3)}...` : clean,
+      requestId,
+    });
+  }
+}
+
+/** networkError turns a failed exchange (no answer) into an ApiError with a network code and a factual message. */
+export function networkError(operation: string, error: unknown, timeoutMs: number): ApiError {
+  const code = (error as { code?: unknown } | null)?.code;
+  let networkCode: string = NETWORK_CODES.other;
+  let message = "the exchange failed before an answer arrived";
+  if (code === "ECONNABORTED" || code === "ETIMEDOUT" || code === "ERR_CANCELED") {
+    networkCode = NETWORK_CODES.timeout;
+    message = `no answer within ${Math.round(timeoutMs / 100) / 10} s`;
+  } else if (code === "ECONNRESET" || code === "EPIPE" || code === "ERR_BAD_RESPONSE") {
+    networkCode = NETWORK_CODES.reset;
+    message = "the connection was closed before an answer arrived";
+  } else if (code === "ECONNREFUSED") {
+    networkCode = NETWORK_CODES.refused;
+    message = "the connection was refused";
+  } else if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
+    message = "the endpoint's host name could not be resolved";
+  }
+  return new ApiError({ cloud: "huawei", action: operation, code: networkCode, apiMessage: message });
+}

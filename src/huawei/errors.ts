@@ -1,0 +1,50 @@
+/**
+ * The one place that maps classic ELB and API gateway error codes to what the provider does about them.
+ * Ref: "Error Codes for Classic Load Balancers" (ELB.xxxx, statuses), the API Request Signing Guide's gateway codes
+ * (APIGW.0101 404, APIGW.0301 401, APIGW.0308 429), and terraform-provider-huaweicloud resource_huaweicloud_elb_listener.go
+ * (`checkForRetryableError`: 409, 500 and 503 are retried; `isResourceNotFound` on delete).
+ */
+import type { ErrorBehaviour } from "../core/errors";
+import { isApiError } from "../core/errors";
+import { RetryBudgetExceededError } from "../core/retry";
+import { APIGW_CODES, ELB_CODES, NETWORK_CODES } from "./constants";
+
+/** RETRYABLE_CODES are transient: throttling, a load balancer being reconfigured (locked), and failed exchanges. */
+export const RETRYABLE_CODES: ReadonlySet<string> = new Set<string>([
+  APIGW_CODES.throttled,
+  ELB_CODES.lbLocked,
+  ...Object.values(NETWORK_CODES),
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
+/** GONE_CODES say the listener, or the load balancer it belongs to, does not exist. */
+export const GONE_CODES: ReadonlySet<string> = new Set<string>([
+  ELB_CODES.listenerNotFound,
+  ELB_CODES.lbNotFound,
+  ELB_CODES.lbNotExist,
+  ELB_CODES.listenerLbNotFound,
+]);
+
+/** CONFLICT_CODES say the request collides with an existing listener (its port is taken). */
+export const CONFLICT_CODES: ReadonlySet<string> = new Set<string>([ELB_CODES.portInUse]);
+
+/**
+ * classify decides what to do with an error from the ELB client: `retry` (429, APIGW.0308 throttling, ELB.1015 load
+ * balancer being updated, 409, 5xx other than ELB.6002, reset, timeout, non-JSON answer), `gone` (404 from the ELB
+ * service, ELB.6002 listener missing, ELB.1002/1003/6040 load balancer missing), `conflict` (ELB.6101 port in use),
+ * or `fatal` (validation, authentication, permissions, quota, a wrong endpoint answered by the gateway with
+ * APIGW.0101, and anything that is not an API error).
+ */
+export function classify(error: unknown): ErrorBehaviour {
+  if (error instanceof RetryBudgetExceededError) return "fatal";
+  if (!isApiError(error) || error.cloud !== "huawei") return "fatal";
+  const { code, status } = error;
+  if (GONE_CODES.has(code)) return "gone";
+  if (CONFLICT_CODES.has(code)) return "conflict";
+  if (RETRYABLE_CODES.has(code)) return "retry";
+  if (code.startsWith("APIGW.")) return status === 429 || (status !== undefined && status >= 500) ? "retry" : "fatal";
+  if (status === 404) return "gone";
+  if (status === 429 || status === 409 || (status !== undefined && status >= 500)) return "retry";
+  return "fatal";
+}

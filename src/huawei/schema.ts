@@ -1,0 +1,306 @@
+/**
+ * The inputs of `ElbListener` as io-ts codecs (one per property, named after the documented rule), the document's
+ * cross-field rules as pure functions, and the check that turns raw inputs into normalized inputs, failures and
+ * warnings. Nothing here throws on bad input.
+ *
+ * Ref: ../shared/api-docs/huawei-elb-v1-add-listener.md, Table 1 (request parameters).
+ */
+import * as t from "io-ts";
+import {
+  booleanValue,
+  type CheckFailure,
+  decodeInputs,
+  describeValue,
+  failure,
+  intRange,
+  matching,
+  oneOf,
+} from "../core/check";
+
+/** RESOURCE is the resource name used in check messages. */
+export const RESOURCE = "ElbListener";
+
+/** PROTOCOLS are the front-end protocols a listener can use. */
+export const PROTOCOLS = ["HTTP", "TCP", "HTTPS", "SSL", "UDP"] as const;
+/** BACKEND_PROTOCOLS are the protocols the backend ECSs can use. */
+export const BACKEND_PROTOCOLS = ["HTTP", "TCP", "UDP"] as const;
+/** LB_ALGORITHMS are the load-balancing algorithms. */
+export const LB_ALGORITHMS = ["roundrobin", "leastconn", "source"] as const;
+/** SSL_PROTOCOLS are the TLS version sets, in the document's spelling (the client translates them on the wire). */
+export const SSL_PROTOCOLS = ["TLS 1.2", "TLS 1.2 TLS 1.1 TLS 1.0"] as const;
+/** SSL_CIPHERS are the cipher-suite policies. */
+export const SSL_CIPHERS = ["Default", "Extended", "Strict"] as const;
+
+/** DEFAULT_SSL_PROTOCOLS is the document's default `ssl_protocols` for HTTPS and SSL listeners. */
+export const DEFAULT_SSL_PROTOCOLS = "TLS 1.2";
+/** DEFAULT_SSL_CIPHERS is the document's default `ssl_ciphers` for HTTPS and SSL listeners. */
+export const DEFAULT_SSL_CIPHERS = "Default";
+/** LEGACY_TLS is the `sslProtocols` value that allows only the `Extended` cipher policy. */
+export const LEGACY_TLS = "TLS 1.2 TLS 1.1 TLS 1.0";
+/**
+ * SERVICE_TCP_TIMEOUT_MAX is the largest `tcp_timeout` the providers of both clouds accept (1 to 5 minutes in
+ * terraform-provider-huaweicloud and terraform-provider-opentelekomcloud), although the document says 1 to 1440.
+ */
+export const SERVICE_TCP_TIMEOUT_MAX = 5;
+
+const isId = (s: string): boolean => /^[A-Za-z0-9-]{1,64}$/.test(s);
+const idCodec = (what: string): t.Type<string, string, unknown> =>
+  matching(`${what} of 1 to 64 letters, digits or hyphens`, isId);
+
+/** certificateList is a codec of a non-empty list of certificate IDs. */
+const certificateList = new t.Type<string[], string[], unknown>(
+  "a non-empty list of certificate IDs (1 to 64 letters, digits or hyphens each)",
+  (u): u is string[] => Array.isArray(u) && u.length > 0 && u.every((x) => typeof x === "string" && isId(x)),
+  (u, c) =>
+    Array.isArray(u) && u.length > 0 && u.every((x) => typeof x === "string" && isId(x))
+      ? t.success([...u] as string[])
+      : t.failure(u, c),
+  t.identity,
+);
+
+/**
+ * ELB_LISTENER_PROPS are the codecs of every input; each codec's name is the documented rule that failure messages
+ * quote ("<property> must be <rule>, got <value>").
+ */
+export const ELB_LISTENER_PROPS = {
+  name: matching("1 to 64 characters of letters, digits, underscores (_) and hyphens (-)", (s) =>
+    /^[A-Za-z0-9_-]{1,64}$/.test(s),
+  ),
+  description: matching(
+    "0 to 128 characters without angle brackets (< and >)",
+    (s) => s.length <= 128 && !/[<>]/.test(s),
+  ),
+  loadbalancerId: idCodec("a load balancer ID"),
+  protocol: oneOf(PROTOCOLS),
+  port: intRange(1, 65535),
+  backendProtocol: oneOf(BACKEND_PROTOCOLS),
+  backendPort: intRange(1, 65535),
+  lbAlgorithm: oneOf(LB_ALGORITHMS),
+  sessionSticky: booleanValue,
+  stickySessionType: oneOf(["insert"] as const),
+  cookieTimeout: intRange(1, 1440),
+  tcpTimeout: intRange(1, 1440),
+  tcpDraining: booleanValue,
+  tcpDrainingTimeout: intRange(0, 60),
+  certificateId: idCodec("a certificate ID"),
+  certificates: certificateList,
+  udpTimeout: intRange(1, 1440),
+  sslProtocols: oneOf(SSL_PROTOCOLS),
+  sslCiphers: oneOf(SSL_CIPHERS),
+  region: matching("a region name such as eu-de or cn-north-4", (s) => /^[a-z]{2,}(-[a-z0-9]+){1,3}$/.test(s)),
+  projectId: matching("a project ID of 1 to 64 letters, digits, underscores or hyphens", (s) =>
+    /^[A-Za-z0-9_-]{1,64}$/.test(s),
+  ),
+  adoptExisting: booleanValue,
+};
+
+/** ElbListenerProps is the type of the codec table. */
+export type ElbListenerProps = typeof ELB_LISTENER_PROPS;
+
+/** REQUIRED lists the inputs the document marks mandatory. */
+export const REQUIRED = [
+  "name",
+  "loadbalancerId",
+  "protocol",
+  "port",
+  "backendProtocol",
+  "backendPort",
+  "lbAlgorithm",
+] as const satisfies readonly (keyof ElbListenerProps)[];
+
+type Required_ = (typeof REQUIRED)[number];
+type Decoded = { [K in keyof ElbListenerProps]: t.TypeOf<ElbListenerProps[K]> };
+
+/** ElbListenerInputs are checked inputs: the mandatory ones always present, the rest optional. */
+export type ElbListenerInputs = Pick<Decoded, Required_> & Partial<Omit<Decoded, Required_>>;
+
+/** InputName is the name of one input. */
+export type InputName = keyof ElbListenerProps;
+
+/** INPUT_NAMES lists every input, in the document's order. */
+export const INPUT_NAMES = Object.keys(ELB_LISTENER_PROPS) as InputName[];
+
+/**
+ * REPLACE_ON_CHANGE are the inputs the API cannot modify (absent from PUT /listeners/{id}): changing one replaces the
+ * listener. region and projectId also replace (another project is another listener). Ref: "Modifying a Listener".
+ */
+export const REPLACE_ON_CHANGE: ReadonlySet<InputName> = new Set<InputName>([
+  "loadbalancerId",
+  "protocol",
+  "backendProtocol",
+  "sessionSticky",
+  "stickySessionType",
+  "cookieTimeout",
+  "region",
+  "projectId",
+]);
+
+/** NOT_COMPARED are inputs that only steer `create` and never cause a diff. */
+export const NOT_COMPARED: ReadonlySet<InputName> = new Set<InputName>(["adoptExisting"]);
+
+/** CheckWarning says an input has no effect for the chosen settings (it is not sent) or may be refused by a service. */
+export interface CheckWarning {
+  readonly property: string;
+  readonly message: string;
+}
+
+/** Known is the decoded view a rule sees: values known now, and which inputs are still unknown (preview). */
+export interface Known {
+  readonly value: Partial<Decoded>;
+  readonly unknowns: ReadonlySet<string>;
+}
+
+const q = (v: unknown): string => describeValue(v);
+const has = (k: Known, p: InputName): boolean => k.value[p] !== undefined;
+
+/**
+ * crossFieldFailures applies the document's "can only be" and "mandatory when" rules. A rule whose inputs are unknown
+ * during preview is skipped.
+ */
+export function crossFieldFailures(k: Known): CheckFailure[] {
+  const out: CheckFailure[] = [];
+  const { protocol, backendProtocol, lbAlgorithm, sessionSticky } = k.value;
+  // "If protocol is set to UDP, the value of this parameter can only be UDP."
+  if (protocol === "UDP" && backendProtocol !== undefined && backendProtocol !== "UDP") {
+    out.push(failure("backendProtocol", `must be "UDP" when protocol is "UDP", got ${q(backendProtocol)}`));
+  }
+  // "If protocol is set to SSL, the value of this parameter can only be TCP."
+  if (protocol === "SSL" && backendProtocol !== undefined && backendProtocol !== "TCP") {
+    out.push(failure("backendProtocol", `must be "TCP" when protocol is "SSL", got ${q(backendProtocol)}`));
+  }
+  // "If protocol is set to HTTP, HTTPS, or TCP and lb_algorithm is not roundrobin, ... can only be false."
+  if (
+    sessionSticky === true &&
+    (protocol === "HTTP" || protocol === "HTTPS" || protocol === "TCP") &&
+    lbAlgorithm !== undefined &&
+    lbAlgorithm !== "roundrobin"
+  ) {
+    out.push(
+      failure("sessionSticky", `must be false when protocol is ${q(protocol)} and lbAlgorithm is ${q(lbAlgorithm)}`),
+    );
+  }
+  if (protocol === "HTTPS" || protocol === "SSL") {
+    // "This parameter is mandatory when protocol is set to HTTPS or SSL."
+    if (!has(k, "certificateId") && !k.unknowns.has("certificateId")) {
+      out.push(failure("certificateId", `is required when protocol is ${q(protocol)}`));
+    }
+    // "When ssl_protocols is set to TLS 1.2 TLS 1.1 TLS 1.0, this parameter can only be set to Extended."
+    const ciphers = k.value.sslCiphers;
+    if (k.value.sslProtocols === LEGACY_TLS && !k.unknowns.has("sslCiphers") && ciphers !== "Extended") {
+      const got = ciphers === undefined ? `${q(DEFAULT_SSL_CIPHERS)} (the default)` : q(ciphers);
+      out.push(failure("sslCiphers", `must be "Extended" when sslProtocols is ${q(LEGACY_TLS)}, got ${got}`));
+    }
+  }
+  return out;
+}
+
+/** Inapplicable is an input that the document calls invalid for the chosen settings: warned about and not sent. */
+export interface Inapplicable {
+  readonly property: InputName;
+  readonly condition: string;
+}
+
+/**
+ * inapplicableInputs lists the inputs the document says are "invalid" or "valid only when" for the chosen settings.
+ * While a deciding input is unknown (preview), nothing is dropped.
+ */
+export function inapplicableInputs(k: Known): Inapplicable[] {
+  const out: Inapplicable[] = [];
+  const v = k.value;
+  const protocolKnown = v.protocol !== undefined;
+  const drop = (property: InputName, condition: string, invalid: boolean): void => {
+    if (has(k, property) && invalid) out.push({ property, condition });
+  };
+  if (!protocolKnown) return out;
+  const p = v.protocol;
+  // session_sticky: "If protocol is set to SSL, the sticky session feature is not supported and the parameter is invalid."
+  drop("sessionSticky", 'protocol is not "SSL"', p === "SSL");
+  // sticky_session_type: "valid when protocol is set to HTTP and session_sticky to true"; "invalid when TCP, SSL, UDP".
+  const stickyKnown = !k.unknowns.has("sessionSticky");
+  drop(
+    "stickySessionType",
+    'protocol is "HTTP" or "HTTPS" and sessionSticky is true',
+    p === "TCP" || p === "SSL" || p === "UDP" || (stickyKnown && v.sessionSticky !== true),
+  );
+  // cookie_timeout: "valid when protocol is HTTP, session_sticky true, sticky_session_type insert"; invalid TCP/SSL/UDP.
+  const typeKnown = !k.unknowns.has("stickySessionType");
+  drop(
+    "cookieTimeout",
+    'protocol is "HTTP" or "HTTPS", sessionSticky is true and stickySessionType is "insert"',
+    p === "TCP" ||
+      p === "SSL" ||
+      p === "UDP" ||
+      (stickyKnown && v.sessionSticky !== true) ||
+      (typeKnown && v.stickySessionType !== "insert"),
+  );
+  // tcp_timeout, tcp_draining: "valid when protocol is set to TCP".
+  drop("tcpTimeout", 'protocol is "TCP"', p !== "TCP");
+  drop("tcpDraining", 'protocol is "TCP"', p !== "TCP");
+  // tcp_draining_timeout: "valid when protocol is set to TCP and tcp_draining to true".
+  drop(
+    "tcpDrainingTimeout",
+    'protocol is "TCP" and tcpDraining is true',
+    p !== "TCP" || (!k.unknowns.has("tcpDraining") && v.tcpDraining !== true),
+  );
+  // udp_timeout: "valid when protocol is set to UDP".
+  drop("udpTimeout", 'protocol is "UDP"', p !== "UDP");
+  // certificate_id, ssl_protocols, ssl_ciphers: "available only when protocol is set to HTTPS or SSL".
+  const tls = p === "HTTPS" || p === "SSL";
+  drop("certificateId", 'protocol is "HTTPS" or "SSL"', !tls);
+  drop("sslProtocols", 'protocol is "HTTPS" or "SSL"', !tls);
+  drop("sslCiphers", 'protocol is "HTTPS" or "SSL"', !tls);
+  // certificates: "Lists the certificate IDs if protocol is set to HTTPS."
+  drop("certificates", 'protocol is "HTTPS"', p !== "HTTPS");
+  return out;
+}
+
+/** CheckedInputs is the result of checking: normalized inputs (defaults in, inapplicable out), failures, warnings. */
+export interface CheckedInputs {
+  /** The inputs to store, with Pulumi's unknown values passed through unchanged. */
+  readonly inputs: Record<string, unknown>;
+  readonly failures: readonly CheckFailure[];
+  readonly warnings: readonly CheckWarning[];
+}
+
+/**
+ * checkElbListener decodes raw inputs, applies the cross-field rules, drops (and warns about) inputs that have no
+ * effect for the chosen protocol, and fills the document's TLS defaults for HTTPS and SSL. Never throws.
+ */
+export function checkElbListener(raw: unknown): CheckedInputs {
+  const decoded = decodeInputs(RESOURCE, ELB_LISTENER_PROPS, REQUIRED, raw);
+  const known: Known = { value: decoded.value, unknowns: decoded.unknowns as ReadonlySet<string> };
+  const failures = [...decoded.failures, ...crossFieldFailures(known)];
+  const warnings: CheckWarning[] = [];
+  const inputs: Record<string, unknown> = {};
+  if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
+    const source = raw as Record<string, unknown>;
+    for (const name of INPUT_NAMES) {
+      if (decoded.unknowns.has(name)) inputs[name] = source[name];
+      else if (decoded.value[name] !== undefined) inputs[name] = decoded.value[name];
+    }
+  }
+  for (const item of inapplicableInputs(known)) {
+    delete inputs[item.property];
+    warnings.push({
+      property: item.property,
+      message:
+        `${item.property} has no effect: it is valid only when ${item.condition} ` +
+        `(protocol is ${q(decoded.value.protocol)}), so it is not sent`,
+    });
+  }
+  const p = decoded.value.protocol;
+  if (p === "HTTPS" || p === "SSL") {
+    if (inputs.sslProtocols === undefined) inputs.sslProtocols = DEFAULT_SSL_PROTOCOLS;
+    if (inputs.sslCiphers === undefined) inputs.sslCiphers = DEFAULT_SSL_CIPHERS;
+  }
+  const tcpTimeout = inputs.tcpTimeout;
+  if (typeof tcpTimeout === "number" && tcpTimeout > SERVICE_TCP_TIMEOUT_MAX) {
+    warnings.push({
+      property: "tcpTimeout",
+      message:
+        `tcpTimeout ${tcpTimeout} is allowed by the document (1 to 1440) but the services are known to accept only ` +
+        `1 to ${SERVICE_TCP_TIMEOUT_MAX}; the request may be refused`,
+    });
+  }
+  return { inputs, failures, warnings };
+}
