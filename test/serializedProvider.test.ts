@@ -1,0 +1,61 @@
+/**
+ * The `__provider` text `dynamic.Resource` stores for both resources: small, path-independent and secret-free,
+ * because the shim only requires the installed package by name.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { DelegatingProvider, type ProviderKind } from "../src/providerShim";
+import { REPO_ROOT } from "./support/scratch";
+import { serializedProviders } from "./support/serialize";
+
+const SECRET = "shim-secret-Zq81xK0pW3";
+
+const KINDS: readonly ProviderKind[] = ["aliyun:HttpsListener", "huawei:ElbListener"];
+
+async function shimTexts(): Promise<Map<string, string>> {
+  process.env.ALICLOUD_SECRET_KEY = SECRET;
+  process.env.HW_SECRET_KEY = SECRET;
+  try {
+    return await serializedProviders(() => {
+      for (const kind of KINDS) {
+        const [module, type] = kind.split(":");
+        new pulumi.dynamic.Resource(
+          new DelegatingProvider(kind),
+          `shim-${type}`,
+          { secret: undefined },
+          {},
+          module,
+          type,
+        );
+      }
+    });
+  } finally {
+    delete process.env.ALICLOUD_SECRET_KEY;
+    delete process.env.HW_SECRET_KEY;
+  }
+}
+
+describe("the serialized DelegatingProvider", () => {
+  it("is under 4 KB for each resource kind", async () => {
+    const texts = await shimTexts();
+    expect([...texts.keys()].sort()).toEqual([
+      "pulumi-nodejs:dynamic/aliyun:HttpsListener",
+      "pulumi-nodejs:dynamic/huawei:ElbListener",
+    ]);
+    for (const text of texts.values()) expect(Buffer.byteLength(text)).toBeLessThan(4096);
+  });
+
+  it("names the installed package and its kind, and nothing of the source tree", async () => {
+    const texts = await shimTexts();
+    for (const [type, text] of texts) {
+      expect(text).toContain('require("pulumi-lb-listeners/provider-host")');
+      expect(text).toContain(JSON.stringify(type.slice("pulumi-nodejs:dynamic/".length)));
+      expect(text).not.toContain(REPO_ROOT);
+      expect(text).not.toMatch(/["'`](\/|[A-Za-z]:\\)/);
+    }
+  });
+
+  it("holds no secret from the environment", async () => {
+    const texts = await shimTexts();
+    for (const text of texts.values()) expect(text).not.toContain(SECRET);
+  });
+});
