@@ -9,6 +9,9 @@ import { serializedProviders } from "./support/serialize";
 
 const SECRET = "shim-secret-Zq81xK0pW3";
 
+/** ShimResource is a bare dynamic resource around the shim, as HttpsListener and ElbListener construct it. */
+class ShimResource extends pulumi.dynamic.Resource {}
+
 const KINDS: readonly ProviderKind[] = ["aliyun:HttpsListener", "huawei:ElbListener"];
 
 async function shimTexts(): Promise<Map<string, string>> {
