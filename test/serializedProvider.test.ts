@@ -21,14 +21,7 @@ async function shimTexts(): Promise<Map<string, string>> {
     return await serializedProviders(() => {
       for (const kind of KINDS) {
         const [module, type] = kind.split(":");
-        new pulumi.dynamic.Resource(
-          new DelegatingProvider(kind),
-          `shim-${type}`,
-          { secret: undefined },
-          {},
-          module,
-          type,
-        );
+        new ShimResource(new DelegatingProvider(kind), `shim-${type}`, { secret: undefined }, {}, module, type);
       }
     });
   } finally {
