@@ -11,3 +11,13 @@ export { RetryBudgetExceededError, DEFAULT_RETRY_BUDGET_MS } from "./core/retry"
 export type { Logger } from "./core/log";
 export { setLogger } from "./core/log";
 export type { ProviderKind } from "./providerShim";
+
+// Alibaba Cloud SLB: HttpsListener.
+export { HttpsListener, HttpsListenerProvider, listenerId, parseListenerId, REPLACE_INPUTS } from "./aliyun";
+export { ALIYUN_CONFIG_KEYS, ALIYUN_ENV_VARS } from "./aliyun";
+export type {
+  HttpsListenerArgs,
+  HttpsListenerInputs,
+  HttpsListenerOutputs,
+  HttpsListenerProviderOptions,
+} from "./aliyun";

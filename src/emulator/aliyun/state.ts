@@ -218,6 +218,11 @@ export class SlbState {
     });
   }
 
+  /** settle ends every configuration lock now, as if lockMs had passed (tests use it instead of waiting). */
+  settle(): void {
+    for (const lb of this.loadBalancers.values()) lb.busyUntil = 0;
+  }
+
   /** startListener makes a listener running. */
   startListener(regionId: string, lbId: string, port: number): void {
     const lb = this.loadBalancer(regionId, lbId);
