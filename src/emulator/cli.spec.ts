@@ -1,0 +1,57 @@
+import { parseArgs } from "./cli";
+import { startEmulators } from "./index";
+
+describe("lb-emulator flags", () => {
+  it("reads the Aliyun knobs and fault rules", () => {
+    expect(
+      parseArgs([
+        "--aliyun-port",
+        "0",
+        "--aliyun-access-key=AK",
+        "--aliyun-secret-key",
+        "SK",
+        "--aliyun-lock-ms",
+        "50",
+        "--aliyun-latency-ms=5",
+        "--aliyun-rps",
+        "20",
+        "--fault",
+        "StartLoadBalancerListener:error:ServiceIsConfiguring:400@first=2",
+      ]),
+    ).toEqual({
+      emulators: {
+        aliyun: { port: 0, accessKeyId: "AK", accessKeySecret: "SK", lockMs: 50, latencyMs: 5, requestsPerSecond: 20 },
+      },
+      faults: [
+        { target: "StartLoadBalancerListener", kind: "error", code: "ServiceIsConfiguring", status: 400, first: 2 },
+      ],
+    });
+  });
+
+  it("rejects an unknown flag", () => {
+    expect(() => parseArgs(["--aliyun-prot", "1"])).toThrow("unknown flag --aliyun-prot");
+  });
+
+  it("rejects a port that is not a number", () => {
+    expect(() => parseArgs(["--aliyun-port", "x"])).toThrow('--aliyun-port needs a non-negative number, got "x"');
+  });
+});
+
+describe("startEmulators", () => {
+  it("reports the ready line members of the Aliyun emulator", async () => {
+    const emulators = await startEmulators({ aliyun: {} });
+    try {
+      const ready = emulators.ready() as { aliyun: Record<string, unknown> };
+      expect(Object.keys(ready)).toEqual(["aliyun"]);
+      expect(ready.aliyun).toEqual({
+        endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+        regionId: "cn-hangzhou",
+        loadBalancers: { public: expect.stringMatching(/^lb-/), private: expect.stringMatching(/^lb-/) },
+        serverCertificateId: expect.any(String),
+        caCertificateId: expect.any(String),
+      });
+    } finally {
+      await emulators.close();
+    }
+  });
+});

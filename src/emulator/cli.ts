@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * lb-emulator: runs the cloud API emulators until SIGTERM or SIGINT and prints one JSON ready line on stdout, e.g.
+ * `{"aliyun":{"endpoint":"http://127.0.0.1:PORT","regionId":"cn-hangzhou","loadBalancers":{"public":"lb-...",
+ * "private":"lb-..."},"serverCertificateId":"...","caCertificateId":"..."}}`.
+ *
+ * Flags (Aliyun SLB): --aliyun-port N (0 = a free port), --aliyun-access-key K, --aliyun-secret-key S,
+ * --aliyun-region R, --aliyun-lock-ms N (load balancer configuration lock, 0 = off), --aliyun-latency-ms N,
+ * --aliyun-rps N (requests per second before Throttling.User, 0 = no limit), --no-aliyun.
+ * Faults (both clouds): --fault "<target>:<kind>[:code[:status]][@first=N|@fraction=F,seed=S]" (repeatable).
+ */
+import type { FaultRule } from "./faults";
+import { parseFaultFlag } from "./faults";
+import type { AliyunEmulatorOptions } from "./aliyun";
+import type { EmulatorsOptions } from "./index";
+import { startEmulators } from "./index";
+
+/** CliOptions are the parsed flags. */
+export interface CliOptions {
+  readonly emulators: EmulatorsOptions;
+  readonly faults: FaultRule[];
+}
+
+function numberFlag(name: string, text: string | undefined): number {
+  const n = Number(text);
+  if (text === undefined || text === "" || !Number.isFinite(n) || n < 0) {
+    throw new Error(
+      `${name} needs a non-negative number, got ${text === undefined ? "nothing" : JSON.stringify(text)}`,
+    );
+  }
+  return n;
+}
+
+/** parseArgs reads the command line; it throws an Error naming the bad flag. */
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const aliyun: { -readonly [K in keyof AliyunEmulatorOptions]: AliyunEmulatorOptions[K] } = {};
+  let aliyunOn = true;
+  const faults: FaultRule[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = (): string | undefined => (inline !== undefined ? inline : argv[++i]);
+    switch (flag) {
+      case "--aliyun-port":
+        aliyun.port = numberFlag(flag, value());
+        break;
+      case "--aliyun-access-key":
+        aliyun.accessKeyId = value();
+        break;
+      case "--aliyun-secret-key":
+        aliyun.accessKeySecret = value();
+        break;
+      case "--aliyun-region":
+        aliyun.regionId = value();
+        break;
+      case "--aliyun-lock-ms":
+        aliyun.lockMs = numberFlag(flag, value());
+        break;
+      case "--aliyun-latency-ms":
+        aliyun.latencyMs = numberFlag(flag, value());
+        break;
+      case "--aliyun-rps":
+        aliyun.requestsPerSecond = numberFlag(flag, value());
+        break;
+      case "--no-aliyun":
+        aliyunOn = false;
+        break;
+      case "--fault": {
+        const text = value();
+        if (!text) throw new Error("--fault needs a rule such as StartLoadBalancerListener:error:ServiceIsConfiguring");
+        faults.push(parseFaultFlag(text));
+        break;
+      }
+      default:
+        throw new Error(`unknown flag ${flag}`);
+    }
+  }
+  return { emulators: aliyunOn ? { aliyun } : {}, faults };
+}
+
+/** main starts the emulators, prints the ready line, and serves until a signal. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const options = parseArgs(argv);
+  const emulators = await startEmulators(options.emulators);
+  for (const rule of options.faults) {
+    // Aliyun targets are action names; Huawei routes start with an HTTP method (added with the Huawei half).
+    if (emulators.aliyun && !/^(GET|POST|PUT|DELETE) /.test(rule.target)) emulators.aliyun.faults.add(rule);
+  }
+  process.stdout.write(`${JSON.stringify(emulators.ready())}\n`);
+  const stop = (): void => {
+    emulators.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`lb-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  });
+}

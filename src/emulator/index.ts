@@ -1,0 +1,48 @@
+/**
+ * The emulators' entry point (`pulumi-lb-listeners/emulator`): start one or both cloud emulators in process, e.g. for
+ * tests or the demo, and read the ready line the `lb-emulator` bin prints.
+ */
+import type { AliyunEmulator, AliyunEmulatorOptions } from "./aliyun";
+import { startAliyunEmulator } from "./aliyun";
+
+export type { AliyunEmulator, AliyunEmulatorOptions, AliyunSeed } from "./aliyun";
+export { startAliyunEmulator, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_REGION } from "./aliyun";
+export type { FaultKind, FaultRule, Reply } from "./faults";
+export { FaultPlan, parseFaultFlag, FAULT_KINDS } from "./faults";
+
+/** EmulatorsOptions say which emulators to start and how; an absent member is not started. */
+export interface EmulatorsOptions {
+  readonly aliyun?: AliyunEmulatorOptions;
+  // huawei?: HuaweiEmulatorOptions — added with the Huawei half.
+}
+
+/** Emulators are the running emulators. */
+export interface Emulators {
+  readonly aliyun?: AliyunEmulator;
+  // huawei?: HuaweiEmulator — added with the Huawei half.
+  /** ready is the JSON the CLI prints once everything listens: one member per running emulator. */
+  ready(): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+/** startEmulators starts the requested emulators; if one fails to start, those already started are closed. */
+export async function startEmulators(options: EmulatorsOptions): Promise<Emulators> {
+  const started: { close(): Promise<void> }[] = [];
+  try {
+    const aliyun = options.aliyun ? await startAliyunEmulator(options.aliyun) : undefined;
+    if (aliyun) started.push(aliyun);
+    // Huawei: start it here and push it onto `started`.
+    return {
+      aliyun,
+      ready: () => ({
+        ...(aliyun ? { aliyun: { endpoint: aliyun.endpoint, ...aliyun.seed } } : {}),
+      }),
+      close: async () => {
+        await Promise.all(started.map((e) => e.close()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(started.map((e) => e.close()));
+    throw error;
+  }
+}
