@@ -1,0 +1,462 @@
+/**
+ * ElbListenerProvider: the dynamic-provider implementation of `ElbListener`. check validates (schema.ts); diff decides
+ * replace versus update from one table; create/update/delete call the client under a process-wide per-load-balancer
+ * lock and the shared retry policy, with errors classified in errors.ts.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { isUnknown } from "../core/check";
+import { ListenerError, isApiError } from "../core/errors";
+import { log } from "../core/log";
+import { KeyedMutex } from "../core/mutex";
+import { withRetry, type RetryInfo } from "../core/retry";
+import { ElbClient, fromWire, toWireBody, type ElbApi, type WireListener, type WireLoadBalancer } from "./client";
+import {
+  readSettings,
+  resolveTarget,
+  retryBudgetMs,
+  type ConfigSource,
+  type Environment,
+  type HuaweiSettings,
+  type Target,
+} from "./config";
+import { LB_TYPE, LISTENER_STATUS, NETWORK_CODES } from "./constants";
+import { classify } from "./errors";
+import {
+  checkElbListener,
+  INPUT_NAMES,
+  NOT_COMPARED,
+  REPLACE_ON_CHANGE,
+  REQUIRED,
+  type ElbListenerInputs,
+  type InputName,
+} from "./schema";
+
+/** ElbListenerOutputs are the stored state: the checked inputs (so diffs compare like with like) plus what the API reports. */
+export type ElbListenerOutputs = ElbListenerInputs & {
+  /** The listener status: ACTIVE, PENDING_CREATE or ERROR. */
+  readonly status: string;
+  readonly createTime?: string;
+  readonly updateTime?: string;
+  readonly adminStateUp?: boolean;
+  /** The region the listener lives in (the input, else the configured region at creation). */
+  readonly resolvedRegion: string;
+  /** The project the listener lives in (the input, else the configured project at creation). */
+  readonly resolvedProjectId: string;
+};
+
+/** OUTPUT_NAMES are the properties that are outputs only. */
+export const OUTPUT_NAMES = [
+  "status",
+  "createTime",
+  "updateTime",
+  "adminStateUp",
+  "resolvedRegion",
+  "resolvedProjectId",
+] as const;
+
+/** ProviderOptions are test and tuning hooks; a provider constructed without arguments uses the defaults. */
+export interface ProviderOptions {
+  /** The environment to read settings from. @default process.env */
+  readonly env?: Environment;
+  /** Pause between GETs while a new listener is PENDING_CREATE. @default 1000 */
+  readonly pollIntervalMs?: number;
+  /** First backoff ceiling of the retry policy. @default 200 */
+  readonly retryBaseDelayMs?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  readonly now?: () => number;
+  /** Builds the API client of a target. @default a signed axios ElbClient */
+  readonly clientFor?: (target: Target) => ElbApi;
+}
+
+/** UPDATABLE_INPUTS are the inputs PUT /listeners/{id} changes in place. Ref: "Modifying a Listener". */
+export const UPDATABLE_INPUTS: readonly InputName[] = INPUT_NAMES.filter(
+  (n) => !REPLACE_ON_CHANGE.has(n) && !NOT_COMPARED.has(n),
+);
+
+/** LOCKS serializes mutations per load balancer across every provider instance of this process. */
+const LOCKS = new KeyedMutex();
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function same(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  return a === b;
+}
+
+function describeError(error: unknown): string {
+  if (isApiError(error)) return `${error.code}${error.status === undefined ? "" : ` (HTTP ${error.status})`}`;
+  return error instanceof Error ? error.name : "error";
+}
+
+type Props = Readonly<Record<string, unknown>>;
+
+/** outcomeUnknown tells whether a failed call may still have taken effect: no answer at all, or a 5xx. */
+function outcomeUnknown(error: unknown): boolean {
+  if (!isApiError(error)) return true;
+  return error.status === undefined || error.status >= 500 || error.code === NETWORK_CODES.notJson;
+}
+
+/** ElbListenerProvider implements the lifecycle of a classic ELB v1.0 listener. */
+export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListenerInputs, ElbListenerOutputs> {
+  private config?: ConfigSource;
+  private readonly options: ProviderOptions;
+
+  constructor(options: ProviderOptions = {}) {
+    this.options = options;
+  }
+
+  /** configure keeps the stack configuration for later calls (read inside the provider process only). */
+  async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    this.config = req.config;
+  }
+
+  /** check validates the inputs, fills TLS defaults, and drops (with a warning) inputs that have no effect. */
+  async check(_olds: ElbListenerInputs, news: ElbListenerInputs): Promise<dynamic.CheckResult<ElbListenerInputs>> {
+    const result = checkElbListener(news);
+    for (const warning of result.warnings) log.warn(`huawei:ElbListener: ${warning.message}`);
+    return {
+      inputs: result.inputs as unknown as ElbListenerInputs,
+      failures: result.failures.length === 0 ? undefined : [...result.failures],
+    };
+  }
+
+  /**
+   * diff compares every input with the stored outputs: unknown values count as changes; loadbalancerId, protocol,
+   * backendProtocol, sessionSticky, stickySessionType, cookieTimeout, region and projectId replace; the rest update.
+   */
+  async diff(_id: string, olds: ElbListenerOutputs, news: ElbListenerInputs): Promise<dynamic.DiffResult> {
+    const o = olds as unknown as Props;
+    const n = news as unknown as Props;
+    const settings = this.safeSettings();
+    const changed: InputName[] = [];
+    for (const name of INPUT_NAMES) {
+      if (NOT_COMPARED.has(name)) continue;
+      if (name === "region" || name === "projectId") {
+        const resolvedKey = name === "region" ? "resolvedRegion" : "resolvedProjectId";
+        if (isUnknown(n[name])) changed.push(name);
+        else {
+          const next = n[name] ?? settings?.[name];
+          const prev = o[name] ?? o[resolvedKey];
+          if (next !== undefined && prev !== undefined && next !== prev) changed.push(name);
+        }
+        continue;
+      }
+      if (isUnknown(n[name]) || !same(n[name], o[name])) changed.push(name);
+    }
+    const replaces = changed.filter((c) => REPLACE_ON_CHANGE.has(c));
+    // A replacement on the same load balancer and port must delete first: the port is unique per load balancer.
+    const sameSlot =
+      (isUnknown(n.loadbalancerId) || n.loadbalancerId === o.loadbalancerId) &&
+      (isUnknown(n.port) || n.port === o.port);
+    return {
+      changes: changed.length > 0,
+      replaces,
+      deleteBeforeReplace: replaces.length > 0 && sameSlot,
+    };
+  }
+
+  /**
+   * create checks the load balancer's type, POSTs once (or adopts an existing listener when asked), waits through
+   * PENDING_CREATE, and deletes a listener that ends in ERROR before failing. A retried POST first looks for the
+   * listener a lost answer may have created.
+   */
+  async create(inputs: ElbListenerInputs): Promise<dynamic.CreateResult<ElbListenerOutputs>> {
+    const { target, api, settings } = this.connect(inputs as unknown as Props);
+    const listener = await LOCKS.run(this.lockKey(target, inputs.loadbalancerId), async () => {
+      const lb = await this.loadBalancer(api, inputs.loadbalancerId, settings, target);
+      this.preflight(lb, inputs);
+      if (inputs.adoptExisting) {
+        const existing = (await this.retry("list listeners", settings, () => api.listListeners(lb.id))).find(
+          (l) => l.port === inputs.port && l.protocol === inputs.protocol,
+        );
+        if (existing) return this.adopt(api, existing, inputs, settings);
+      }
+      const created = await this.postOnce(api, inputs, settings);
+      return this.settle(api, created, settings);
+    });
+    return { id: listener.id, outs: this.outputs(inputs as unknown as Props, listener, target) };
+  }
+
+  /** read GETs the listener; a listener that is gone returns an empty id. It returns both props and inputs. */
+  async read(id: string, props?: ElbListenerOutputs): Promise<dynamic.ReadResult<ElbListenerOutputs>> {
+    const previous = (props ?? {}) as Props;
+    const { target, api, settings } = this.connect({
+      region: previous.resolvedRegion ?? previous.region,
+      projectId: previous.resolvedProjectId ?? previous.projectId,
+    });
+    let listener: WireListener;
+    try {
+      listener = await this.retry("read listener", settings, () => api.getListener(id));
+    } catch (error) {
+      if (classify(error) === "gone") return { id: "" };
+      throw error;
+    }
+    const live = fromWire(listener);
+    const hadInputs = INPUT_NAMES.some((k) => previous[k] !== undefined);
+    const inputs: Record<string, unknown> = {};
+    for (const name of INPUT_NAMES) {
+      if (name === "region" || name === "projectId" || name === "adoptExisting") {
+        if (previous[name] !== undefined) inputs[name] = previous[name];
+        continue;
+      }
+      const wanted = !hadInputs || previous[name] !== undefined || (REQUIRED as readonly string[]).includes(name);
+      if (!wanted) continue;
+      const value = live[name] ?? previous[name];
+      if (value !== undefined) inputs[name] = value;
+    }
+    const outs = this.outputs(inputs, listener, target);
+    return { id: listener.id, props: outs, inputs: inputs as unknown as ElbListenerOutputs };
+  }
+
+  /** update sends one PUT with the modifiable inputs that changed (certificates only onto a public load balancer). */
+  async update(
+    id: string,
+    olds: ElbListenerOutputs,
+    news: ElbListenerInputs,
+  ): Promise<dynamic.UpdateResult<ElbListenerOutputs>> {
+    const o = olds as unknown as Props;
+    const n = news as unknown as Props;
+    const { target, api, settings } = this.connect({
+      ...n,
+      region: o.resolvedRegion ?? n.region,
+      projectId: o.resolvedProjectId ?? n.projectId,
+    });
+    const changed = UPDATABLE_INPUTS.filter((name) => n[name] !== undefined && !same(n[name], o[name]));
+    if (changed.length === 0) {
+      const kept: Record<string, unknown> = { ...n };
+      for (const k of OUTPUT_NAMES) if (o[k] !== undefined) kept[k] = o[k];
+      return { outs: kept as unknown as ElbListenerOutputs };
+    }
+    const listener = await LOCKS.run(this.lockKey(target, news.loadbalancerId), async () => {
+      if (changed.includes("certificates")) {
+        this.preflight(await this.loadBalancer(api, news.loadbalancerId, settings, target), news);
+      }
+      const body = toWireBody(news, changed);
+      return this.retry("update listener", settings, () => api.updateListener(id, body));
+    });
+    return { outs: this.outputs(n, listener, target) };
+  }
+
+  /** delete DELETEs the listener; one that is already gone counts as deleted. */
+  async delete(id: string, props: ElbListenerOutputs): Promise<void> {
+    const p = props as unknown as Props;
+    const { target, api, settings } = this.connect({
+      ...p,
+      region: p.resolvedRegion ?? p.region,
+      projectId: p.resolvedProjectId ?? p.projectId,
+    });
+    await LOCKS.run(this.lockKey(target, String(p.loadbalancerId)), async () => {
+      try {
+        await this.retry("delete listener", settings, () => api.deleteListener(id));
+      } catch (error) {
+        if (classify(error) !== "gone") throw error;
+        log.info(`huawei:ElbListener: listener ${id} was already gone`);
+      }
+    });
+  }
+
+  private settings(): HuaweiSettings {
+    return readSettings(this.config, this.options.env ?? process.env);
+  }
+
+  private safeSettings(): HuaweiSettings | undefined {
+    try {
+      return this.settings();
+    } catch {
+      return undefined;
+    }
+  }
+
+  private connect(props: Props): { target: Target; api: ElbApi; settings: HuaweiSettings } {
+    const settings = this.settings();
+    const region = typeof props.region === "string" ? props.region : undefined;
+    const projectId = typeof props.projectId === "string" ? props.projectId : undefined;
+    const target = resolveTarget(settings, region, projectId);
+    const api = this.options.clientFor ? this.options.clientFor(target) : new ElbClient(target);
+    return { target, api, settings };
+  }
+
+  private lockKey(target: Target, loadbalancerId: string): string {
+    return `huawei|${target.baseUrl}|${target.projectId}|${loadbalancerId}`;
+  }
+
+  private retry<T>(what: string, settings: HuaweiSettings, op: () => Promise<T>): Promise<T> {
+    return withRetry(() => op(), classify, {
+      budgetMs: retryBudgetMs(settings),
+      baseDelayMs: this.options.retryBaseDelayMs,
+      sleep: this.options.sleep,
+      random: this.options.random,
+      now: this.options.now,
+      onRetry: (info: RetryInfo) =>
+        log.info(
+          `huawei:ElbListener: ${what} failed with ${describeError(info.error)}; retry ${info.attempt} in ${info.delayMs} ms`,
+        ),
+    });
+  }
+
+  private async loadBalancer(
+    api: ElbApi,
+    id: string,
+    settings: HuaweiSettings,
+    target: Target,
+  ): Promise<WireLoadBalancer> {
+    try {
+      return await this.retry("read load balancer", settings, () => api.getLoadBalancer(id));
+    } catch (error) {
+      if (classify(error) === "gone") {
+        throw new ListenerError(
+          `Huawei Cloud ELB load balancer ${id} does not exist in project ${target.projectId} (${target.region}): ` +
+            `check loadbalancerId, region and projectId`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** preflight refuses, before anything is created, what the load balancer's type does not allow. */
+  private preflight(lb: WireLoadBalancer, inputs: ElbListenerInputs): void {
+    if (inputs.protocol === "UDP" && lb.type === LB_TYPE.private) {
+      throw new ListenerError(
+        `Huawei Cloud ELB load balancer ${lb.id} is private (type Internal): a UDP listener cannot be added to a ` +
+          `private network load balancer; use an External load balancer or another protocol`,
+      );
+    }
+    if (inputs.certificates !== undefined && lb.type !== LB_TYPE.public) {
+      throw new ListenerError(
+        `Huawei Cloud ELB load balancer ${lb.id} is not public (type ${lb.type ?? "unknown"}): certificates (SNI) ` +
+          `are valid only on a public network load balancer; remove certificates or use an External load balancer`,
+      );
+    }
+  }
+
+  private isMine(l: WireListener, inputs: ElbListenerInputs): boolean {
+    return l.port === inputs.port && l.protocol === inputs.protocol && l.name === inputs.name;
+  }
+
+  /** postOnce creates the listener; a retry first lists the load balancer's listeners and continues with ours. */
+  private async postOnce(api: ElbApi, inputs: ElbListenerInputs, settings: HuaweiSettings): Promise<WireListener> {
+    const body = toWireBody(inputs, INPUT_NAMES);
+    const findMine = async (): Promise<WireListener | undefined> =>
+      (await api.listListeners(inputs.loadbalancerId)).find((l) => this.isMine(l, inputs));
+    // Only an exchange whose outcome is unknown (no answer, a 5xx) may have created the listener.
+    let uncertain = false;
+    return withRetry(
+      async () => {
+        if (uncertain) {
+          const mine = await findMine();
+          if (mine) {
+            log.info(`huawei:ElbListener: an earlier attempt created listener ${mine.id}; continuing with it`);
+            return mine;
+          }
+        }
+        try {
+          return await api.createListener(body);
+        } catch (error) {
+          const wasUncertain = uncertain;
+          uncertain = wasUncertain || outcomeUnknown(error);
+          if (wasUncertain && classify(error) === "conflict") {
+            const mine = await findMine();
+            if (mine) return mine;
+          }
+          if (classify(error) === "conflict") {
+            log.warn(
+              `huawei:ElbListener: port ${inputs.port} of load balancer ${inputs.loadbalancerId} is taken; ` +
+                `set adoptExisting: true to manage an existing ${inputs.protocol} listener on it`,
+            );
+          }
+          throw error;
+        }
+      },
+      classify,
+      {
+        budgetMs: retryBudgetMs(settings),
+        baseDelayMs: this.options.retryBaseDelayMs,
+        sleep: this.options.sleep,
+        random: this.options.random,
+        now: this.options.now,
+        onRetry: (info) =>
+          log.info(
+            `huawei:ElbListener: create listener failed with ${describeError(info.error)}; ` +
+              `retry ${info.attempt} in ${info.delayMs} ms`,
+          ),
+      },
+    );
+  }
+
+  /** settle polls a PENDING_CREATE listener until ACTIVE; ERROR (or no end in the budget) deletes it and fails. */
+  private async settle(api: ElbApi, created: WireListener, settings: HuaweiSettings): Promise<WireListener> {
+    const sleep = this.options.sleep ?? realSleep;
+    const now = this.options.now ?? Date.now;
+    const deadline = now() + retryBudgetMs(settings);
+    let listener = created;
+    while (listener.status === LISTENER_STATUS.pendingCreate) {
+      if (now() > deadline) {
+        await this.removeFailed(api, listener, settings);
+        throw new ListenerError(
+          `Huawei Cloud ELB listener ${listener.id} stayed ${LISTENER_STATUS.pendingCreate} past the retry budget; ` +
+            `it was deleted so nothing is left behind`,
+        );
+      }
+      await sleep(this.options.pollIntervalMs ?? 1000);
+      listener = await this.retry("read new listener", settings, () => api.getListener(created.id));
+    }
+    if (listener.status === LISTENER_STATUS.error) {
+      await this.removeFailed(api, listener, settings);
+      throw new ListenerError(
+        `Huawei Cloud ELB listener ${listener.id} on load balancer ${listener.loadbalancer_id ?? "?"} ended in status ` +
+          `${LISTENER_STATUS.error}; it was deleted so nothing is left behind`,
+      );
+    }
+    return listener;
+  }
+
+  private async removeFailed(api: ElbApi, listener: WireListener, settings: HuaweiSettings): Promise<void> {
+    try {
+      await this.retry("delete failed listener", settings, () => api.deleteListener(listener.id));
+    } catch (error) {
+      if (classify(error) !== "gone") {
+        throw new ListenerError(
+          `Huawei Cloud ELB listener ${listener.id} failed and could not be deleted (${describeError(error)}); ` +
+            `delete it by hand`,
+        );
+      }
+    }
+  }
+
+  /** adopt takes over an existing listener on the same port and protocol, updating what can be changed in place. */
+  private async adopt(
+    api: ElbApi,
+    existing: WireListener,
+    inputs: ElbListenerInputs,
+    settings: HuaweiSettings,
+  ): Promise<WireListener> {
+    const live = fromWire(existing);
+    const wanted = inputs as unknown as Props;
+    const fixed = [...REPLACE_ON_CHANGE].filter(
+      (k) => k !== "region" && k !== "projectId" && wanted[k] !== undefined && !same(wanted[k], live[k]),
+    );
+    if (fixed.length > 0) {
+      throw new ListenerError(
+        `Huawei Cloud ELB listener ${existing.id} on port ${existing.port} cannot be adopted: ${fixed.join(", ")} ` +
+          `differ and cannot be changed in place`,
+      );
+    }
+    log.info(`huawei:ElbListener: adopting existing listener ${existing.id} on port ${existing.port}`);
+    const changed = UPDATABLE_INPUTS.filter((k) => wanted[k] !== undefined && !same(wanted[k], live[k]));
+    if (changed.length === 0) return existing;
+    const body = toWireBody(inputs, changed);
+    return this.retry("update adopted listener", settings, () => api.updateListener(existing.id, body));
+  }
+
+  private outputs(inputs: Props, listener: WireListener, target: Target): ElbListenerOutputs {
+    const outs: Record<string, unknown> = { ...inputs };
+    outs.status = listener.status ?? LISTENER_STATUS.active;
+    if (listener.create_time !== undefined) outs.createTime = listener.create_time;
+    if (listener.update_time !== undefined) outs.updateTime = listener.update_time;
+    if (listener.admin_state_up !== undefined) outs.adminStateUp = listener.admin_state_up;
+    outs.resolvedRegion = target.region;
+    outs.resolvedProjectId = target.projectId;
+    return outs as unknown as ElbListenerOutputs;
+  }
+}
