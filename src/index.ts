@@ -21,3 +21,7 @@ export type {
   HttpsListenerOutputs,
   HttpsListenerProviderOptions,
 } from "./aliyun";
+
+// Huawei Cloud / Open Telekom Cloud classic ELB v1.0: ElbListener.
+export { ElbListener, ElbListenerProvider, ELB_LISTENER_OUTPUT_NAMES, HUAWEI_SETTINGS } from "./huawei";
+export type { ElbListenerArgs, ElbListenerInputs, ElbListenerOutputs, ElbListenerProviderOptions } from "./huawei";

@@ -5,6 +5,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { HttpsListenerProvider } from "./aliyun/provider";
+import { ElbListenerProvider } from "./huawei/provider";
 import type { ProviderKind } from "./providerShim";
 
 const singletons = new Map<ProviderKind, dynamic.ResourceProvider>();
@@ -14,8 +15,7 @@ function build(kind: ProviderKind): dynamic.ResourceProvider {
     case "aliyun:HttpsListener":
       return new HttpsListenerProvider();
     case "huawei:ElbListener":
-      // The ElbListener provider is added with the Huawei half of the package.
-      throw new Error(`provider ${kind} is not available in this build`);
+      return new ElbListenerProvider();
     default: {
       const unknown: never = kind;
       throw new Error(`unknown provider kind ${String(unknown)}`);

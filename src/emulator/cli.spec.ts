@@ -21,6 +21,7 @@ describe("lb-emulator flags", () => {
     ).toEqual({
       emulators: {
         aliyun: { port: 0, accessKeyId: "AK", accessKeySecret: "SK", lockMs: 50, latencyMs: 5, requestsPerSecond: 20 },
+        huawei: {},
       },
       faults: [
         { target: "StartLoadBalancerListener", kind: "error", code: "ServiceIsConfiguring", status: 400, first: 2 },

@@ -7,11 +7,17 @@
  * Flags (Aliyun SLB): --aliyun-port N (0 = a free port), --aliyun-access-key K, --aliyun-secret-key S,
  * --aliyun-region R, --aliyun-lock-ms N (load balancer configuration lock, 0 = off), --aliyun-latency-ms N,
  * --aliyun-rps N (requests per second before Throttling.User, 0 = no limit), --no-aliyun.
+ * Flags (Huawei ELB v1.0): --huawei-port N, --huawei-access-key K, --huawei-secret-key S, --huawei-project-id P,
+ * --huawei-region R, --huawei-token T (repeatable; accepted in X-Auth-Token), --huawei-lock-ms N (ELB.1015 lock,
+ * 0 = off), --huawei-latency-ms N, --huawei-rps N (requests per second before 429 APIGW.0308, 0 = no limit),
+ * --huawei-pending-create N (GETs a new listener stays PENDING_CREATE), --no-huawei. The ready line gains
+ * `"huawei":{"endpoint":...,"region":...,"projectId":...,"loadBalancers":{"public":...,"private":...},"certificateId":...}`.
  * Faults (both clouds): --fault "<target>:<kind>[:code[:status]][@first=N|@fraction=F,seed=S]" (repeatable).
  */
 import type { FaultRule } from "./faults";
 import { parseFaultFlag } from "./faults";
 import type { AliyunEmulatorOptions } from "./aliyun";
+import type { HuaweiEmulatorOptions } from "./huawei";
 import type { EmulatorsOptions } from "./index";
 import { startEmulators } from "./index";
 
@@ -35,6 +41,8 @@ function numberFlag(name: string, text: string | undefined): number {
 export function parseArgs(argv: readonly string[]): CliOptions {
   const aliyun: { -readonly [K in keyof AliyunEmulatorOptions]: AliyunEmulatorOptions[K] } = {};
   let aliyunOn = true;
+  const huawei: { -readonly [K in keyof HuaweiEmulatorOptions]: HuaweiEmulatorOptions[K] } = {};
+  let huaweiOn = true;
   const faults: FaultRule[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -64,6 +72,42 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "--no-aliyun":
         aliyunOn = false;
         break;
+      case "--huawei-port":
+        huawei.port = numberFlag(flag, value());
+        break;
+      case "--huawei-access-key":
+        huawei.accessKey = value();
+        break;
+      case "--huawei-secret-key":
+        huawei.secretKey = value();
+        break;
+      case "--huawei-project-id":
+        huawei.projectId = value();
+        break;
+      case "--huawei-region":
+        huawei.region = value();
+        break;
+      case "--huawei-token": {
+        const token = value();
+        if (!token) throw new Error("--huawei-token needs a token");
+        huawei.tokens = [...(huawei.tokens ?? []), token];
+        break;
+      }
+      case "--huawei-lock-ms":
+        huawei.lockMs = numberFlag(flag, value());
+        break;
+      case "--huawei-latency-ms":
+        huawei.latencyMs = numberFlag(flag, value());
+        break;
+      case "--huawei-rps":
+        huawei.requestsPerSecond = numberFlag(flag, value());
+        break;
+      case "--huawei-pending-create":
+        huawei.pendingCreateReads = numberFlag(flag, value());
+        break;
+      case "--no-huawei":
+        huaweiOn = false;
+        break;
       case "--fault": {
         const text = value();
         if (!text) throw new Error("--fault needs a rule such as StartLoadBalancerListener:error:ServiceIsConfiguring");
@@ -74,7 +118,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         throw new Error(`unknown flag ${flag}`);
     }
   }
-  return { emulators: aliyunOn ? { aliyun } : {}, faults };
+  return { emulators: { ...(aliyunOn ? { aliyun } : {}), ...(huaweiOn ? { huawei } : {}) }, faults };
 }
 
 /** main starts the emulators, prints the ready line, and serves until a signal. */
@@ -82,8 +126,10 @@ export async function main(argv: readonly string[]): Promise<void> {
   const options = parseArgs(argv);
   const emulators = await startEmulators(options.emulators);
   for (const rule of options.faults) {
-    // Aliyun targets are action names; Huawei routes start with an HTTP method (added with the Huawei half).
-    if (emulators.aliyun && !/^(GET|POST|PUT|DELETE) /.test(rule.target)) emulators.aliyun.faults.add(rule);
+    // Aliyun targets are action names; Huawei routes start with an HTTP method; "*" goes to both.
+    const huaweiRoute = /^(GET|POST|PUT|DELETE) /.test(rule.target);
+    if (emulators.aliyun && (!huaweiRoute || rule.target === "*")) emulators.aliyun.faults.add(rule);
+    if (emulators.huawei && (huaweiRoute || rule.target === "*")) emulators.huawei.faults.add(rule);
   }
   process.stdout.write(`${JSON.stringify(emulators.ready())}\n`);
   const stop = (): void => {

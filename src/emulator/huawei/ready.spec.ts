@@ -1,0 +1,76 @@
+import { parseArgs } from "../cli";
+import { startEmulators } from "../index";
+
+describe("lb-emulator Huawei flags", () => {
+  it("reads the Huawei knobs and routes fault rules by target", () => {
+    expect(
+      parseArgs([
+        "--no-aliyun",
+        "--huawei-port=0",
+        "--huawei-access-key",
+        "AK",
+        "--huawei-secret-key=SK",
+        "--huawei-project-id",
+        "p1",
+        "--huawei-region",
+        "eu-nl",
+        "--huawei-token",
+        "t1",
+        "--huawei-lock-ms=30",
+        "--huawei-latency-ms",
+        "5",
+        "--huawei-rps",
+        "50",
+        "--huawei-pending-create",
+        "3",
+        "--fault",
+        "POST /listeners:drop-response@first=1",
+      ]),
+    ).toEqual({
+      emulators: {
+        huawei: {
+          port: 0,
+          accessKey: "AK",
+          secretKey: "SK",
+          projectId: "p1",
+          region: "eu-nl",
+          tokens: ["t1"],
+          lockMs: 30,
+          latencyMs: 5,
+          requestsPerSecond: 50,
+          pendingCreateReads: 3,
+        },
+      },
+      faults: [{ target: "POST /listeners", kind: "drop-response", first: 1 }],
+    });
+  });
+
+  it("turns the Huawei emulator off with --no-huawei", () => {
+    expect(parseArgs(["--no-huawei", "--no-aliyun"]).emulators).toEqual({});
+  });
+});
+
+describe("startEmulators with the Huawei half", () => {
+  it("prints the Huawei ready line member", async () => {
+    const emulators = await startEmulators({ huawei: { projectId: "p1", region: "eu-de" } });
+    try {
+      expect(emulators.ready()).toEqual({
+        huawei: {
+          endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+          region: "eu-de",
+          projectId: "p1",
+          loadBalancers: {
+            public: expect.stringMatching(/^[0-9a-f]{32}$/),
+            private: expect.stringMatching(/^[0-9a-f]{32}$/),
+          },
+          certificateId: expect.stringMatching(/^[0-9a-f]{32}$/),
+        },
+      });
+      expect(emulators.huawei?.state.getLoadBalancer(emulators.huawei.seed.loadBalancers.private).type).toBe(
+        "Internal",
+      );
+    } finally {
+      await emulators.close();
+    }
+  });
+});
