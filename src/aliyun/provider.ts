@@ -91,6 +91,24 @@ export function parseListenerId(id: string): { loadBalancerId: string; listenerP
 /** The process-wide lock: one mutation at a time per load balancer, whichever resource asks. */
 const loadBalancerLocks = new KeyedMutex();
 
+/**
+ * Pacing is what the provider has learnt about one load balancer's configuration lock: when our last mutation on it
+ * ended and how long to leave it before the next. A busy answer doubles the pause (10 ms to 5 s); a mutation that
+ * goes through at once shrinks it by a tenth. Queued mutations then rarely meet the lock, which keeps calls near
+ * the minimum without knowing the service's lock time.
+ */
+interface Pacing {
+  lastEnd: number;
+  pauseMs: number;
+}
+const pacing = new Map<string, Pacing>();
+const BUSY_CODES: ReadonlySet<string> = new Set([
+  ERROR_CODES.operationBusy,
+  ERROR_CODES.serviceIsConfiguring,
+  ERROR_CODES.systemBusy,
+  ERROR_CODES.listenerStatusNotSupport,
+]);
+
 type Bag = Record<string, unknown>;
 
 function asBag(value: unknown): Bag {
@@ -227,8 +245,8 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     const api = this.client(address.regionId);
     const params: Params = { ...wireParams(outputs), RegionId: address.regionId };
 
-    const origin = await loadBalancerLocks.run(address.loadBalancerId, () =>
-      this.createOnce(api, id, address, params, values.adoptExisting === true),
+    const origin = await this.paced(address.loadBalancerId, (onRetry) =>
+      this.createOnce(api, id, address, params, values.adoptExisting === true, onRetry),
     );
     if (origin === "adopted") {
       await this.mutate(api, id, address.loadBalancerId, ACTIONS.setListener, { ...params });
@@ -256,9 +274,10 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     address: ListenerAddress,
     params: Params,
     adopt: boolean,
+    onRetry: (error: unknown) => void,
   ): Promise<"created" | "adopted"> {
     let maybeCreated = false;
-    return this.retry(id, async () => {
+    return this.retry(id, onRetry, async () => {
       if (maybeCreated) {
         const live = await this.describe(api, address);
         if (live) {
@@ -318,7 +337,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     const regionId = (typeof old.regionId === "string" && old.regionId) || requireRegion(this.stack, this.env);
     const address: ListenerAddress = { regionId, loadBalancerId, listenerPort };
     const api = this.client(regionId);
-    const live = await this.retry(id, () => this.describe(api, address));
+    const live = await this.retry(id, undefined, () => this.describe(api, address));
     if (!live) return { id: "" };
     const inputs = inputsFromDescribe(live, address);
     if (old.adoptExisting !== undefined) inputs.adoptExisting = old.adoptExisting;
@@ -408,16 +427,38 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     };
   }
 
-  /** mutate runs one mutating action under the load balancer's lock and the retry policy. */
+  /** mutate runs one mutating action under the load balancer's lock, its pacing and the retry policy. */
   private async mutate(api: SlbApi, id: string, loadBalancerId: string, action: string, params: Params): Promise<void> {
-    await loadBalancerLocks.run(loadBalancerId, () => this.retry(id, () => api.call(action, params)));
+    await this.paced(loadBalancerId, (onRetry) => this.retry(id, onRetry, () => api.call(action, params)));
   }
 
-  private retry<T>(id: string, op: () => Promise<T>): Promise<T> {
+  /** paced runs work on a load balancer under its process-wide lock, after the pause its pacing asks for. */
+  private async paced<T>(loadBalancerId: string, work: (onRetry: (error: unknown) => void) => Promise<T>): Promise<T> {
+    const now = this.overrides.retry?.now ?? Date.now;
+    const sleep = this.overrides.retry?.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    return loadBalancerLocks.run(loadBalancerId, async () => {
+      const pace = pacing.get(loadBalancerId) ?? { lastEnd: 0, pauseMs: 0 };
+      pacing.set(loadBalancerId, pace);
+      const wait = pace.lastEnd + pace.pauseMs - now();
+      if (wait > 0) await sleep(wait);
+      let busy = false;
+      try {
+        return await work((error) => {
+          if (isApiError(error) && BUSY_CODES.has(error.code)) busy = true;
+        });
+      } finally {
+        pace.pauseMs = busy ? Math.min(Math.max(pace.pauseMs * 2, 10), 5000) : Math.floor(pace.pauseMs * 0.9);
+        pace.lastEnd = now();
+      }
+    });
+  }
+
+  private retry<T>(id: string, observe: ((error: unknown) => void) | undefined, op: () => Promise<T>): Promise<T> {
     return withRetry(op, classify, {
       ...this.overrides.retry,
       budgetMs: resolveRetryBudgetMs(this.stack, this.env),
       onRetry: ({ attempt, delayMs, error }) => {
+        observe?.(error);
         const what = isApiError(error)
           ? `${error.action} answered ${error.code}${error.status === undefined ? "" : ` (HTTP ${error.status})`}`
           : "the call failed";
