@@ -6,4 +6,6 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   testTimeout: 60000,
+  // Examples import the package by name, as users do; in tests that name is the source tree.
+  moduleNameMapper: { "^pulumi-lb-listeners$": "<rootDir>/src/index.ts" },
 };

@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { isUnknown as isUnknownOutput } from "@pulumi/pulumi/output";
 import { DynamicProviderHost, type ConfigValue, type PropertyMap, type StackConfig } from "./host";
 import { readProjectFile, readStackConfig } from "./project";
+import { ensureSelfLink, packageRootOf } from "./selfLink";
 import { maskSecrets, readState, restoreSecrets, writeState, type ResourceState, type StackState } from "./state";
 
 /** UNKNOWN is Pulumi's unknown sentinel as the engine sends it to providers during preview. */
@@ -252,6 +253,9 @@ class Run {
       this.options.config,
     );
     let outputs: Record<string, unknown> = {};
+    // This repository's own program needs the package linked into its node_modules, as `npm install` does.
+    const packageRoot = packageRootOf(this.options.programDir);
+    if (packageRoot) ensureSelfLink(packageRoot);
     this.host = await DynamicProviderHost.start({
       programDir: this.options.programDir,
       env: {
