@@ -1,0 +1,120 @@
+/**
+ * classify against the emulator raising each code, through the real client (signed axios over HTTP).
+ */
+import { ApiError, type ErrorBehaviour } from "../core/errors";
+import { RetryBudgetExceededError } from "../core/retry";
+import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
+import type { FaultKind } from "../emulator/faults";
+import { ElbClient } from "./client";
+import { classify } from "./errors";
+
+let emu: HuaweiEmulator;
+let client: ElbClient;
+
+beforeAll(async () => {
+  emu = await startHuaweiEmulator({ lockMs: 0, pendingCreateReads: 0, listenerQuota: 1 });
+  client = new ElbClient({
+    baseUrl: emu.endpoint,
+    region: "eu-de",
+    projectId: emu.seed.projectId,
+    credentials: { kind: "aksk", accessKey: emu.accessKey, secretKey: emu.secretKey },
+    requestTimeoutMs: 300,
+  });
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.faults.clear());
+
+async function failure(run: () => Promise<unknown>): Promise<ApiError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+const getLb = () => client.getLoadBalancer(emu.seed.loadBalancers.public);
+
+const INJECTED: readonly [string, number | undefined, ErrorBehaviour][] = [
+  ["APIGW.0308", undefined, "retry"],
+  ["ELB.1015", undefined, "retry"],
+  ["ELB.0004", 500, "retry"],
+  ["ELB.9999", 503, "retry"],
+  ["ELB.1234", 409, "retry"],
+  ["ELB.6002", 503, "gone"],
+  ["ELB.1002", undefined, "gone"],
+  ["ELB.6101", undefined, "conflict"],
+  ["ELB.6091", undefined, "fatal"],
+  ["ELB.1001", undefined, "fatal"],
+  ["APIGW.0301", undefined, "fatal"],
+  ["APIGW.0302", undefined, "fatal"],
+  ["APIGW.0101", undefined, "fatal"],
+];
+
+describe("classify with codes the emulator raises", () => {
+  it.each(INJECTED)("classifies %s (HTTP %s) as %s", async (code, status, behaviour) => {
+    emu.faults.add({ target: "GET /loadbalancers/{id}", kind: "error", code, status, first: 1 });
+    const error = await failure(getLb);
+    expect(error.code).toBe(code);
+    expect(classify(error)).toBe(behaviour);
+  });
+
+  it.each<[FaultKind, string]>([
+    ["reset", "ECONNRESET"],
+    ["stall", "ETIMEDOUT"],
+    ["html502", "NON_JSON_RESPONSE"],
+  ])("retries a %s as %s", async (kind, code) => {
+    emu.faults.add({ target: "GET /loadbalancers/{id}", kind, stallMs: 2000, first: 1 });
+    const error = await failure(getLb);
+    expect(error.code).toBe(code);
+    expect(classify(error)).toBe("retry");
+  });
+
+  it("treats a missing listener (ELB.6002, 404 on GET) as gone", async () => {
+    const error = await failure(() => client.getListener("0123456789abcdef"));
+    expect([error.code, error.status]).toEqual(["ELB.6002", 404]);
+    expect(classify(error)).toBe("gone");
+  });
+
+  it("treats a deleted listener (ELB.6002, 503 on DELETE) as gone", async () => {
+    const error = await failure(() => client.deleteListener("0123456789abcdef"));
+    expect([error.code, error.status]).toEqual(["ELB.6002", 503]);
+    expect(classify(error)).toBe("gone");
+  });
+
+  it("treats the listener quota (ELB.6091, 403) as fatal", async () => {
+    const body = {
+      name: "q",
+      loadbalancer_id: emu.seed.loadBalancers.private,
+      protocol: "TCP",
+      port: 1,
+      backend_protocol: "TCP",
+      backend_port: 1,
+      lb_algorithm: "roundrobin",
+    };
+    await client.createListener(body);
+    const error = await failure(() => client.createListener({ ...body, port: 2 }));
+    expect([error.code, error.status]).toEqual(["ELB.6091", 403]);
+    expect(classify(error)).toBe("fatal");
+  });
+
+  it("treats a refused signature (APIGW.0301, 401) as fatal", async () => {
+    const wrong = new ElbClient({
+      baseUrl: emu.endpoint,
+      region: "eu-de",
+      projectId: emu.seed.projectId,
+      credentials: { kind: "aksk", accessKey: emu.accessKey, secretKey: "not-the-secret" },
+      requestTimeoutMs: 300,
+    });
+    const error = await failure(() => wrong.getLoadBalancer(emu.seed.loadBalancers.public));
+    expect([error.code, error.status]).toEqual(["APIGW.0301", 401]);
+    expect(classify(error)).toBe("fatal");
+  });
+
+  it("never retries what is not a Huawei API error", () => {
+    expect(classify(new Error("x"))).toBe("fatal");
+    expect(classify(new RetryBudgetExceededError(new Error("x"), 3, 1000))).toBe("fatal");
+    expect(classify(new ApiError({ cloud: "aliyun", action: "A", code: "ELB.1015", apiMessage: "m" }))).toBe("fatal");
+  });
+});
