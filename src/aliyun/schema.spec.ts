@@ -84,7 +84,8 @@ const RULES: readonly Row[] = [
     invalid: "Create a listener",
     reason:
       "must be 1 to 80 characters of letters, digits, Chinese characters, hyphens (-), slashes (/), periods (.) " +
-      'and underscores (_), got "Create a listener"',
+      'and underscores (_) (spaces are not allowed, although the document\'s own example "Create a listener" has ' +
+      'them: the rule wins), got "Create a listener"',
   },
   {
     property: "description",

@@ -41,6 +41,25 @@ export function isValidDescription(s: string): boolean {
   return length >= 1 && length <= 80 && /^[A-Za-z0-9\p{Script=Han}\-/._]+$/u.test(s);
 }
 
+/**
+ * DESCRIPTION_SPACE_NOTE is added to the description failure when the value has spaces: the document's own example
+ * ("Create a listener") has spaces, which its rule does not allow; the rule wins, and the message says so.
+ */
+export const DESCRIPTION_SPACE_NOTE =
+  'spaces are not allowed, although the document\'s own example "Create a listener" has them: the rule wins';
+
+/** descriptionCodec checks the description rule and explains a failure caused by spaces. */
+const descriptionCodec = new t.Type<string, string, unknown>(
+  DESCRIPTION_RULE,
+  (u): u is string => typeof u === "string" && isValidDescription(u),
+  (u, c) => {
+    if (typeof u === "string" && isValidDescription(u)) return t.success(u);
+    const spaces = typeof u === "string" && / /.test(u);
+    return t.failure(u, c, spaces ? `${DESCRIPTION_RULE} (${DESCRIPTION_SPACE_NOTE})` : undefined);
+  },
+  t.identity,
+);
+
 /** COOKIE_RULE is the cookie rule in words. */
 export const COOKIE_RULE = "1 to 200 ASCII letters and digits (no comma, semicolon or space, not starting with $)";
 /** isValidCookie tests the cookie rule; letters and digits only also excludes `,`, `;`, space and a leading `$`. */
@@ -159,7 +178,7 @@ export const optionalProps = {
    * (The document's own example, "Create a listener", has spaces and so breaks this rule.)
    * Ref: CreateLoadBalancerHTTPSListener, Description.
    */
-  description: matching(DESCRIPTION_RULE, isValidDescription),
+  description: descriptionCodec,
   /**
    * Whether HTTP/2 is enabled: `"on"` or `"off"`.
    * @default "on"
