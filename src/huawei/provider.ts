@@ -99,16 +99,21 @@ function outcomeUnknown(error: unknown): boolean {
 
 /** ElbListenerProvider implements the lifecycle of a classic ELB v1.0 listener. */
 export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListenerInputs, ElbListenerOutputs> {
-  private config?: ConfigSource;
-  private readonly options: ProviderOptions;
+  // Private fields: the stack configuration and the environment hold secrets, and must not show in inspection.
+  #config?: ConfigSource;
+  readonly #options: ProviderOptions;
 
   constructor(options: ProviderOptions = {}) {
-    this.options = options;
+    this.#options = options;
+  }
+
+  private get options(): ProviderOptions {
+    return this.#options;
   }
 
   /** configure keeps the stack configuration for later calls (read inside the provider process only). */
   async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.config = req.config;
+    this.#config = req.config;
   }
 
   /** check validates the inputs, fills TLS defaults, and drops (with a warning) inputs that have no effect. */
@@ -257,7 +262,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
   }
 
   private settings(): HuaweiSettings {
-    return readSettings(this.config, this.options.env ?? process.env);
+    return readSettings(this.#config, this.options.env ?? process.env);
   }
 
   private safeSettings(): HuaweiSettings | undefined {
