@@ -355,7 +355,7 @@ describe("ElbListenerProvider failures", () => {
 });
 
 describe("ElbListenerProvider with many listeners on one load balancer", () => {
-  it("creates, updates and deletes twelve listeners concurrently, queued by the lock", async () => {
+  it("creates, updates and deletes twenty listeners concurrently, queued by the lock", async () => {
     const calls: Record<string, number> = {};
     const lbEmu = await startHuaweiEmulator({ lockMs: 5, pendingCreateReads: 1 });
     try {
@@ -365,11 +365,11 @@ describe("ElbListenerProvider with many listeners on one load balancer", () => {
         retryBaseDelayMs: 5,
       });
       const all = await Promise.all(
-        Array.from({ length: 12 }, async (_, i) =>
+        Array.from({ length: 20 }, async (_, i) =>
           p.create(await checked(p, { ...base("TCP", "TCP", lbEmu.seed.loadBalancers.public), name: `many-${i}` })),
         ),
       );
-      expect(lbEmu.state.listenersOf(lbEmu.seed.loadBalancers.public)).toHaveLength(12);
+      expect(lbEmu.state.listenersOf(lbEmu.seed.loadBalancers.public)).toHaveLength(20);
       // A refused POST (ELB.1015, the lock the previous mutation left) is retried without listing first.
       expect(lbEmu.calls.get("GET /listeners")).toBeUndefined();
       calls.create = lbEmu.calls.get("POST /listeners") ?? 0;
@@ -381,7 +381,7 @@ describe("ElbListenerProvider with many listeners on one load balancer", () => {
       await Promise.all(all.map((c) => p.delete(c.id, c.outs!)));
       expect(lbEmu.state.listenersOf()).toHaveLength(0);
       calls.delete = lbEmu.calls.get("DELETE /listeners/{id}") ?? 0;
-      if (process.env.REPORT_CALLS) process.stdout.write(`huawei 12 listeners, API calls: ${JSON.stringify(calls)}\n`);
+      if (process.env.REPORT_CALLS) process.stdout.write(`huawei 20 listeners, API calls: ${JSON.stringify(calls)}\n`);
     } finally {
       await lbEmu.close();
     }
