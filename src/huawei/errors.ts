@@ -48,3 +48,11 @@ export function classify(error: unknown): ErrorBehaviour {
   if (status === 429 || status === 409 || (status !== undefined && status >= 500)) return "retry";
   return "fatal";
 }
+
+/**
+ * isLoadBalancerLocked tells whether an error is the load balancer's configuration lock (ELB.1015, "Lb can not be
+ * updated."); the provider's pacer learns from it how long to leave a load balancer between mutations.
+ */
+export function isLoadBalancerLocked(error: unknown): boolean {
+  return isApiError(error) && error.cloud === "huawei" && error.code === ELB_CODES.lbLocked;
+}

@@ -8,6 +8,7 @@ import { isUnknown } from "../core/check";
 import { ListenerError, isApiError } from "../core/errors";
 import { log } from "../core/log";
 import { KeyedMutex } from "../core/mutex";
+import { LockPacer } from "../core/pacing";
 import { withRetry, type RetryInfo } from "../core/retry";
 import { ElbClient, fromWire, toWireBody, type ElbApi, type WireListener, type WireLoadBalancer } from "./client";
 import {
@@ -20,7 +21,7 @@ import {
   type Target,
 } from "./config";
 import { LB_TYPE, LISTENER_STATUS, NETWORK_CODES } from "./constants";
-import { classify } from "./errors";
+import { classify, isLoadBalancerLocked } from "./errors";
 import {
   checkElbListener,
   INPUT_NAMES,
@@ -76,6 +77,8 @@ export const UPDATABLE_INPUTS: readonly InputName[] = INPUT_NAMES.filter(
 
 /** LOCKS serializes mutations per load balancer across every provider instance of this process. */
 const LOCKS = new KeyedMutex();
+/** PACER learns how long each load balancer stays locked (ELB.1015) after a mutation, so queued ones wait it out. */
+const PACER = new LockPacer(isLoadBalancerLocked);
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -168,17 +171,18 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
    */
   async create(inputs: ElbListenerInputs): Promise<dynamic.CreateResult<ElbListenerOutputs>> {
     const { target, api, settings } = this.connect(inputs as unknown as Props);
-    const listener = await LOCKS.run(this.lockKey(target, inputs.loadbalancerId), async () => {
+    const key = this.lockKey(target, inputs.loadbalancerId);
+    const listener = await this.paced(key, async (observe) => {
       const lb = await this.loadBalancer(api, inputs.loadbalancerId, settings, target);
       this.preflight(lb, inputs);
       if (inputs.adoptExisting) {
         const existing = (await this.retry("list listeners", settings, () => api.listListeners(lb.id))).find(
           (l) => l.port === inputs.port && l.protocol === inputs.protocol,
         );
-        if (existing) return this.adopt(api, existing, inputs, settings);
+        if (existing) return this.adopt(api, existing, inputs, settings, observe);
       }
-      const created = await this.postOnce(api, inputs, settings);
-      return this.settle(api, created, settings);
+      const created = await this.postOnce(api, inputs, settings, observe);
+      return this.settle(api, created, settings, observe);
     });
     return { id: listener.id, outs: this.outputs(inputs as unknown as Props, listener, target) };
   }
@@ -233,12 +237,12 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
       for (const k of OUTPUT_NAMES) if (o[k] !== undefined) kept[k] = o[k];
       return { outs: kept as unknown as ElbListenerOutputs };
     }
-    const listener = await LOCKS.run(this.lockKey(target, news.loadbalancerId), async () => {
+    const listener = await this.paced(this.lockKey(target, news.loadbalancerId), async (observe) => {
       if (changed.includes("certificates")) {
         this.preflight(await this.loadBalancer(api, news.loadbalancerId, settings, target), news);
       }
       const body = toWireBody(news, changed);
-      return this.retry("update listener", settings, () => api.updateListener(id, body));
+      return this.retry("update listener", settings, () => api.updateListener(id, body), observe);
     });
     return { outs: this.outputs(n, listener, target) };
   }
@@ -251,9 +255,9 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
       region: p.resolvedRegion ?? p.region,
       projectId: p.resolvedProjectId ?? p.projectId,
     });
-    await LOCKS.run(this.lockKey(target, String(p.loadbalancerId)), async () => {
+    await this.paced(this.lockKey(target, String(p.loadbalancerId)), async (observe) => {
       try {
-        await this.retry("delete listener", settings, () => api.deleteListener(id));
+        await this.retry("delete listener", settings, () => api.deleteListener(id), observe);
       } catch (error) {
         if (classify(error) !== "gone") throw error;
         log.info(`huawei:ElbListener: listener ${id} was already gone`);
@@ -286,17 +290,29 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     return `huawei|${target.baseUrl}|${target.projectId}|${loadbalancerId}`;
   }
 
-  private retry<T>(what: string, settings: HuaweiSettings, op: () => Promise<T>): Promise<T> {
+  /** paced runs mutations of one load balancer under its process-wide lock, after the pause PACER has learnt. */
+  private paced<T>(key: string, work: (observe: (error: unknown) => void) => Promise<T>): Promise<T> {
+    return LOCKS.run(key, () => PACER.run(key, work, { now: this.options.now, sleep: this.options.sleep }));
+  }
+
+  private retry<T>(
+    what: string,
+    settings: HuaweiSettings,
+    op: () => Promise<T>,
+    observe?: (error: unknown) => void,
+  ): Promise<T> {
     return withRetry(() => op(), classify, {
       budgetMs: retryBudgetMs(settings),
       baseDelayMs: this.options.retryBaseDelayMs,
       sleep: this.options.sleep,
       random: this.options.random,
       now: this.options.now,
-      onRetry: (info: RetryInfo) =>
+      onRetry: (info: RetryInfo) => {
+        observe?.(info.error);
         log.info(
           `huawei:ElbListener: ${what} failed with ${describeError(info.error)}; retry ${info.attempt} in ${info.delayMs} ms`,
-        ),
+        );
+      },
     });
   }
 
@@ -340,7 +356,12 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
   }
 
   /** postOnce creates the listener; a retry first lists the load balancer's listeners and continues with ours. */
-  private async postOnce(api: ElbApi, inputs: ElbListenerInputs, settings: HuaweiSettings): Promise<WireListener> {
+  private async postOnce(
+    api: ElbApi,
+    inputs: ElbListenerInputs,
+    settings: HuaweiSettings,
+    observe: (error: unknown) => void,
+  ): Promise<WireListener> {
     const body = toWireBody(inputs, INPUT_NAMES);
     const findMine = async (): Promise<WireListener | undefined> =>
       (await api.listListeners(inputs.loadbalancerId)).find((l) => this.isMine(l, inputs));
@@ -380,24 +401,31 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
         sleep: this.options.sleep,
         random: this.options.random,
         now: this.options.now,
-        onRetry: (info) =>
+        onRetry: (info) => {
+          observe(info.error);
           log.info(
             `huawei:ElbListener: create listener failed with ${describeError(info.error)}; ` +
               `retry ${info.attempt} in ${info.delayMs} ms`,
-          ),
+          );
+        },
       },
     );
   }
 
   /** settle polls a PENDING_CREATE listener until ACTIVE; ERROR (or no end in the budget) deletes it and fails. */
-  private async settle(api: ElbApi, created: WireListener, settings: HuaweiSettings): Promise<WireListener> {
+  private async settle(
+    api: ElbApi,
+    created: WireListener,
+    settings: HuaweiSettings,
+    observe: (error: unknown) => void,
+  ): Promise<WireListener> {
     const sleep = this.options.sleep ?? realSleep;
     const now = this.options.now ?? Date.now;
     const deadline = now() + retryBudgetMs(settings);
     let listener = created;
     while (listener.status === LISTENER_STATUS.pendingCreate) {
       if (now() > deadline) {
-        await this.removeFailed(api, listener, settings);
+        await this.removeFailed(api, listener, settings, observe);
         throw new ListenerError(
           `Huawei Cloud ELB listener ${listener.id} stayed ${LISTENER_STATUS.pendingCreate} past the retry budget; ` +
             `it was deleted so nothing is left behind`,
@@ -407,7 +435,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
       listener = await this.retry("read new listener", settings, () => api.getListener(created.id));
     }
     if (listener.status === LISTENER_STATUS.error) {
-      await this.removeFailed(api, listener, settings);
+      await this.removeFailed(api, listener, settings, observe);
       throw new ListenerError(
         `Huawei Cloud ELB listener ${listener.id} on load balancer ${listener.loadbalancer_id ?? "?"} ended in status ` +
           `${LISTENER_STATUS.error}; it was deleted so nothing is left behind`,
@@ -416,9 +444,14 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     return listener;
   }
 
-  private async removeFailed(api: ElbApi, listener: WireListener, settings: HuaweiSettings): Promise<void> {
+  private async removeFailed(
+    api: ElbApi,
+    listener: WireListener,
+    settings: HuaweiSettings,
+    observe: (error: unknown) => void,
+  ): Promise<void> {
     try {
-      await this.retry("delete failed listener", settings, () => api.deleteListener(listener.id));
+      await this.retry("delete failed listener", settings, () => api.deleteListener(listener.id), observe);
     } catch (error) {
       if (classify(error) !== "gone") {
         throw new ListenerError(
@@ -435,6 +468,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     existing: WireListener,
     inputs: ElbListenerInputs,
     settings: HuaweiSettings,
+    observe: (error: unknown) => void,
   ): Promise<WireListener> {
     const live = fromWire(existing);
     const wanted = inputs as unknown as Props;
@@ -451,7 +485,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     const changed = UPDATABLE_INPUTS.filter((k) => wanted[k] !== undefined && !same(wanted[k], live[k]));
     if (changed.length === 0) return existing;
     const body = toWireBody(inputs, changed);
-    return this.retry("update adopted listener", settings, () => api.updateListener(existing.id, body));
+    return this.retry("update adopted listener", settings, () => api.updateListener(existing.id, body), observe);
   }
 
   private outputs(inputs: Props, listener: WireListener, target: Target): ElbListenerOutputs {
