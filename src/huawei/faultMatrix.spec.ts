@@ -163,7 +163,6 @@ describe("every retry", () => {
     emulator.faults.add({ target: ROUTES.getLoadBalancer, kind: "error", code: APIGW_CODES.throttled, first: 1 });
     emulator.faults.add({ target: ROUTES.createListener, kind: "error", code: ELB_CODES.lbLocked, first: 1 });
     emulator.faults.add({ target: ROUTES.getListener, kind: "html502", first: 1 });
-    emulator.faults.add({ target: ROUTES.listListeners, kind: "reset", first: 1 });
     await p.create(await checked(p, tcpListener(lb, 85)));
     const retries = lines.filter((l) => l.includes("; retry "));
     expect(retries).toEqual([
@@ -235,7 +234,8 @@ describe("twenty listeners on one load balancer, concurrently, lock on", () => {
       process.stderr.write(`huawei 20 listeners: ${total} calls ${JSON.stringify([...emulator.calls])}\n`);
     }
     // The minimum is 100 calls: per listener the load balancer's type, the POST, one PENDING_CREATE poll, the PUT and
-    // the DELETE.
-    expect(total).toBeLessThanOrEqual(150);
+    // the DELETE. The pacer learns the 20 ms lock from the first ELB.1015 answers (measured: 112 to 113 calls; 207 to
+    // 219 without pacing).
+    expect(total).toBeLessThanOrEqual(130);
   });
 });
