@@ -370,13 +370,9 @@ class Run {
     }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const loaded = require(file) as unknown;
-    const entry =
-      typeof loaded === "function"
-        ? loaded
-        : loaded && typeof (loaded as { default?: unknown }).default === "function"
-          ? (loaded as { default: () => unknown }).default
-          : undefined;
-    return entry ? entry() : loaded;
+    // As Pulumi's Node.js runtime does for a CommonJS program: an exported function is called, anything else is
+    // the stack outputs (so `exports.default = fn` is not called there, and not here).
+    return typeof loaded === "function" ? (loaded as () => unknown)() : loaded;
   }
 
   private async onResource(args: pulumi.runtime.MockResourceArgs): Promise<pulumi.runtime.MockResourceResult> {

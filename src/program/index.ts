@@ -1,0 +1,55 @@
+/**
+ * The top-level Pulumi program (Pulumi.yaml `main: dist/program/index.js`): one Alibaba Cloud SLB HTTPS listener and
+ * two Huawei Cloud classic ELB listeners (HTTP and HTTPS) in front of one web service, every setting taken from the
+ * stack's configuration so one program is promoted from dev to staging to prod by its stack files.
+ *
+ * Config (namespace `lb-listeners`):
+ *   aliyunLoadBalancerId, aliyunServerCertificateId   the SLB instance and its server certificate
+ *   huaweiLoadBalancerId, huaweiCertificateId         the classic ELB and its default certificate
+ *   aliyun        object: any HttpsListener inputs (listenerPort, bandwidth, stickySession, timeouts, ...)
+ *   huaweiHttp    object: any ElbListener inputs of the HTTP listener (port, backendPort, sessionSticky, ...)
+ *   huaweiHttps   object: any ElbListener inputs of the HTTPS listener (port, sslProtocols, sslCiphers, ...)
+ * Credentials and regions use the providers' own keys (`alicloud:*`, `huaweicloud:*`; secrets with --secret).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ElbListener, HttpsListener, type ElbListenerArgs, type HttpsListenerArgs } from "../index";
+
+/** AliyunSettings are the HttpsListener inputs a stack file sets (all but the ids). */
+type AliyunSettings = Omit<HttpsListenerArgs, "loadBalancerId" | "serverCertificateId">;
+
+/** HuaweiSettings are the ElbListener inputs a stack file sets for one listener (all but ids and protocols). */
+type HuaweiSettings = Omit<ElbListenerArgs, "loadbalancerId" | "certificateId" | "protocol" | "backendProtocol">;
+
+/**
+ * program declares the listeners from the current stack's configuration and returns their ids as stack outputs. It
+ * is the module's whole export (`module.exports`), which is how Pulumi's Node.js runtime calls a CommonJS program.
+ */
+function program(): Record<string, pulumi.Output<string>> {
+  const config = new pulumi.Config("lb-listeners");
+  const web = new HttpsListener("web", {
+    ...config.requireObject<AliyunSettings>("aliyun"),
+    loadBalancerId: config.require("aliyunLoadBalancerId"),
+    serverCertificateId: config.require("aliyunServerCertificateId"),
+  });
+  const wwwHttp = new ElbListener("www-http", {
+    ...config.requireObject<HuaweiSettings>("huaweiHttp"),
+    loadbalancerId: config.require("huaweiLoadBalancerId"),
+    protocol: "HTTP",
+    backendProtocol: "HTTP",
+  });
+  const wwwHttps = new ElbListener("www-https", {
+    ...config.requireObject<HuaweiSettings>("huaweiHttps"),
+    loadbalancerId: config.require("huaweiLoadBalancerId"),
+    certificateId: config.require("huaweiCertificateId"),
+    protocol: "HTTPS",
+    backendProtocol: "HTTP",
+  });
+  return {
+    aliyunListenerId: web.id,
+    aliyunStatus: web.status,
+    huaweiHttpListenerId: wwwHttp.id,
+    huaweiHttpsListenerId: wwwHttps.id,
+  };
+}
+
+export = program;

@@ -1,0 +1,93 @@
+/**
+ * The top-level program (Pulumi.yaml at the repository root) with each stack file, through the harness against both
+ * emulators: every stack validates, promotion dev -> staging -> prod updates in place and replaces where the stack
+ * files say so, and a broken stack file fails check with the engine's message.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as yaml from "js-yaml";
+import { fixtureOverrides, emulatorEnv } from "../src/demo/fixtures";
+import { runStack, type RunOptions } from "../src/engine/harness";
+import { startEmulators, type Emulators } from "../src/emulator";
+import { buildDist } from "./support/packed";
+import { makeScratchDir, REPO_ROOT } from "./support/scratch";
+
+const PROGRAM = path.join(REPO_ROOT, "src", "program", "index.ts");
+const PROJECT = "lb-listeners";
+
+let emulators: Emulators;
+
+beforeAll(async () => {
+  buildDist();
+  emulators = await startEmulators({ aliyun: { lockMs: 20 }, huawei: { lockMs: 20 } });
+}, 180000);
+afterAll(async () => {
+  await emulators.close();
+});
+
+/** deployment runs the program in `programDir` as one deployment promoted through stack files. */
+function deployment(programDir: string) {
+  const stateFile = path.join(makeScratchDir("program-state"), "state.json");
+  return (operation: RunOptions["operation"], configStack: string) =>
+    runStack({
+      programDir,
+      stack: "promoted",
+      configStack,
+      operation,
+      program: PROGRAM,
+      stateFile,
+      config: fixtureOverrides(programDir, PROJECT, configStack, emulators),
+      env: emulatorEnv(emulators),
+    });
+}
+
+const changes = (steps: readonly { op: string; name: string }[]): string[] =>
+  steps
+    .filter((s) => s.op !== "same")
+    .map((s) => `${s.op} ${s.name}`)
+    .sort();
+
+describe("the top-level program", () => {
+  it.each(["dev", "staging", "prod"])("validates with the %s stack file", async (stack) => {
+    const preview = await deployment(REPO_ROOT)("preview", stack);
+    expect([...preview.errors, ...preview.failures.map((f) => f.reason)]).toEqual([]);
+    expect(changes(preview.steps)).toEqual(["create web", "create www-http", "create www-https"]);
+  });
+
+  it("promotes dev to staging in place and to prod with replacements, then destroys everything", async () => {
+    const run = deployment(REPO_ROOT);
+    expect(changes((await run("up", "dev")).steps)).toEqual(["create web", "create www-http", "create www-https"]);
+    const staging = await run("up", "staging");
+    expect(staging.ok).toBe(true);
+    expect(changes(staging.steps)).toEqual(["update web", "update www-http", "update www-https"]);
+    expect(staging.lines).toContain(
+      "  ~ update aliyun:HttpsListener web (changed: bandwidth, cookieTimeout, description, healthCheck, healthCheckInterval, healthCheckUri, idleTimeout, stickySession, stickySessionType)",
+    );
+    const prod = await run("up", "prod");
+    expect(prod.ok).toBe(true);
+    expect(changes(prod.steps)).toEqual(["replace web", "replace www-http"]);
+    expect(prod.lines).toContain("  +- replace aliyun:HttpsListener web (forced by: backendServerPort)");
+    const destroyed = await run("destroy", "prod");
+    expect(changes(destroyed.steps)).toEqual(["delete web", "delete www-http", "delete www-https"]);
+    expect(emulators.aliyun?.state.loadBalancers.get("lb-emu000000000000000001")?.listeners.size).toBe(0);
+    expect(emulators.huawei?.state.listenersOf().length).toBe(0);
+  });
+
+  it("fails check with the engine's message when a stack file sets an out-of-range bandwidth", async () => {
+    const dir = makeScratchDir("broken");
+    fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    const dev = yaml.load(fs.readFileSync(path.join(REPO_ROOT, "Pulumi.dev.yaml"), "utf8")) as {
+      config: Record<string, Record<string, unknown>>;
+    };
+    dev.config["lb-listeners:aliyun"].bandwidth = 5001;
+    fs.writeFileSync(path.join(dir, "Pulumi.broken.yaml"), yaml.dump(dev));
+    const result = await deployment(dir)("preview", "broken");
+    expect(result.ok).toBe(false);
+    expect(result.failures.map((f) => `${f.name}: ${f.reason}`)).toEqual([
+      "web: bandwidth must be -1 or an integer from 1 to 5000, got 5001",
+    ]);
+    expect(result.lines).toContain(
+      "  error: pulumi-nodejs:dynamic/aliyun:HttpsListener resource 'web': property bandwidth value 5001 has a problem: bandwidth must be -1 or an integer from 1 to 5000, got 5001",
+    );
+  });
+});
