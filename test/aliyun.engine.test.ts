@@ -52,7 +52,7 @@ function project(extraConfig: Record<string, string> = {}) {
       operation,
       program,
       config: { "alicloud:secretKey": { value: SECRET, secret: true } },
-      env: { ALICLOUD_SLB_ENDPOINT: slb.endpoint },
+      env: { ALICLOUD_SLB_ENDPOINT: slb.endpoint, ALICLOUD_SECRET_KEY: SECRET },
     });
   return { dir, run };
 }

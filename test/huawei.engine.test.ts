@@ -46,7 +46,7 @@ function project() {
       operation,
       program,
       config: { "huaweicloud:secretKey": { value: SECRET, secret: true } },
-      env: { HW_ELB_ENDPOINT: elb.endpoint },
+      env: { HW_ELB_ENDPOINT: elb.endpoint, HW_SECRET_KEY: SECRET },
     });
   return { dir, run };
 }

@@ -362,9 +362,10 @@ class Run {
     const program = this.options.program ?? readProjectFile(this.options.programDir)?.main ?? ".";
     if (typeof program === "function") return program();
     const file = require.resolve(path.resolve(this.options.programDir, program));
-    // A program that runs at the top level must run again on every run: forget it and its local modules.
+    // A program that runs at the top level must run again on every run: forget it and the modules beside it.
+    const programFolder = path.dirname(file) + path.sep;
     for (const cached of Object.keys(require.cache)) {
-      if (cached === file || (cached.startsWith(this.options.programDir) && !cached.includes("node_modules"))) {
+      if (cached === file || (cached.startsWith(programFolder) && !cached.includes("node_modules"))) {
         delete require.cache[cached];
       }
     }

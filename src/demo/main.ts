@@ -1,0 +1,138 @@
+/**
+ * `npm run demo`: the top-level program's whole life on this machine, without an account, a network or the Pulumi
+ * CLI. It starts both emulators in-process, deploys with dev's stack file, promotes the same deployment to staging
+ * (in-place updates) and prod (replacements), changes a listener out of band through the API, refreshes, puts it
+ * back, destroys everything, checks that nothing is left, and exits 0 (1 if any step failed).
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { SlbClient } from "../aliyun/client";
+import { runStack, type Operation, type RunResult } from "../engine/harness";
+import { readProjectFile } from "../engine/project";
+import { startEmulators, type Emulators } from "../emulator";
+import { emulatorEnv, fixtureOverrides } from "./fixtures";
+
+/** DemoOptions let tests run the demo quietly and elsewhere. */
+export interface DemoOptions {
+  /** programDir holds Pulumi.yaml and the stack files. @default the package root */
+  readonly programDir?: string;
+  /** print receives every line. @default console.log */
+  readonly print?: (line: string) => void;
+}
+
+const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
+
+/** runDemo runs the whole demo and resolves with whether every step did what it should. */
+export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
+  const programDir = options.programDir ?? PACKAGE_ROOT;
+  const print = options.print ?? ((line: string) => console.log(line));
+  const project = readProjectFile(programDir)?.name ?? "lb-listeners";
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "lb-listeners-demo-"));
+  const stateFile = path.join(stateDir, "state.json");
+  const problems: string[] = [];
+  let emulators: Emulators | undefined;
+  let step = 0;
+
+  const banner = (text: string): void => {
+    step += 1;
+    print("");
+    print(`== ${step}. ${text}`);
+  };
+  const run = async (operation: Operation, configStack: string, expect: (r: RunResult) => string | undefined) => {
+    const result = await runStack({
+      programDir,
+      stack: "demo",
+      configStack,
+      operation,
+      stateFile,
+      config: fixtureOverrides(programDir, project, configStack, emulators as Emulators),
+      env: emulatorEnv(emulators as Emulators),
+      print: (line) => print(`   ${line}`),
+    });
+    const problem = result.ok ? expect(result) : `${operation} with ${configStack} config failed`;
+    if (problem) {
+      problems.push(problem);
+      print(`   !! ${problem}`);
+    }
+    return result;
+  };
+  const ops = (r: RunResult, op: string): number => r.steps.filter((s) => s.op === op && !s.error).length;
+
+  try {
+    banner("Starting the Alibaba Cloud SLB and Huawei Cloud classic ELB emulators on 127.0.0.1");
+    emulators = await startEmulators({ aliyun: {}, huawei: {} });
+    const { aliyun, huawei } = emulators as Required<Pick<Emulators, "aliyun" | "huawei">> & Emulators;
+    print(`   aliyun ${aliyun.endpoint}   huawei ${huawei.endpoint}`);
+
+    banner("Preview with dev's stack file (nothing exists yet)");
+    await run("preview", "dev", (r) => (ops(r, "create") === 3 ? undefined : "preview should plan 3 creates"));
+
+    banner("Deploy dev (pulumi up)");
+    await run("up", "dev", (r) => (ops(r, "create") === 3 ? undefined : "dev should create 3 listeners"));
+
+    banner("Promote to staging: the same listeners, updated in place");
+    await run("up", "staging", (r) => (ops(r, "update") === 3 ? undefined : "staging should update 3 listeners"));
+
+    banner("Preview prod: which changes force a replacement");
+    await run("preview", "prod", (r) => (ops(r, "replace") === 2 ? undefined : "prod should plan 2 replacements"));
+
+    banner("Promote to prod");
+    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 2 ? undefined : "prod should replace 2"));
+
+    banner("Out-of-band change through the SLB API: bandwidth set to 77 behind Pulumi's back");
+    const web = prod.state.resources[Object.keys(prod.state.resources).find((u) => u.endsWith("::web")) ?? ""];
+    const slb = new SlbClient({
+      endpoint: aliyun.endpoint,
+      accessKeyId: aliyun.accessKeyId,
+      accessKeySecret: aliyun.accessKeySecret,
+    });
+    aliyun.state.settle();
+    await slb.call("SetLoadBalancerHTTPSListenerAttribute", {
+      RegionId: aliyun.seed.regionId,
+      LoadBalancerId: String(web?.outputs.loadBalancerId),
+      ListenerPort: Number(web?.outputs.listenerPort),
+      Bandwidth: 77,
+    });
+    print("   SetLoadBalancerHTTPSListenerAttribute Bandwidth=77: done");
+
+    banner("Refresh: the state learns the live bandwidth");
+    await run("refresh", "prod", (r) =>
+      r.steps.some((s) => s.op === "refresh" && s.changed?.includes("bandwidth")) ? undefined : "refresh missed it",
+    );
+
+    banner("Deploy prod again: the program's bandwidth is put back");
+    await run("up", "prod", (r) => (ops(r, "update") === 1 ? undefined : "up should update 1 listener"));
+
+    banner("Destroy (pulumi destroy)");
+    await run("destroy", "prod", (r) => (ops(r, "delete") === 3 ? undefined : "destroy should delete 3 listeners"));
+
+    banner("Checking that nothing is left");
+    const aliyunLeft = [...aliyun.state.loadBalancers.values()].reduce((n, lb) => n + lb.listeners.size, 0);
+    const huaweiLeft = huawei.state.listenersOf().length;
+    print(`   listeners left: aliyun ${aliyunLeft}, huawei ${huaweiLeft}`);
+    if (aliyunLeft + huaweiLeft > 0) problems.push("listeners were left behind");
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  } finally {
+    await emulators?.close();
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  }
+  print("");
+  print(
+    problems.length === 0 ? "Demo finished: every step did what it should." : `Demo failed: ${problems.join("; ")}`,
+  );
+  return problems.length === 0;
+}
+
+if (require.main === module) {
+  runDemo().then(
+    (ok) => {
+      process.exitCode = ok ? 0 : 1;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * `npm run demo` end to end (in-process): every step does what it announces and nothing is left behind.
+ */
+import { runDemo } from "../src/demo/main";
+import { buildDist } from "./support/packed";
+
+beforeAll(() => buildDist(), 180000);
+
+describe("the demo", () => {
+  it("deploys dev, promotes to staging and prod, refreshes an out-of-band change, destroys, and leaves nothing", async () => {
+    const lines: string[] = [];
+    const ok = await runDemo({ print: (line) => lines.push(line) });
+    expect(lines[lines.length - 1]).toBe("Demo finished: every step did what it should.");
+    expect(ok).toBe(true);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "     +- replace aliyun:HttpsListener web (forced by: backendServerPort)",
+        "     ~ refresh aliyun:HttpsListener web (changed: bandwidth)",
+        "   listeners left: aliyun 0, huawei 0",
+      ]),
+    );
+  });
+});
