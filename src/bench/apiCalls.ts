@@ -1,0 +1,130 @@
+/**
+ * Figure 1: API calls per lifecycle step, counted at the emulator. Each step runs alone (lock off, no throttling),
+ * so the count is what the provider needs, not what contention adds (figures 2 and 3 show that).
+ */
+import type { Cloud, Props } from "./clouds";
+import {
+  checkInputs,
+  createListener,
+  deleteListener,
+  describeCalls,
+  RetryLog,
+  startAliyun,
+  startHuawei,
+  totalCalls,
+  updateListener,
+  withLogger,
+} from "./clouds";
+import type { Figure, Row } from "./figure";
+import { context, measured } from "./figure";
+
+/** TARGETS are the issue's call counts per step and resource. */
+export const TARGETS = {
+  Aliyun: { check: 0, diff: 0, create: 2, update: 1, read: 1, delete: 1 },
+  Huawei: { check: 0, diff: 0, create: 1, update: 1, read: 1, delete: 1 },
+} as const;
+
+/** WHY explains a step whose minimum is more than one call, or a known reason for more calls. */
+const WHY: Record<string, string> = {
+  "Aliyun create": "CreateLoadBalancerHTTPSListener makes a stopped listener; StartLoadBalancerListener starts it",
+  "Huawei create":
+    "before POST /listeners the provider GETs the load balancer to learn its type (UDP needs External, " +
+    "certificates need External) so a listener the type forbids is refused before anything is created",
+};
+
+interface StepCount {
+  readonly step: string;
+  readonly calls: number;
+  readonly breakdown: string;
+}
+
+async function count(cloud: Cloud, step: string, work: () => Promise<unknown>): Promise<StepCount> {
+  cloud.resetCalls();
+  await work();
+  return { step, calls: totalCalls(cloud.calls), breakdown: describeCalls(cloud.calls) };
+}
+
+/** lifecycleCounts runs one listener through every step and counts each step's calls. */
+async function lifecycleCounts(cloud: Cloud): Promise<StepCount[]> {
+  const [lb] = cloud.addLoadBalancers(1);
+  const raw = cloud.listener(lb, 0);
+  const steps: StepCount[] = [];
+  let inputs: Props = {};
+  steps.push(await count(cloud, "check", async () => (inputs = await checkInputs(cloud, {}, raw))));
+  let created = { id: "", outs: {} as Props, inputs };
+  steps.push(
+    await count(cloud, "create", async () => {
+      const { id, outs } = await cloud.provider.create(inputs);
+      created = { id, outs: outs as Props, inputs };
+    }),
+  );
+  // A second listener on the same load balancer: what every further create of a stack costs.
+  const second = await count(cloud, "create", () => createListener(cloud, cloud.listener(lb, 1)));
+  steps.push({ ...second, step: "create (2nd on the same load balancer)" });
+  steps.push(await count(cloud, "read", () => cloud.provider.read!(created.id, created.outs)));
+  const changedInputs = await checkInputs(cloud, inputs, cloud.changed(raw));
+  steps.push(await count(cloud, "diff", () => cloud.provider.diff!(created.id, created.outs, changedInputs)));
+  let updated = created;
+  steps.push(
+    await count(cloud, "update", async () => (updated = await updateListener(cloud, created, cloud.changed(raw)))),
+  );
+  steps.push(await count(cloud, "delete", () => deleteListener(cloud, updated)));
+  return steps;
+}
+
+function rows(cloud: Cloud, steps: readonly StepCount[]): Row[] {
+  const targets: Record<string, number> = TARGETS[cloud.name];
+  return steps.map((s) => {
+    const key = s.step.startsWith("create") ? "create" : s.step;
+    const why = s.calls > 1 || s.calls > targets[key] ? WHY[`${cloud.name} ${key}`] : undefined;
+    const note = s.calls === 0 ? undefined : `${s.breakdown}${why ? `; ${why}` : ""}`;
+    return measured(`${cloud.name} ${s.step}`, s.calls, "calls", targets[key], note);
+  });
+}
+
+/** pendingCreateCalls counts a Huawei create whose listener answers PENDING_CREATE once before ACTIVE. */
+async function pendingCreateCalls(): Promise<Row> {
+  const cloud = await startHuawei({ lockMs: 0 }, 1);
+  try {
+    const [lb] = cloud.addLoadBalancers(1);
+    const step = await count(cloud, "create", () => createListener(cloud, cloud.listener(lb, 0)));
+    return context(
+      "Huawei create, PENDING_CREATE once",
+      step.calls,
+      "calls",
+      `${step.breakdown}; one GET /listeners/{id} per poll until the listener leaves PENDING_CREATE`,
+    );
+  } finally {
+    await cloud.close();
+  }
+}
+
+/** apiCallsFigure measures figure 1 for both resources. */
+export async function apiCallsFigure(): Promise<Figure> {
+  const log = new RetryLog();
+  const out: Row[] = [];
+  const details: Record<string, StepCount[]> = {};
+  await withLogger(log, async () => {
+    for (const start of [startAliyun, startHuawei]) {
+      const cloud = await start({ lockMs: 0 });
+      try {
+        const steps = await lifecycleCounts(cloud);
+        details[cloud.name] = steps;
+        out.push(...rows(cloud, steps));
+      } finally {
+        await cloud.close();
+      }
+    }
+    out.push(await pendingCreateCalls());
+  });
+  return {
+    id: 1,
+    title: "API calls per lifecycle step (counted at the emulator)",
+    conditions:
+      "One listener at a time through check, create, read, diff, update, delete against the in-process emulator " +
+      "with the load-balancer lock off (lock 0 ms) and no throttling, so counts are the provider's own minimum; " +
+      `retries seen: ${log.retries}.`,
+    rows: out,
+    details,
+  };
+}
