@@ -4,24 +4,34 @@
  * process-wide singleton, so `configure` happens once and the per-load-balancer locks are shared by every resource.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { HttpsListenerProvider } from "./aliyun/provider";
-import { ElbListenerProvider } from "./huawei/provider";
+import type * as aliyun from "./aliyun/provider";
+import type * as huawei from "./huawei/provider";
 import type { ProviderKind } from "./providerShim";
 
 const singletons = new Map<ProviderKind, dynamic.ResourceProvider>();
 
+/*
+ * Each implementation is required on first use, not imported: the host's first request pays for loading only the
+ * cloud it names (`npm run bench`, figure 5: host load time), and a stack of one cloud never loads the other's code.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
 function build(kind: ProviderKind): dynamic.ResourceProvider {
   switch (kind) {
-    case "aliyun:HttpsListener":
+    case "aliyun:HttpsListener": {
+      const { HttpsListenerProvider } = require("./aliyun/provider") as typeof aliyun;
       return new HttpsListenerProvider();
-    case "huawei:ElbListener":
+    }
+    case "huawei:ElbListener": {
+      const { ElbListenerProvider } = require("./huawei/provider") as typeof huawei;
       return new ElbListenerProvider();
+    }
     default: {
       const unknown: never = kind;
       throw new Error(`unknown provider kind ${String(unknown)}`);
     }
   }
 }
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** providerFor returns the process-wide implementation of a resource kind, creating it on first use. */
 export function providerFor(kind: ProviderKind): dynamic.ResourceProvider {
