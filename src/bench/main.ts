@@ -71,14 +71,17 @@ async function main(): Promise<void> {
   let pkg: InstalledPackage | undefined;
   const needs: Needs = { packed: () => (pkg ??= installPacked()) };
   const figures: Figure[] = [];
-  for (const id of ids) {
-    const t0 = Date.now();
-    const figure = await FIGURES[id](needs);
-    figures.push(figure);
-    for (const line of renderFigure(figure)) console.log(line);
-    console.log(`   (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+  try {
+    for (const id of ids) {
+      const t0 = Date.now();
+      const figure = await FIGURES[id](needs);
+      figures.push(figure);
+      for (const line of renderFigure(figure)) console.log(line);
+      console.log(`   (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+    }
+  } finally {
+    pkg?.remove();
   }
-  pkg?.remove();
   const rows = figures.flatMap((f) => f.rows).filter((r) => r.pass !== undefined);
   const failed = rows.filter((r) => r.pass === false);
   const durationMs = Date.now() - started;
