@@ -56,3 +56,26 @@ export function classify(error: unknown): ErrorBehaviour {
   if (status !== undefined && (status >= 500 || status === 429)) return "retry";
   return "fatal";
 }
+
+/** BUSY_CODES say the load balancer is locked by a configuration in progress; the pacer learns the lock from them. */
+export const BUSY_CODES: ReadonlySet<string> = new Set([
+  ERROR_CODES.operationBusy,
+  ERROR_CODES.serviceIsConfiguring,
+  ERROR_CODES.systemBusy,
+  ERROR_CODES.listenerStatusNotSupport,
+]);
+
+/** isLoadBalancerBusy tells whether an error is the load balancer's configuration lock (see BUSY_CODES). */
+export function isLoadBalancerBusy(error: unknown): boolean {
+  return isApiError(error) && error.cloud === "aliyun" && BUSY_CODES.has(error.code);
+}
+
+/**
+ * outcomeUnknown tells whether a failed call may still have taken effect: no usable answer (reset, timeout, a body
+ * that is not JSON) or a 5xx. A create that failed so is looked for before it is sent again.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  if (!isApiError(error)) return false;
+  if ((Object.values(NETWORK_CODES) as string[]).includes(error.code)) return true;
+  return error.status !== undefined && error.status >= 500;
+}

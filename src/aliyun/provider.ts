@@ -9,15 +9,16 @@ import { isUnknown } from "../core/check";
 import { ApiError, isApiError, ListenerError } from "../core/errors";
 import { log } from "../core/log";
 import { KeyedMutex } from "../core/mutex";
+import { LockPacer } from "../core/pacing";
 import type { RetryOptions } from "../core/retry";
 import { withRetry } from "../core/retry";
 import type { Params, ResponseBody, SlbApi } from "./client";
-import { NETWORK_CODES, SlbClient } from "./client";
+import { SlbClient } from "./client";
 import type { ConfigSource, Env } from "./config";
 import { requireRegion, resolveCredentials, resolveEndpoint, resolveRegion, resolveRetryBudgetMs } from "./config";
 import { ACTIONS, ERROR_CODES, LISTENER_PROTOCOL, WIRE_NAMES } from "./constants";
 import type { WireInput } from "./constants";
-import { classify } from "./errors";
+import { classify, isLoadBalancerBusy, outcomeUnknown } from "./errors";
 import type { HttpsListenerInputs, InputName } from "./schema";
 import { API_DEFAULTS, checkInputs, inputProps } from "./schema";
 
@@ -92,22 +93,11 @@ export function parseListenerId(id: string): { loadBalancerId: string; listenerP
 const loadBalancerLocks = new KeyedMutex();
 
 /**
- * Pacing is what the provider has learnt about one load balancer's configuration lock: when our last mutation on it
- * ended and how long to leave it before the next. A busy answer doubles the pause (10 ms to 5 s); a mutation that
- * goes through at once shrinks it by a tenth. Queued mutations then rarely meet the lock, which keeps calls near
- * the minimum without knowing the service's lock time.
+ * The process-wide pacer: what the provider has learnt about each load balancer's configuration lock (a busy answer
+ * doubles the pause before the next mutation, 10 ms to 5 s; a mutation that goes through at once shrinks it by a
+ * tenth), so queued mutations rarely meet the lock and calls stay near the minimum.
  */
-interface Pacing {
-  lastEnd: number;
-  pauseMs: number;
-}
-const pacing = new Map<string, Pacing>();
-const BUSY_CODES: ReadonlySet<string> = new Set([
-  ERROR_CODES.operationBusy,
-  ERROR_CODES.serviceIsConfiguring,
-  ERROR_CODES.systemBusy,
-  ERROR_CODES.listenerStatusNotSupport,
-]);
+const pacer = new LockPacer(isLoadBalancerBusy);
 
 type Bag = Record<string, unknown>;
 
@@ -173,12 +163,6 @@ export function diffInputs(olds: Bag, news: Bag, configuredRegion?: string): Dif
     if (!same(next, prev)) changed.push(key);
   }
   return { changed, replaces: changed.filter((key) => (REPLACE_INPUTS as readonly string[]).includes(key)) };
-}
-
-function isAmbiguous(error: unknown): boolean {
-  if (!isApiError(error)) return false;
-  if ((Object.values(NETWORK_CODES) as string[]).includes(error.code)) return true;
-  return error.status !== undefined && error.status >= 500;
 }
 
 function failuresMessage(failures: readonly CheckFailure[]): string {
@@ -295,7 +279,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
         await api.call(ACTIONS.createListener, params);
         return "created";
       } catch (error) {
-        if (isAmbiguous(error)) maybeCreated = true;
+        if (outcomeUnknown(error)) maybeCreated = true;
         if (adopt && classify(error) === "conflict") return "adopted";
         throw error;
       }
@@ -434,23 +418,8 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
 
   /** paced runs work on a load balancer under its process-wide lock, after the pause its pacing asks for. */
   private async paced<T>(loadBalancerId: string, work: (onRetry: (error: unknown) => void) => Promise<T>): Promise<T> {
-    const now = this.overrides.retry?.now ?? Date.now;
-    const sleep = this.overrides.retry?.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    return loadBalancerLocks.run(loadBalancerId, async () => {
-      const pace = pacing.get(loadBalancerId) ?? { lastEnd: 0, pauseMs: 0 };
-      pacing.set(loadBalancerId, pace);
-      const wait = pace.lastEnd + pace.pauseMs - now();
-      if (wait > 0) await sleep(wait);
-      let busy = false;
-      try {
-        return await work((error) => {
-          if (isApiError(error) && BUSY_CODES.has(error.code)) busy = true;
-        });
-      } finally {
-        pace.pauseMs = busy ? Math.min(Math.max(pace.pauseMs * 2, 10), 5000) : Math.floor(pace.pauseMs * 0.9);
-        pace.lastEnd = now();
-      }
-    });
+    const clock = { now: this.overrides.retry?.now, sleep: this.overrides.retry?.sleep };
+    return loadBalancerLocks.run(loadBalancerId, () => pacer.run(loadBalancerId, work, clock));
   }
 
   private retry<T>(id: string, observe: ((error: unknown) => void) | undefined, op: () => Promise<T>): Promise<T> {

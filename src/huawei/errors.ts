@@ -56,3 +56,13 @@ export function classify(error: unknown): ErrorBehaviour {
 export function isLoadBalancerLocked(error: unknown): boolean {
   return isApiError(error) && error.cloud === "huawei" && error.code === ELB_CODES.lbLocked;
 }
+
+/**
+ * outcomeUnknown tells whether a failed call may still have taken effect: no answer at all (reset, timeout, anything
+ * that is not an API error), a 5xx, or a body that is not JSON. A create that failed so is looked for before it is
+ * sent again.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  if (!isApiError(error)) return true;
+  return error.status === undefined || error.status >= 500 || error.code === NETWORK_CODES.notJson;
+}

@@ -20,8 +20,8 @@ import {
   type HuaweiSettings,
   type Target,
 } from "./config";
-import { LB_TYPE, LISTENER_STATUS, NETWORK_CODES } from "./constants";
-import { classify, isLoadBalancerLocked } from "./errors";
+import { LB_TYPE, LISTENER_STATUS } from "./constants";
+import { classify, isLoadBalancerLocked, outcomeUnknown } from "./errors";
 import {
   checkElbListener,
   INPUT_NAMES,
@@ -93,12 +93,6 @@ function describeError(error: unknown): string {
 }
 
 type Props = Readonly<Record<string, unknown>>;
-
-/** outcomeUnknown tells whether a failed call may still have taken effect: no answer at all, or a 5xx. */
-function outcomeUnknown(error: unknown): boolean {
-  if (!isApiError(error)) return true;
-  return error.status === undefined || error.status >= 500 || error.code === NETWORK_CODES.notJson;
-}
 
 /** ElbListenerProvider implements the lifecycle of a classic ELB v1.0 listener. */
 export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListenerInputs, ElbListenerOutputs> {

@@ -1,0 +1,71 @@
+/**
+ * Each cloud classifies its errors in one place, `src/<cloud>/errors.ts`: what to do with an error (classify), whether
+ * it is the load balancer's lock (the pacer learns from it) and whether a failed call may have taken effect (a create
+ * is looked for before it is sent again). The providers and clients hold no code-to-behaviour table of their own.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as aliyun from "../aliyun/errors";
+import { ApiError } from "./errors";
+import * as huawei from "../huawei/errors";
+
+const ali = (code: string, status?: number): ApiError =>
+  new ApiError({ cloud: "aliyun", action: "CreateLoadBalancerHTTPSListener", code, status, apiMessage: "m" });
+const hw = (code: string, status?: number): ApiError =>
+  new ApiError({ cloud: "huawei", action: "POST /v1.0/{project_id}/elbaas/listeners", code, status, apiMessage: "m" });
+
+describe("Aliyun errors.ts", () => {
+  it.each(["OperationBusy", "ServiceIsConfiguring", "SystemBusy", "OperationFailed.ListenerStatusNotSupport"])(
+    "names %s a load-balancer lock, and retries it",
+    (code) => {
+      expect(aliyun.isLoadBalancerBusy(ali(code, 400))).toBe(true);
+      expect(aliyun.classify(ali(code, 400))).toBe("retry");
+    },
+  );
+
+  it("does not name throttling, a 5xx or a Huawei ELB.1015 a lock", () => {
+    expect(aliyun.isLoadBalancerBusy(ali("Throttling.User", 400))).toBe(false);
+    expect(aliyun.isLoadBalancerBusy(ali("ServiceUnavailable", 503))).toBe(false);
+    expect(aliyun.isLoadBalancerBusy(hw("ELB.1015", 400))).toBe(false);
+  });
+
+  it("calls the outcome unknown after a reset, a timeout, a non-JSON answer or a 5xx, and known after a 4xx", () => {
+    for (const e of [ali("ECONNRESET"), ali("RequestTimeout"), ali("InvalidResponse"), ali("InternalError", 500)]) {
+      expect(aliyun.outcomeUnknown(e)).toBe(true);
+    }
+    expect(aliyun.outcomeUnknown(ali("InvalidParameter", 400))).toBe(false);
+    expect(aliyun.outcomeUnknown(ali("Throttling.User", 400))).toBe(false);
+  });
+});
+
+describe("Huawei errors.ts", () => {
+  it("names ELB.1015 a load-balancer lock, and retries it", () => {
+    expect(huawei.isLoadBalancerLocked(hw("ELB.1015", 400))).toBe(true);
+    expect(huawei.classify(hw("ELB.1015", 400))).toBe("retry");
+  });
+
+  it("does not name throttling, a 5xx or an Aliyun OperationBusy a lock", () => {
+    expect(huawei.isLoadBalancerLocked(hw("APIGW.0308", 429))).toBe(false);
+    expect(huawei.isLoadBalancerLocked(hw("ELB.0004", 500))).toBe(false);
+    expect(huawei.isLoadBalancerLocked(ali("OperationBusy", 400))).toBe(false);
+  });
+
+  it("calls the outcome unknown after a reset, a timeout, a non-JSON answer or a 5xx, and known after a 4xx", () => {
+    for (const e of [hw("ECONNRESET"), hw("ETIMEDOUT"), hw("NON_JSON_RESPONSE", 502), hw("ELB.0004", 500)]) {
+      expect(huawei.outcomeUnknown(e)).toBe(true);
+    }
+    expect(huawei.outcomeUnknown(hw("ELB.1001", 400))).toBe(false);
+    expect(huawei.outcomeUnknown(hw("APIGW.0308", 429))).toBe(false);
+  });
+});
+
+describe("the providers and clients of both clouds", () => {
+  const TABLE = /status\s*(>=|===)\s*(500|429|409)|new Set[^;]*_CODES\.|BUSY_CODES|RETRYABLE|GONE_CODES/;
+  it.each(["aliyun/provider.ts", "aliyun/client.ts", "huawei/provider.ts", "huawei/client.ts"])(
+    "%s holds no code-to-behaviour table of its own",
+    (file) => {
+      const text = readFileSync(join(__dirname, "..", file), "utf8");
+      expect(text).not.toMatch(TABLE);
+    },
+  );
+});
