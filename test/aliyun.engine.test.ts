@@ -11,7 +11,9 @@ import { SlbClient } from "../src/aliyun/client";
 import { runStack, type RunOptions } from "../src/engine/harness";
 import { startEmulators, type AliyunEmulator, type Emulators } from "../src/emulator";
 import { buildDist } from "./support/packed";
-import { makeScratchDir, writeProject } from "./support/scratch";
+import { makeScratchDir, writeProject, removeScratchDirs } from "./support/scratch";
+
+afterAll(() => removeScratchDirs());
 
 const SECRET = "aliyun-engine-secret-Vq93ZbK1";
 

@@ -8,7 +8,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { runStack, type RunOptions } from "../src/engine/harness";
 import { DynamicProviderHost } from "../src/engine/host";
 import { Tiny } from "./support/tiny";
-import { makeScratchDir, writeProject } from "./support/scratch";
+import { makeScratchDir, writeProject, removeScratchDirs } from "./support/scratch";
+
+afterAll(() => removeScratchDirs());
 
 const TOKEN = "tiny-secret-7f3a9c1e5b";
 

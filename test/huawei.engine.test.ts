@@ -9,7 +9,9 @@ import { ElbListener } from "../src";
 import { runStack, type RunOptions } from "../src/engine/harness";
 import { startEmulators, type Emulators, type HuaweiEmulator } from "../src/emulator";
 import { buildDist } from "./support/packed";
-import { makeScratchDir, writeProject } from "./support/scratch";
+import { makeScratchDir, writeProject, removeScratchDirs } from "./support/scratch";
+
+afterAll(() => removeScratchDirs());
 
 const SECRET = "huawei-engine-secret-Pm47TwX2";
 

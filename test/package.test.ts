@@ -8,7 +8,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DynamicProviderHost } from "../src/engine/host";
 import { buildAndPack, installTarball, tarballFiles } from "./support/packed";
-import { REPO_ROOT } from "./support/scratch";
+import { REPO_ROOT, removeScratchDirs } from "./support/scratch";
+
+afterAll(() => removeScratchDirs());
 
 const SECRET = "packed-secret-Hc72LmQ9vT";
 

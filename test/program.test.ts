@@ -10,7 +10,9 @@ import { fixtureOverrides, emulatorEnv } from "../src/demo/fixtures";
 import { runStack, type RunOptions } from "../src/engine/harness";
 import { startEmulators, type Emulators } from "../src/emulator";
 import { buildDist } from "./support/packed";
-import { makeScratchDir, REPO_ROOT } from "./support/scratch";
+import { makeScratchDir, REPO_ROOT, removeScratchDirs } from "./support/scratch";
+
+afterAll(() => removeScratchDirs());
 
 const PROGRAM = path.join(REPO_ROOT, "src", "program", "index.ts");
 const PROJECT = "lb-listeners";

@@ -7,15 +7,50 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { makeScratchDir, REPO_ROOT } from "./scratch";
 
+const STAMP = path.join(REPO_ROOT, ".tmp", "build-stamp");
+const LOCK = path.join(REPO_ROOT, ".tmp", "build-lock");
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 /**
  * buildDist compiles src/ to dist/, which the dynamic-provider host loads through the installed package (the self
- * link `node_modules/pulumi-lb-listeners` in this checkout, or an extracted tarball).
+ * link `node_modules/pulumi-lb-listeners` in this checkout, or an extracted tarball). Test files run in parallel, so
+ * one build at a time (a lock directory) and none when dist/ is newer than every source file: a host must never
+ * read a file another build is rewriting.
  */
 export function buildDist(): void {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
-    cwd: REPO_ROOT,
-    stdio: "pipe",
-  });
+  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      break;
+    } catch {
+      sleepSync(200);
+    }
+  }
+  try {
+    const stamp = fs.existsSync(STAMP) ? fs.statSync(STAMP).mtimeMs : 0;
+    if (stamp > newestSource(path.join(REPO_ROOT, "src"))) return;
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
+      cwd: REPO_ROOT,
+      stdio: "pipe",
+    });
+    fs.writeFileSync(STAMP, new Date().toISOString());
+  } finally {
+    fs.rmdirSync(LOCK);
+  }
 }
 
 /** buildAndPack builds dist/ and packs it (scripts off: the build just ran), returning the tarball's path. */

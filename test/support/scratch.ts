@@ -9,11 +9,19 @@ import * as path from "node:path";
 /** REPO_ROOT is the repository's root directory. */
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
+const created: string[] = [];
+
 /** makeScratchDir creates an empty directory under `<repo>/.tmp/` and returns its path. */
 export function makeScratchDir(label: string): string {
   const dir = path.join(REPO_ROOT, ".tmp", `${label}-${randomBytes(4).toString("hex")}`);
   fs.mkdirSync(dir, { recursive: true });
+  created.push(dir);
   return dir;
+}
+
+/** removeScratchDirs deletes every directory makeScratchDir created in this test file. */
+export function removeScratchDirs(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** writeProject writes `Pulumi.yaml` and one `Pulumi.<stack>.yaml` per entry of `stacks` (key: value lines). */
