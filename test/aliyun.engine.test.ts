@@ -183,4 +183,41 @@ describe("HttpsListener through the harness", () => {
     for (const text of texts) expect(text).not.toContain(SECRET);
     await run("destroy", webProgram());
   });
+
+  it("reads an existing listener with get() without managing it, and adopts one with adoptExisting", async () => {
+    const { run } = project();
+    const lb = slb.seed.loadBalancers.public;
+    const existing = await run("up", webProgram({ listenerPort: 7447 }));
+    const id = existing.outputs.web as string;
+    // A second deployment (another state file) that only reads the listener.
+    const reader = project();
+    const read = await reader.run("up", () => {
+      const found = HttpsListener.get("found", id);
+      return { id: found.id, status: found.status };
+    });
+    expect(read.steps.map((s) => `${s.op} ${s.name}`)).toEqual(["read found"]);
+    expect(read.outputs).toEqual({ id, status: "running" });
+    expect(read.state.resources).toEqual({});
+    // A third deployment adopts it instead of failing with ListenerAlreadyExists.
+    const adopter = project();
+    const adopt = await adopter.run("up", () => {
+      const config = new pulumi.Config();
+      new HttpsListener("web", {
+        loadBalancerId: config.require("loadBalancerId"),
+        listenerPort: 7447,
+        backendServerPort: 8080,
+        bandwidth: 30,
+        serverCertificateId: config.require("serverCertificateId"),
+        healthCheck: "off",
+        stickySession: "off",
+        adoptExisting: true,
+      });
+    });
+    expect([...adopt.errors, ...adopt.failures.map((f) => f.reason)]).toEqual([]);
+    expect(adopt.steps.map((s) => s.op)).toEqual(["create"]);
+    expect(slb.state.loadBalancers.get(lb)?.listeners.get(7447)?.config.Bandwidth).toBe(30);
+    await adopter.run("destroy", webProgram());
+    expect(listenersOn(lb)).not.toContain(7447);
+    await run("destroy", webProgram());
+  });
 });
