@@ -206,4 +206,18 @@ describe("runStack with a tiny provider", () => {
       .concat(fs.readFileSync(path.join(dir, ".harness-state", "dev.json"), "utf8"));
     for (const text of everything) expect(text).not.toContain(TOKEN);
   });
+
+  it("stores a secret input only as a digest, hands it to the provider in clear, and sees no change on the next up", async () => {
+    const { run, dir, cloud } = setup({ dev: { "tinyproj:size": "2", "tinyproj:zone": "z1" } });
+    const program = () => {
+      const a = new Tiny("a", { size: 2, zone: "z1", token: pulumi.secret("input-secret-Lk29Qw") });
+      return { token: a.arn };
+    };
+    const first = await run("dev", "up", program);
+    expect(first.ok).toBe(true);
+    expect(Object.values(cloud())[0].token).toBe("input-secret-Lk29Qw");
+    expect(fs.readFileSync(path.join(dir, ".harness-state", "dev.json"), "utf8")).not.toContain("input-secret-Lk29Qw");
+    const second = await run("dev", "up", program);
+    expect(second.steps.map((s) => s.op)).toEqual(["same"]);
+  });
 });
