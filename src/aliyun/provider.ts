@@ -11,7 +11,7 @@ import { log } from "../core/log";
 import { KeyedMutex } from "../core/mutex";
 import { LockPacer } from "../core/pacing";
 import type { RetryOptions } from "../core/retry";
-import { withRetry } from "../core/retry";
+import { RetryBudgetExceededError, withRetry } from "../core/retry";
 import type { Params, ResponseBody, SlbApi } from "./client";
 import { SlbClient } from "./client";
 import type { ConfigSource, Env } from "./config";
@@ -283,6 +283,14 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
         if (adopt && classify(error) === "conflict") return "adopted";
         throw error;
       }
+    }).catch(async (error: unknown) => {
+      // The budget ran out right after an attempt whose outcome is unknown: look once more, so a listener that attempt
+      // made is continued with instead of being left behind, unrecorded, to block the port on the next run.
+      if (maybeCreated && error instanceof RetryBudgetExceededError) {
+        const live = await this.describe(api, address).catch(() => undefined);
+        if (live && this.matches(live, params)) return "created" as const;
+      }
+      throw error;
     });
   }
 
