@@ -9,7 +9,7 @@ import { ListenerError, isApiError } from "../core/errors";
 import { log } from "../core/log";
 import { KeyedMutex } from "../core/mutex";
 import { LockPacer } from "../core/pacing";
-import { withRetry, type RetryInfo } from "../core/retry";
+import { RetryBudgetExceededError, withRetry, type RetryInfo } from "../core/retry";
 import { ElbClient, fromWire, toWireBody, type ElbApi, type WireListener, type WireLoadBalancer } from "./client";
 import {
   readSettings,
@@ -403,9 +403,19 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
           );
         },
       },
-    );
+    ).catch(async (error: unknown) => {
+      // The budget ran out right after an exchange whose outcome is unknown: look once more, so a listener that
+      // exchange made is continued with instead of being left behind, unrecorded, to block the port on the next run.
+      if (uncertain && error instanceof RetryBudgetExceededError) {
+        const mine = await findMine().catch(() => undefined);
+        if (mine) {
+          log.info(`huawei:ElbListener: the last attempt created listener ${mine.id}; continuing with it`);
+          return mine;
+        }
+      }
+      throw error;
+    });
   }
-
   /** settle polls a PENDING_CREATE listener until ACTIVE; ERROR (or no end in the budget) deletes it and fails. */
   private async settle(
     api: ElbApi,
