@@ -120,6 +120,15 @@ describe("HttpsListener retries", () => {
     expect(clock.slept()).toBeLessThanOrEqual(1_000);
   });
 
+  it("continues with the listener a lost create made when the budget runs out right after it", async () => {
+    ali.faults.add({ target: "CreateLoadBalancerHTTPSListener", kind: "drop-response", first: 1 });
+    const wanted = inputs();
+    const created = await provider(fakeClock(), { ALICLOUD_RETRY_BUDGET_SECONDS: "0.1" }).create(wanted);
+    expect(created.id).toBe(`${wanted.loadBalancerId}:https:${wanted.listenerPort}`);
+    expect(ali.state.allListeners().filter((id) => id.startsWith(`${wanted.loadBalancerId}:`))).toEqual([created.id]);
+    expect(ali.calls.get("CreateLoadBalancerHTTPSListener")).toBe(1);
+  });
+
   it("never retries a fatal answer", async () => {
     ali.faults.add({ target: "CreateLoadBalancerHTTPSListener", kind: "error", code: "Forbidden" });
     await expect(provider(fakeClock()).create(inputs())).rejects.toThrow(/Forbidden \(HTTP 403\)/);
@@ -187,6 +196,15 @@ describe("ElbListener retries", () => {
     await p.configure(config({ "huaweicloud:retryBudgetSeconds": "1" }));
     await expect(p.create(inputs())).rejects.toThrow(/ECONNRESET.*\(still failing after \d+ attempts in [01] s/);
     expect(clock.slept()).toBeLessThanOrEqual(1_000);
+  });
+
+  it("continues with the listener a lost create made when the budget runs out right after it", async () => {
+    hw.faults.add({ target: "POST /listeners", kind: "drop-response", first: 1 });
+    const wanted = inputs();
+    const created = await provider(fakeClock(), { HW_RETRY_BUDGET_SECONDS: "0.1" }).create(wanted);
+    expect(hw.state.listenersOf(wanted.loadbalancerId).map((l) => l.id)).toEqual([created.id]);
+    expect(hw.calls.get("POST /listeners")).toBe(1);
+    expect(lines).toContain(`huawei:ElbListener: the last attempt created listener ${created.id}; continuing with it`);
   });
 
   it("never retries a fatal answer", async () => {
