@@ -9,6 +9,7 @@ import { isUnknown } from "../core/check";
 import { ApiError, isApiError, ListenerError } from "../core/errors";
 import { log } from "../core/log";
 import { KeyedMutex } from "../core/mutex";
+import type { Pace, QuickRetry } from "../core/pacing";
 import { LockPacer } from "../core/pacing";
 import type { RetryOptions } from "../core/retry";
 import { RetryBudgetExceededError, withRetry } from "../core/retry";
@@ -93,13 +94,18 @@ export function parseListenerId(id: string): { loadBalancerId: string; listenerP
 const loadBalancerLocks = new KeyedMutex();
 
 /**
- * The process-wide pacer: what the provider has learnt about each load balancer's configuration lock (a busy answer
- * doubles the pause before the next mutation, 10 ms to 5 s; a mutation that goes through at once shrinks it by a
- * tenth), so queued mutations rarely meet the lock and calls stay near the minimum.
+ * The process-wide pacer: the configuration lock time it learns from busy answers (per endpoint, refined per load
+ * balancer) decides when the next mutation on a load balancer is sent, so queued mutations rarely meet the lock.
  */
 const pacer = new LockPacer(isLoadBalancerBusy);
 
 type Bag = Record<string, unknown>;
+
+/** describeFailure says which action answered which code, for retry log lines. */
+function describeFailure(error: unknown, action?: string): string {
+  if (!isApiError(error)) return action === undefined ? "the call failed" : `${action} failed`;
+  return `${error.action} answered ${error.code}${error.status === undefined ? "" : ` (HTTP ${error.status})`}`;
+}
 
 function asBag(value: unknown): Bag {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Bag) : {};
@@ -229,14 +235,14 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     const api = this.client(address.regionId);
     const params: Params = { ...wireParams(outputs), RegionId: address.regionId };
 
-    const origin = await this.paced(address.loadBalancerId, (onRetry) =>
-      this.createOnce(api, id, address, params, values.adoptExisting === true, onRetry),
+    const origin = await this.paced(address, ACTIONS.createListener, id, (pace) =>
+      this.createOnce(api, id, address, params, values.adoptExisting === true, pace),
     );
     if (origin === "adopted") {
-      await this.mutate(api, id, address.loadBalancerId, ACTIONS.setListener, { ...params });
+      await this.mutate(api, id, address, ACTIONS.setListener, { ...params });
     }
     try {
-      await this.mutate(api, id, address.loadBalancerId, ACTIONS.startListener, {
+      await this.mutate(api, id, address, ACTIONS.startListener, {
         ...this.addressParams(address),
         ListenerProtocol: LISTENER_PROTOCOL,
       });
@@ -258,10 +264,10 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     address: ListenerAddress,
     params: Params,
     adopt: boolean,
-    onRetry: (error: unknown) => void,
+    pace: Pace,
   ): Promise<"created" | "adopted"> {
     let maybeCreated = false;
-    return this.retry(id, onRetry, async () => {
+    return this.retry(id, async () => {
       if (maybeCreated) {
         const live = await this.describe(api, address);
         if (live) {
@@ -276,7 +282,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
         }
       }
       try {
-        await api.call(ACTIONS.createListener, params);
+        await pace.attempt(() => api.call(ACTIONS.createListener, params));
         return "created";
       } catch (error) {
         if (outcomeUnknown(error)) maybeCreated = true;
@@ -329,7 +335,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     const regionId = (typeof old.regionId === "string" && old.regionId) || requireRegion(this.stack, this.env);
     const address: ListenerAddress = { regionId, loadBalancerId, listenerPort };
     const api = this.client(regionId);
-    const live = await this.retry(id, undefined, () => this.describe(api, address));
+    const live = await this.retry(id, () => this.describe(api, address));
     if (!live) return { id: "" };
     const inputs = inputsFromDescribe(live, address);
     if (old.adoptExisting !== undefined) inputs.adoptExisting = old.adoptExisting;
@@ -376,7 +382,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
       ...this.addressParams(address),
     };
     if (keys.has("vServerGroupId")) params.VServerGroup = next.vServerGroupId === undefined ? "off" : "on";
-    await this.mutate(this.client(address.regionId), id, address.loadBalancerId, ACTIONS.setListener, params);
+    await this.mutate(this.client(address.regionId), id, address, ACTIONS.setListener, params);
     return { outs: outputs as unknown as HttpsListenerOutputs };
   }
 
@@ -391,7 +397,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
 
   private async deleteListener(api: SlbApi, id: string, address: ListenerAddress): Promise<void> {
     try {
-      await this.mutate(api, id, address.loadBalancerId, ACTIONS.deleteListener, {
+      await this.mutate(api, id, address, ACTIONS.deleteListener, {
         ...this.addressParams(address),
         ListenerProtocol: LISTENER_PROTOCOL,
       });
@@ -420,26 +426,43 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
   }
 
   /** mutate runs one mutating action under the load balancer's lock, its pacing and the retry policy. */
-  private async mutate(api: SlbApi, id: string, loadBalancerId: string, action: string, params: Params): Promise<void> {
-    await this.paced(loadBalancerId, (onRetry) => this.retry(id, onRetry, () => api.call(action, params)));
+  private async mutate(
+    api: SlbApi,
+    id: string,
+    address: ListenerAddress,
+    action: string,
+    params: Params,
+  ): Promise<void> {
+    await this.paced(address, action, id, (pace) => this.retry(id, () => pace.attempt(() => api.call(action, params))));
   }
 
-  /** paced runs work on a load balancer under its process-wide lock, after the pause its pacing asks for. */
-  private async paced<T>(loadBalancerId: string, work: (onRetry: (error: unknown) => void) => Promise<T>): Promise<T> {
-    const clock = { now: this.overrides.retry?.now, sleep: this.overrides.retry?.sleep };
-    return loadBalancerLocks.run(loadBalancerId, () => pacer.run(loadBalancerId, work, clock));
+  /**
+   * paced runs work on a load balancer under its process-wide lock; the work sends its mutation through
+   * `pace.attempt`, which waits for the lock time learnt for the endpoint and retries busy answers at the next learnt
+   * time (logged like the policy's retries) before they reach the retry policy.
+   */
+  private async paced<T>(
+    address: ListenerAddress,
+    action: string,
+    id: string,
+    work: (pace: Pace) => Promise<T>,
+  ): Promise<T> {
+    const target = { scope: `aliyun|${resolveEndpoint(address.regionId, this.env)}`, key: address.loadBalancerId };
+    const hooks = {
+      now: this.overrides.retry?.now,
+      sleep: this.overrides.retry?.sleep,
+      onQuickRetry: ({ attempt, delayMs, error }: QuickRetry) =>
+        log.info(`HttpsListener ${id}: ${describeFailure(error, action)}; paced retry ${attempt} in ${delayMs} ms`),
+    };
+    return loadBalancerLocks.run(address.loadBalancerId, () => pacer.run(target, work, hooks));
   }
 
-  private retry<T>(id: string, observe: ((error: unknown) => void) | undefined, op: () => Promise<T>): Promise<T> {
+  private retry<T>(id: string, op: () => Promise<T>): Promise<T> {
     return withRetry(op, classify, {
       ...this.overrides.retry,
       budgetMs: resolveRetryBudgetMs(this.stack, this.env),
       onRetry: ({ attempt, delayMs, error }) => {
-        observe?.(error);
-        const what = isApiError(error)
-          ? `${error.action} answered ${error.code}${error.status === undefined ? "" : ` (HTTP ${error.status})`}`
-          : "the call failed";
-        log.info(`HttpsListener ${id}: ${what}; retry ${attempt} in ${delayMs} ms`);
+        log.info(`HttpsListener ${id}: ${describeFailure(error)}; retry ${attempt} in ${delayMs} ms`);
       },
     });
   }

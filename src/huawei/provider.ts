@@ -8,7 +8,7 @@ import { isUnknown } from "../core/check";
 import { ListenerError, isApiError } from "../core/errors";
 import { log } from "../core/log";
 import { KeyedMutex } from "../core/mutex";
-import { LockPacer } from "../core/pacing";
+import { LockPacer, type Pace, type QuickRetry } from "../core/pacing";
 import { RetryBudgetExceededError, withRetry, type RetryInfo } from "../core/retry";
 import { ElbClient, fromWire, toWireBody, type ElbApi, type WireListener, type WireLoadBalancer } from "./client";
 import {
@@ -77,7 +77,10 @@ export const UPDATABLE_INPUTS: readonly InputName[] = INPUT_NAMES.filter(
 
 /** LOCKS serializes mutations per load balancer across every provider instance of this process. */
 const LOCKS = new KeyedMutex();
-/** PACER learns how long each load balancer stays locked (ELB.1015) after a mutation, so queued ones wait it out. */
+/**
+ * PACER learns how long a load balancer stays locked (ELB.1015) after a mutation (per endpoint, refined per load
+ * balancer), so a queued mutation is sent just after the lock ends.
+ */
 const PACER = new LockPacer(isLoadBalancerLocked);
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -99,6 +102,10 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
   // Private fields: the stack configuration and the environment hold secrets, and must not show in inspection.
   #config?: ConfigSource;
   readonly #options: ProviderOptions;
+  /** One API client per target (their keys hold credentials, hence private). */
+  readonly #clients = new Map<string, ElbApi>();
+  /** The type of each load balancer already read, by endpoint, project and id. */
+  readonly #loadBalancers = new Map<string, WireLoadBalancer>();
 
   constructor(options: ProviderOptions = {}) {
     this.#options = options;
@@ -111,6 +118,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
   /** configure keeps the stack configuration for later calls (read inside the provider process only). */
   async configure(req: dynamic.ConfigureRequest): Promise<void> {
     this.#config = req.config;
+    this.#clients.clear();
   }
 
   /** check validates the inputs, fills TLS defaults, and drops (with a warning) inputs that have no effect. */
@@ -165,18 +173,17 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
    */
   async create(inputs: ElbListenerInputs): Promise<dynamic.CreateResult<ElbListenerOutputs>> {
     const { target, api, settings } = this.connect(inputs as unknown as Props);
-    const key = this.lockKey(target, inputs.loadbalancerId);
-    const listener = await this.paced(key, async (observe) => {
+    const listener = await this.paced(target, inputs.loadbalancerId, "create listener", async (pace) => {
       const lb = await this.loadBalancer(api, inputs.loadbalancerId, settings, target);
       this.preflight(lb, inputs);
       if (inputs.adoptExisting) {
         const existing = (await this.retry("list listeners", settings, () => api.listListeners(lb.id))).find(
           (l) => l.port === inputs.port && l.protocol === inputs.protocol,
         );
-        if (existing) return this.adopt(api, existing, inputs, settings, observe);
+        if (existing) return this.adopt(api, existing, inputs, settings, pace);
       }
-      const created = await this.postOnce(api, inputs, settings, observe);
-      return this.settle(api, created, settings, observe);
+      const created = await this.postOnce(api, inputs, settings, pace);
+      return this.settle(api, created, settings, pace);
     });
     return { id: listener.id, outs: this.outputs(inputs as unknown as Props, listener, target) };
   }
@@ -231,12 +238,12 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
       for (const k of OUTPUT_NAMES) if (o[k] !== undefined) kept[k] = o[k];
       return { outs: kept as unknown as ElbListenerOutputs };
     }
-    const listener = await this.paced(this.lockKey(target, news.loadbalancerId), async (observe) => {
+    const listener = await this.paced(target, news.loadbalancerId, "update listener", async (pace) => {
       if (changed.includes("certificates")) {
         this.preflight(await this.loadBalancer(api, news.loadbalancerId, settings, target), news);
       }
       const body = toWireBody(news, changed);
-      return this.retry("update listener", settings, () => api.updateListener(id, body), observe);
+      return this.retry("update listener", settings, () => pace.attempt(() => api.updateListener(id, body)));
     });
     return { outs: this.outputs(n, listener, target) };
   }
@@ -249,9 +256,9 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
       region: p.resolvedRegion ?? p.region,
       projectId: p.resolvedProjectId ?? p.projectId,
     });
-    await this.paced(this.lockKey(target, String(p.loadbalancerId)), async (observe) => {
+    await this.paced(target, String(p.loadbalancerId), "delete listener", async (pace) => {
       try {
-        await this.retry("delete listener", settings, () => api.deleteListener(id), observe);
+        await this.retry("delete listener", settings, () => pace.attempt(() => api.deleteListener(id)));
       } catch (error) {
         if (classify(error) !== "gone") throw error;
         log.info(`huawei:ElbListener: listener ${id} was already gone`);
@@ -276,25 +283,48 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     const region = typeof props.region === "string" ? props.region : undefined;
     const projectId = typeof props.projectId === "string" ? props.projectId : undefined;
     const target = resolveTarget(settings, region, projectId);
-    const api = this.options.clientFor ? this.options.clientFor(target) : new ElbClient(target);
-    return { target, api, settings };
+    return { target, api: this.client(target), settings };
+  }
+
+  /**
+   * client is the one API client of a target (endpoint, project and credentials) for this provider instance, so
+   * every operation shares its HTTP connections instead of building a client (and sockets) per call.
+   */
+  private client(target: Target): ElbApi {
+    const c = target.credentials;
+    const key = [target.baseUrl, target.projectId, target.requestTimeoutMs, c.kind, ...Object.values(c)].join("\n");
+    let api = this.#clients.get(key);
+    if (!api) {
+      api = this.options.clientFor ? this.options.clientFor(target) : new ElbClient(target);
+      this.#clients.set(key, api);
+    }
+    return api;
   }
 
   private lockKey(target: Target, loadbalancerId: string): string {
     return `huawei|${target.baseUrl}|${target.projectId}|${loadbalancerId}`;
   }
 
-  /** paced runs mutations of one load balancer under its process-wide lock, after the pause PACER has learnt. */
-  private paced<T>(key: string, work: (observe: (error: unknown) => void) => Promise<T>): Promise<T> {
-    return LOCKS.run(key, () => PACER.run(key, work, { now: this.options.now, sleep: this.options.sleep }));
+  /**
+   * paced runs mutations of one load balancer under its process-wide lock; the work sends each mutation through
+   * `pace.attempt`, which waits for the lock time PACER learnt and retries ELB.1015 answers at the next learnt time
+   * (logged like the policy's retries) before they reach the retry policy.
+   */
+  private paced<T>(target: Target, loadbalancerId: string, what: string, work: (pace: Pace) => Promise<T>): Promise<T> {
+    const key = this.lockKey(target, loadbalancerId);
+    const hooks = {
+      now: this.options.now,
+      sleep: this.options.sleep,
+      onQuickRetry: (info: QuickRetry) =>
+        log.info(
+          `huawei:ElbListener: ${what} failed with ${describeError(info.error)}; ` +
+            `paced retry ${info.attempt} in ${info.delayMs} ms`,
+        ),
+    };
+    return LOCKS.run(key, () => PACER.run({ scope: `huawei|${target.baseUrl}`, key }, work, hooks));
   }
 
-  private retry<T>(
-    what: string,
-    settings: HuaweiSettings,
-    op: () => Promise<T>,
-    observe?: (error: unknown) => void,
-  ): Promise<T> {
+  private retry<T>(what: string, settings: HuaweiSettings, op: () => Promise<T>): Promise<T> {
     return withRetry(() => op(), classify, {
       budgetMs: retryBudgetMs(settings),
       baseDelayMs: this.options.retryBaseDelayMs,
@@ -302,7 +332,6 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
       random: this.options.random,
       now: this.options.now,
       onRetry: (info: RetryInfo) => {
-        observe?.(info.error);
         log.info(
           `huawei:ElbListener: ${what} failed with ${describeError(info.error)}; retry ${info.attempt} in ${info.delayMs} ms`,
         );
@@ -310,14 +339,23 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     });
   }
 
+  /**
+   * loadBalancer reads a load balancer for its type, once per load balancer for this provider instance: a classic
+   * load balancer's type never changes, so later creates on it take one API call.
+   */
   private async loadBalancer(
     api: ElbApi,
     id: string,
     settings: HuaweiSettings,
     target: Target,
   ): Promise<WireLoadBalancer> {
+    const key = this.lockKey(target, id);
+    const known = this.#loadBalancers.get(key);
+    if (known) return known;
     try {
-      return await this.retry("read load balancer", settings, () => api.getLoadBalancer(id));
+      const lb = await this.retry("read load balancer", settings, () => api.getLoadBalancer(id));
+      this.#loadBalancers.set(key, { id: lb.id, type: lb.type });
+      return lb;
     } catch (error) {
       if (classify(error) === "gone") {
         throw new ListenerError(
@@ -354,7 +392,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     api: ElbApi,
     inputs: ElbListenerInputs,
     settings: HuaweiSettings,
-    observe: (error: unknown) => void,
+    pace: Pace,
   ): Promise<WireListener> {
     const body = toWireBody(inputs, INPUT_NAMES);
     const findMine = async (): Promise<WireListener | undefined> =>
@@ -371,7 +409,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
           }
         }
         try {
-          return await api.createListener(body);
+          return await pace.attempt(() => api.createListener(body));
         } catch (error) {
           const wasUncertain = uncertain;
           uncertain = wasUncertain || outcomeUnknown(error);
@@ -396,7 +434,6 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
         random: this.options.random,
         now: this.options.now,
         onRetry: (info) => {
-          observe(info.error);
           log.info(
             `huawei:ElbListener: create listener failed with ${describeError(info.error)}; ` +
               `retry ${info.attempt} in ${info.delayMs} ms`,
@@ -421,7 +458,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     api: ElbApi,
     created: WireListener,
     settings: HuaweiSettings,
-    observe: (error: unknown) => void,
+    pace: Pace,
   ): Promise<WireListener> {
     const sleep = this.options.sleep ?? realSleep;
     const now = this.options.now ?? Date.now;
@@ -429,7 +466,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     let listener = created;
     while (listener.status === LISTENER_STATUS.pendingCreate) {
       if (now() > deadline) {
-        await this.removeFailed(api, listener, settings, observe);
+        await this.removeFailed(api, listener, settings, pace);
         throw new ListenerError(
           `Huawei Cloud ELB listener ${listener.id} stayed ${LISTENER_STATUS.pendingCreate} past the retry budget; ` +
             `it was deleted so nothing is left behind`,
@@ -439,7 +476,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
       listener = await this.retry("read new listener", settings, () => api.getListener(created.id));
     }
     if (listener.status === LISTENER_STATUS.error) {
-      await this.removeFailed(api, listener, settings, observe);
+      await this.removeFailed(api, listener, settings, pace);
       throw new ListenerError(
         `Huawei Cloud ELB listener ${listener.id} on load balancer ${listener.loadbalancer_id ?? "?"} ended in status ` +
           `${LISTENER_STATUS.error}; it was deleted so nothing is left behind`,
@@ -448,14 +485,9 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     return listener;
   }
 
-  private async removeFailed(
-    api: ElbApi,
-    listener: WireListener,
-    settings: HuaweiSettings,
-    observe: (error: unknown) => void,
-  ): Promise<void> {
+  private async removeFailed(api: ElbApi, listener: WireListener, settings: HuaweiSettings, pace: Pace): Promise<void> {
     try {
-      await this.retry("delete failed listener", settings, () => api.deleteListener(listener.id), observe);
+      await this.retry("delete failed listener", settings, () => pace.attempt(() => api.deleteListener(listener.id)));
     } catch (error) {
       if (classify(error) !== "gone") {
         throw new ListenerError(
@@ -472,7 +504,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     existing: WireListener,
     inputs: ElbListenerInputs,
     settings: HuaweiSettings,
-    observe: (error: unknown) => void,
+    pace: Pace,
   ): Promise<WireListener> {
     const live = fromWire(existing);
     const wanted = inputs as unknown as Props;
@@ -489,7 +521,9 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     const changed = UPDATABLE_INPUTS.filter((k) => wanted[k] !== undefined && !same(wanted[k], live[k]));
     if (changed.length === 0) return existing;
     const body = toWireBody(inputs, changed);
-    return this.retry("update adopted listener", settings, () => api.updateListener(existing.id, body), observe);
+    return this.retry("update adopted listener", settings, () =>
+      pace.attempt(() => api.updateListener(existing.id, body)),
+    );
   }
 
   private outputs(inputs: Props, listener: WireListener, target: Target): ElbListenerOutputs {
