@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { HttpsListener } from "../src";
 import { SlbClient } from "../src/aliyun/client";
 import { runStack, type RunOptions } from "../src/engine/harness";
+import { encryptValue, newEncryptionSalt, passphraseKey } from "../src/engine/passphrase";
 import { startEmulators, type AliyunEmulator, type Emulators } from "../src/emulator";
 import { buildDist } from "./support/packed";
 import { makeScratchDir, writeProject, removeScratchDirs } from "./support/scratch";
@@ -219,5 +220,41 @@ describe("HttpsListener through the harness", () => {
     await adopter.run("destroy", webProgram());
     expect(listenersOn(lb)).not.toContain(7447);
     await run("destroy", webProgram());
+  });
+
+  it("decrypts a secret key set with `pulumi config set --secret` (passphrase provider) and never shows it", async () => {
+    const { dir } = project();
+    const passphrase = "harness-passphrase-Ty81";
+    const salt = newEncryptionSalt(passphrase);
+    const secure = encryptValue(SECRET, passphraseKey(passphrase, salt));
+    const stackFile = path.join(dir, "Pulumi.dev.yaml");
+    fs.writeFileSync(
+      stackFile,
+      `encryptionsalt: ${salt}\n` +
+        fs.readFileSync(stackFile, "utf8") +
+        `  alicloud:secretKey:\n    secure: ${secure}\n`,
+    );
+    const run = (program: RunOptions["program"]) =>
+      runStack({
+        programDir: dir,
+        stack: "dev",
+        operation: "up",
+        program,
+        passphrase,
+        env: { ALICLOUD_SLB_ENDPOINT: slb.endpoint },
+      });
+    const ok = await run(webProgram({ listenerPort: 7448 }));
+    expect([...ok.errors, ...ok.failures.map((f) => f.reason)]).toEqual([]);
+    expect(listenersOn(slb.seed.loadBalancers.public)).toContain(7448);
+    const texts = [JSON.stringify(ok), fs.readFileSync(path.join(dir, ".harness-state", "dev.json"), "utf8")];
+    for (const text of texts) expect(text).not.toContain(SECRET);
+    await runStack({
+      programDir: dir,
+      stack: "dev",
+      operation: "destroy",
+      passphrase,
+      env: { ALICLOUD_SLB_ENDPOINT: slb.endpoint },
+    });
+    expect(listenersOn(slb.seed.loadBalancers.public)).not.toContain(7448);
   });
 });

@@ -74,6 +74,8 @@ export interface RunOptions {
   readonly stateFile?: string;
   /** config entries applied over Pulumi.<stack>.yaml (keys without namespace get the project's). */
   readonly config?: Readonly<Record<string, string | ConfigValue>>;
+  /** passphrase decrypts the stack file's `secure:` values. @default process.env.PULUMI_CONFIG_PASSPHRASE */
+  readonly passphrase?: string;
   /** env is the provider host's environment on top of process.env (credentials, endpoints). */
   readonly env?: NodeJS.ProcessEnv;
   /** print receives each line a user would see. @default no printing */
@@ -251,6 +253,7 @@ class Run {
       this.project,
       this.options.configStack ?? stack,
       this.options.config,
+      this.options.passphrase ?? process.env.PULUMI_CONFIG_PASSPHRASE,
     );
     let outputs: Record<string, unknown> = {};
     // This repository's own program needs the package linked into its node_modules, as `npm install` does.

@@ -1,12 +1,14 @@
 /**
  * Reading a Pulumi project the way the CLI does: `Pulumi.yaml` (name, runtime, main) and `Pulumi.<stack>.yaml`
  * (`config:` with namespaced keys). Plain values become strings as `pulumi config` stores them (objects as JSON).
- * A `secure:` value is ciphertext only the CLI can decrypt, so the harness takes its plaintext from the caller.
+ * A `secure:` value is decrypted with the stack file's `encryptionsalt` and the passphrase (as the CLI's passphrase
+ * secrets provider does), or taken from the caller's overrides.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
 import type { ConfigValue, StackConfig } from "./host";
+import { decryptValue, passphraseKey } from "./passphrase";
 
 /** ProjectFile is the part of `Pulumi.yaml` the harness uses. */
 export interface ProjectFile {
@@ -46,24 +48,36 @@ function configText(value: unknown): string {
 
 /**
  * readStackConfig loads `Pulumi.<stack>.yaml` (absent file: empty config) and applies `overrides` (plain strings or
- * `{value, secret}`) on top. A `secure:` entry needs its plaintext in `overrides`, else it is reported by key.
+ * `{value, secret}`) on top. A `secure:` entry is decrypted with `passphrase` (default PULUMI_CONFIG_PASSPHRASE)
+ * and the file's `encryptionsalt`, or must have its plaintext in `overrides`; otherwise it is reported by key.
  */
 export function readStackConfig(
   programDir: string,
   project: string,
   stack: string,
   overrides: Readonly<Record<string, string | ConfigValue>> = {},
+  passphrase: string | undefined = process.env.PULUMI_CONFIG_PASSPHRASE,
 ): StackConfig {
   const file = path.join(programDir, `Pulumi.${stack}.yaml`);
   const config: Record<string, ConfigValue> = {};
   const missingSecrets: string[] = [];
   const qualifiedOverrides = new Map(Object.entries(overrides).map(([k, v]) => [qualifyKey(project, k), v]));
   if (fs.existsSync(file)) {
-    const parsed = yaml.load(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
+    const parsed = yaml.load(fs.readFileSync(file, "utf8")) as {
+      config?: Record<string, unknown>;
+      encryptionsalt?: string;
+    } | null;
     for (const [rawKey, value] of Object.entries(parsed?.config ?? {})) {
       const key = qualifyKey(project, rawKey);
       if (value !== null && typeof value === "object" && "secure" in value) {
-        if (!qualifiedOverrides.has(key)) missingSecrets.push(key);
+        if (qualifiedOverrides.has(key)) continue;
+        const ciphertext = (value as { secure: unknown }).secure;
+        if (passphrase === undefined || !parsed?.encryptionsalt || typeof ciphertext !== "string") {
+          missingSecrets.push(key);
+          continue;
+        }
+        const plaintext = decryptValue(ciphertext, passphraseKey(passphrase, parsed.encryptionsalt));
+        config[key] = { value: plaintext, secret: true };
         continue;
       }
       config[key] = { value: configText(value), secret: false };
@@ -72,7 +86,7 @@ export function readStackConfig(
   if (missingSecrets.length > 0) {
     throw new Error(
       `${path.basename(file)} holds encrypted values the harness cannot decrypt (${missingSecrets.join(", ")}); ` +
-        `pass their plaintext as config overrides`,
+        `set PULUMI_CONFIG_PASSPHRASE (with the file's encryptionsalt) or pass their plaintext as config overrides`,
     );
   }
   for (const [key, value] of qualifiedOverrides) {
