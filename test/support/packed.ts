@@ -37,7 +37,10 @@ export function buildDist(): void {
       fs.mkdirSync(LOCK);
       break;
     } catch {
-      sleepSync(200);
+      // A lock older than any build is left over from a killed run.
+      const age = Date.now() - (fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 300000) fs.rmSync(LOCK, { recursive: true, force: true });
+      else sleepSync(200);
     }
   }
   try {
