@@ -206,6 +206,8 @@ class Run {
   private readonly preview: boolean;
   private host: DynamicProviderHost | undefined;
   private aborted = false;
+  /** urns a preview plans to replace: their ids are not known until the replacement exists. */
+  private readonly replacing = new Set<string>();
 
   constructor(private readonly options: RunOptions) {
     const projectFile = readProjectFile(options.programDir);
@@ -395,8 +397,8 @@ class Run {
     try {
       if (args.id) return await this.readExternal(urn, args.type, args.name, args.id, news);
       const outputs = await this.register(urn, args.type, args.name, news, secretKeys);
-      const id = this.state.resources[urn]?.id;
-      return { id: this.preview && !id ? undefined : id, state: withSecrets(outputs, secretKeys) };
+      const id = this.replacing.has(urn) ? undefined : this.state.resources[urn]?.id;
+      return { id, state: withSecrets(outputs, secretKeys) };
     } catch (error) {
       if (!(error instanceof ProgramFailed)) this.fail(`${shortType(args.type)} ${args.name}: ${errorMessage(error)}`);
       this.aborted = true;
@@ -456,6 +458,7 @@ class Run {
         deleteBeforeReplace: diff.deleteBeforeReplace,
       };
       if (this.preview) {
+        this.replacing.add(urn);
         this.record(step);
         return news;
       }
