@@ -37,3 +37,11 @@ export class DelegatingProvider implements dynamic.ResourceProvider {
     return require("pulumi-lb-listeners/provider-host").providerFor(this.kind).delete(id, props);
   }
 }
+
+/**
+ * outputSlots maps each name to `undefined`. Resources spread it under their args so that Pulumi creates an Output for
+ * every declared property (it only fills properties named at construction), including for `get()`.
+ */
+export function outputSlots(names: readonly string[]): Record<string, undefined> {
+  return Object.fromEntries(names.map((name) => [name, undefined]));
+}

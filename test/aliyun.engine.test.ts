@@ -194,10 +194,10 @@ describe("HttpsListener through the harness", () => {
     const reader = project();
     const read = await reader.run("up", () => {
       const found = HttpsListener.get("found", id);
-      return { id: found.id, status: found.status };
+      return { id: found.id, status: found.status, bandwidth: found.bandwidth, listenerPort: found.listenerPort };
     });
     expect(read.steps.map((s) => `${s.op} ${s.name}`)).toEqual(["read found"]);
-    expect(read.outputs).toEqual({ id, status: "running" });
+    expect(read.outputs).toEqual({ id, status: "running", bandwidth: 20, listenerPort: 7447 });
     expect(read.state.resources).toEqual({});
     // A third deployment adopts it instead of failing with ListenerAlreadyExists.
     const adopter = project();

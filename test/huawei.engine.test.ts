@@ -118,6 +118,21 @@ describe("ElbListener through the harness", () => {
     await run("destroy", apiProgram());
   });
 
+  it("reads an existing listener with get() into outputs without managing it", async () => {
+    const { run } = project();
+    const existing = await run("up", apiProgram({ port: 8086, backendPort: 9006 }));
+    const id = existing.outputs.api as string;
+    const reader = project();
+    const read = await reader.run("up", () => {
+      const found = ElbListener.get("found", id);
+      return { id: found.id, status: found.status, port: found.port, backendPort: found.backendPort };
+    });
+    expect(read.steps.map((s) => `${s.op} ${s.name}`)).toEqual(["read found"]);
+    expect(read.outputs).toEqual({ id, status: "ACTIVE", port: 8086, backendPort: 9006 });
+    expect(read.state.resources).toEqual({});
+    await run("destroy", apiProgram());
+  });
+
   it("keeps the secret key out of the provider text, outputs, errors, host output and state", async () => {
     const { run, dir } = project();
     const ok = await run("up", apiProgram({ port: 8084 }));

@@ -4,8 +4,9 @@
  * a few `require` calls of this package and no secret.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DelegatingProvider } from "../providerShim";
+import { DelegatingProvider, outputSlots } from "../providerShim";
 import type { HttpsListenerInputs } from "./schema";
+import { inputProps } from "./schema";
 
 /**
  * HttpsListenerArgs are the inputs of an HttpsListener, one per request parameter of CreateLoadBalancerHTTPSListener
@@ -98,7 +99,9 @@ export class HttpsListener extends pulumi.dynamic.Resource {
     super(
       new DelegatingProvider("aliyun:HttpsListener"),
       name,
-      { ...args, status: undefined },
+      // Every input name is listed (as undefined) so Pulumi fills each declared output, also for get() and for
+      // optional inputs the program leaves out; undefined values are not sent as inputs.
+      { ...outputSlots(Object.keys(inputProps)), ...args, status: undefined },
       opts,
       "aliyun",
       "HttpsListener",

@@ -4,8 +4,9 @@
  * state holds only a few `require` calls of this package and no secret.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DelegatingProvider } from "../providerShim";
+import { DelegatingProvider, outputSlots } from "../providerShim";
 import type { ElbListenerInputs } from "./schema";
+import { INPUT_NAMES } from "./schema";
 
 /**
  * ElbListenerArgs are the inputs of an ElbListener, one per request parameter of "Adding a Listener" (camelCase, the
@@ -183,6 +184,9 @@ export class ElbListener extends pulumi.dynamic.Resource {
       new DelegatingProvider("huawei:ElbListener"),
       name,
       {
+        // Every input name is listed (as undefined) so Pulumi fills each declared output, also for get() and for
+        // optional inputs the program leaves out; undefined values are not sent as inputs.
+        ...outputSlots(INPUT_NAMES),
         ...args,
         status: undefined,
         createTime: undefined,
