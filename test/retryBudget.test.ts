@@ -85,9 +85,15 @@ describe("HttpsListener retries", () => {
     ali.faults.add({ target: "CreateLoadBalancerHTTPSListener", kind: "error", code: "Throttling.User", first: 1 });
     ali.faults.add({ target: "StartLoadBalancerListener", kind: "error", code: "ServiceIsConfiguring", first: 1 });
     const created = await provider(fakeClock()).create(inputs());
+    // A busy answer to a mutation is retried first by the lock pacer, at the next learnt send time ("paced retry").
     expect(lines).toEqual([
       `HttpsListener ${created.id}: CreateLoadBalancerHTTPSListener answered Throttling.User (HTTP 400); retry 1 in 200 ms`,
-      `HttpsListener ${created.id}: StartLoadBalancerListener answered ServiceIsConfiguring (HTTP 400); retry 1 in 200 ms`,
+      expect.stringMatching(
+        new RegExp(
+          `^HttpsListener ${created.id}: StartLoadBalancerListener answered ServiceIsConfiguring \\(HTTP 400\\); ` +
+            "paced retry 1 in \\d+ ms$",
+        ),
+      ),
     ]);
   });
 

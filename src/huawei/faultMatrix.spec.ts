@@ -164,10 +164,12 @@ describe("every retry", () => {
     emulator.faults.add({ target: ROUTES.createListener, kind: "error", code: ELB_CODES.lbLocked, first: 1 });
     emulator.faults.add({ target: ROUTES.getListener, kind: "html502", first: 1 });
     await p.create(await checked(p, tcpListener(lb, 85)));
-    const retries = lines.filter((l) => l.includes("; retry "));
+    // Throttling is retried by the endpoint's gate, busy answers after a mutation by the pacer, the rest by the
+    // retry policy: each says which.
+    const retries = lines.filter((l) => / retry \d+ in \d+ ms$/.test(l));
     expect(retries).toEqual([
       expect.stringMatching(
-        /^huawei:ElbListener: read load balancer failed with APIGW\.0308 \(HTTP 429\); retry 1 in \d+ ms$/,
+        /^huawei:ElbListener: read load balancer failed with APIGW\.0308 \(HTTP 429\); throttled retry 1 in \d+ ms$/,
       ),
       expect.stringMatching(
         /^huawei:ElbListener: create listener failed with ELB\.1015 \(HTTP 400\); retry 1 in \d+ ms$/,
@@ -233,9 +235,9 @@ describe("twenty listeners on one load balancer, concurrently, lock on", () => {
     if (process.env.REPORT_CALLS) {
       process.stderr.write(`huawei 20 listeners: ${total} calls ${JSON.stringify([...emulator.calls])}\n`);
     }
-    // The minimum is 100 calls: per listener the load balancer's type, the POST, one PENDING_CREATE poll, the PUT and
-    // the DELETE. The pacer learns the 20 ms lock from the first ELB.1015 answers (measured: 112 to 113 calls; 207 to
-    // 219 without pacing).
-    expect(total).toBeLessThanOrEqual(130);
+    // The minimum is 81 calls: the load balancer's type once, then per listener the POST, one PENDING_CREATE poll, the
+    // PUT and the DELETE. The pacer learns the 20 ms lock from the first ELB.1015 answers (measured alone: 85 to 88
+    // calls; 207 to 219 before any pacing).
+    expect(total).toBeLessThanOrEqual(100);
   });
 });
