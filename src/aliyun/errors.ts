@@ -79,3 +79,8 @@ export function outcomeUnknown(error: unknown): boolean {
   if ((Object.values(NETWORK_CODES) as string[]).includes(error.code)) return true;
   return error.status !== undefined && error.status >= 500;
 }
+
+/** isThrottled tells whether an error is the API's flow control (`Throttling.*`); the endpoint gate spaces calls by it. */
+export function isThrottled(error: unknown): boolean {
+  return isApiError(error) && error.cloud === "aliyun" && error.code.startsWith("Throttling");
+}

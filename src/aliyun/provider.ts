@@ -13,13 +13,15 @@ import type { Pace, QuickRetry } from "../core/pacing";
 import { LockPacer } from "../core/pacing";
 import type { RetryOptions } from "../core/retry";
 import { RetryBudgetExceededError, withRetry } from "../core/retry";
+import type { EndpointGate, ThrottledRetry } from "../core/throttle";
+import { gateFor } from "../core/throttle";
 import type { Params, ResponseBody, SlbApi } from "./client";
 import { SlbClient } from "./client";
 import type { ConfigSource, Env } from "./config";
 import { requireRegion, resolveCredentials, resolveEndpoint, resolveRegion, resolveRetryBudgetMs } from "./config";
 import { ACTIONS, ERROR_CODES, LISTENER_PROTOCOL, WIRE_NAMES } from "./constants";
 import type { WireInput } from "./constants";
-import { classify, isLoadBalancerBusy, outcomeUnknown } from "./errors";
+import { classify, isLoadBalancerBusy, isThrottled, outcomeUnknown } from "./errors";
 import type { HttpsListenerInputs, InputName } from "./schema";
 import { API_DEFAULTS, checkInputs, inputProps } from "./schema";
 
@@ -98,6 +100,12 @@ const loadBalancerLocks = new KeyedMutex();
  * balancer) decides when the next mutation on a load balancer is sent, so queued mutations rarely meet the lock.
  */
 const pacer = new LockPacer(isLoadBalancerBusy);
+
+/**
+ * The process-wide gates, one per endpoint: at most 32 requests in flight, and after a Throttling answer calls are
+ * spaced to the rate the endpoint accepted.
+ */
+const gates = new Map<string, EndpointGate>();
 
 type Bag = Record<string, unknown>;
 
@@ -474,7 +482,15 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     let api = this.clients.get(key);
     if (!api) {
       const options = { ...credentials, endpoint, timeoutMs: this.overrides.requestTimeoutMs };
-      api = this.overrides.clientFactory ? this.overrides.clientFactory(options) : new SlbClient(options);
+      const raw = this.overrides.clientFactory ? this.overrides.clientFactory(options) : new SlbClient(options);
+      const gate = gateFor(gates, endpoint, isThrottled);
+      const hooks = (action: string) => ({
+        now: this.overrides.retry?.now,
+        sleep: this.overrides.retry?.sleep,
+        onThrottled: ({ attempt, delayMs, error }: ThrottledRetry) =>
+          log.info(`HttpsListener: ${describeFailure(error, action)}; throttled retry ${attempt} in ${delayMs} ms`),
+      });
+      api = { call: (action, params) => gate.run(() => raw.call(action, params), hooks(action)) };
       this.clients.set(key, api);
     }
     return api;

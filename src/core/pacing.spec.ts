@@ -70,13 +70,14 @@ describe("LockPacer", () => {
     const hooks = { ...clock, onQuickRetry: (r: QuickRetry) => retries.push(r) };
     await pacer.run({ scope, key: "lb" }, (pace) => pace.attempt(lb.mutate), hooks);
     await expect(pacer.run({ scope, key: "lb" }, (pace) => pace.attempt(lb.mutate), hooks)).resolves.toBe("ok");
-    // Busy at 0, probe at 10 and 20 ms (busy), 40 ms goes through.
+    // Busy at 0, probes at 10, 15 and 22.5 ms (busy), 33.75 ms goes through.
     expect(retries.map((r) => [r.attempt, r.delayMs])).toEqual([
       [1, 10],
-      [2, 10],
-      [3, 20],
+      [2, 5],
+      [3, 8],
+      [4, 11],
     ]);
-    expect(pacer.bounds(scope)).toEqual({ lo: 20, hi: 40 });
+    expect(pacer.bounds(scope)).toEqual({ lo: 22.5, hi: 33.75 });
   });
 
   it("gives a busy answer back to the caller after quickRetries busy answers in one attempt", async () => {
@@ -188,6 +189,6 @@ describe("LockPacer", () => {
     };
     // A previous completion exists now, so the busy answer is learnt from and retried.
     await expect(pacer.run({ scope, key: "lb" }, (pace) => pace.attempt(failing), clock)).rejects.toBe(busy);
-    expect(sends).toBe(7);
+    expect(sends).toBe(9);
   });
 });

@@ -4,10 +4,10 @@
  *
  * Mutations on one load balancer are serialized in-process (KeyedMutex), so after each one completes the load
  * balancer stays locked for about L. Every send tells something about L, measured from the completion of our previous
- * mutation on the same load balancer: a busy answer at elapsed time e means L > e; a send that goes through at e
- * means L <= e. The pacer keeps those bounds (lo, hi] for the whole endpoint (scope) and for each load balancer (key),
+ * mutation on the same load balancer: a busy answer to a request sent at elapsed time e means L > e; a mutation
+ * answered at e went through, so L <= e. The pacer keeps those bounds (lo, hi] for the whole endpoint (scope) and for each load balancer (key),
  * and waits until previous completion + hi once the bounds are close. While they are not, one mutation of the scope at
- * a time probes (doubling from `floorMs` while no upper bound is known, then halving the interval); the others wait at
+ * a time probes (growing by half from `floorMs` while no upper bound is known, then halving the interval); the others wait at
  * the known upper bound, or for the probe's result. Busy answers are retried here, at the next learnt send time, a
  * few times (`quickRetries`) before the error goes back to the caller's retry policy.
  */
@@ -42,7 +42,7 @@ export interface PacerOptions {
   readonly marginFraction?: number;
   /** @default 2 */
   readonly slackMs?: number;
-  /** Busy answers retried by the pacer in one attempt before the error goes to the caller. @default 6 */
+  /** Busy answers retried by the pacer in one attempt before the error goes to the caller. @default 8 */
   readonly quickRetries?: number;
 }
 
@@ -67,8 +67,6 @@ export interface LockBounds {
 class Bounds implements LockBounds {
   lo = 0;
   hi = Infinity;
-  /** Whether an upper bound was ever found: a search after one grows by half, a first search doubles. */
-  found = false;
   /** Whether a busy answer was ever seen: until then there is no lock to wait for. */
   locked = false;
 
@@ -81,7 +79,6 @@ class Bounds implements LockBounds {
 
   throughAt(elapsed: number): void {
     this.hi = Math.min(this.hi, elapsed);
-    this.found = true;
     // The lock got shorter than the known lower bound: forget it.
     if (this.hi <= this.lo) this.lo = this.hi / 2;
   }
@@ -141,7 +138,7 @@ export class LockPacer {
     const sleep = hooks.sleep ?? realSleep;
     const scope = this.scope(target.scope);
     const key = this.key(target.scope, target.key);
-    const quickRetries = this.options.quickRetries ?? 6;
+    const quickRetries = this.options.quickRetries ?? 8;
     const pace: Pace = {
       attempt: async <R>(send: () => Promise<R>): Promise<R> => {
         for (let busy = 0; ;) {
@@ -154,8 +151,10 @@ export class LockPacer {
           try {
             const result = await send();
             if (previousEnd !== undefined) {
-              key.bounds.throughAt(sentAt - previousEnd);
-              scope.bounds.throughAt(sentAt - previousEnd);
+              // The answer's time, not the send's: the request may have waited (for a throttling slot) before it
+              // left, and the lock was over when it arrived, so only the answer's time is an upper bound.
+              key.bounds.throughAt(now() - previousEnd);
+              scope.bounds.throughAt(now() - previousEnd);
             }
             return result;
           } catch (error) {
@@ -230,8 +229,8 @@ export class LockPacer {
     }
     if (Number.isFinite(bounds.hi)) return Math.min((bounds.lo + bounds.hi) / 2, max);
     const floor = this.options.floorMs ?? 10;
-    const grown = scope.bounds.found ? bounds.lo * 1.5 : bounds.lo * 2;
-    return Math.min(Math.max(floor, grown), max);
+    // Growing by half overshoots the lock by at most half while the others wait for the probe.
+    return Math.min(Math.max(floor, bounds.lo * 1.5), max);
   }
 
   /** waitFor is how long to sleep before sending, after waiting for another key's probe when it must. */

@@ -66,3 +66,10 @@ export function outcomeUnknown(error: unknown): boolean {
   if (!isApiError(error)) return true;
   return error.status === undefined || error.status >= 500 || error.code === NETWORK_CODES.notJson;
 }
+
+/** isThrottled tells whether an error is the API gateway's flow control (429, APIGW.0308); the endpoint gate spaces calls by it. */
+export function isThrottled(error: unknown): boolean {
+  return (
+    isApiError(error) && error.cloud === "huawei" && (error.code === APIGW_CODES.throttled || error.status === 429)
+  );
+}

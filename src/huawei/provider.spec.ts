@@ -313,7 +313,9 @@ describe("ElbListenerProvider failures", () => {
     expect(lines).toContainEqual(
       expect.stringMatching(/read load balancer failed with ELB.1015 \(HTTP 400\); retry 1/),
     );
-    expect(lines).toContainEqual(expect.stringMatching(/create listener failed with APIGW.0308 \(HTTP 429\); retry 1/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/create listener failed with APIGW.0308 \(HTTP 429\); throttled retry 1/),
+    );
   });
 
   it("fails at once on a taken port and suggests adoptExisting", async () => {

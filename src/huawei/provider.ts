@@ -10,6 +10,7 @@ import { log } from "../core/log";
 import { KeyedMutex } from "../core/mutex";
 import { LockPacer, type Pace, type QuickRetry } from "../core/pacing";
 import { RetryBudgetExceededError, withRetry, type RetryInfo } from "../core/retry";
+import { gateFor, type EndpointGate, type GateHooks } from "../core/throttle";
 import { ElbClient, fromWire, toWireBody, type ElbApi, type WireListener, type WireLoadBalancer } from "./client";
 import {
   readSettings,
@@ -21,7 +22,7 @@ import {
   type Target,
 } from "./config";
 import { LB_TYPE, LISTENER_STATUS } from "./constants";
-import { classify, isLoadBalancerLocked, outcomeUnknown } from "./errors";
+import { classify, isLoadBalancerLocked, isThrottled, outcomeUnknown } from "./errors";
 import {
   checkElbListener,
   INPUT_NAMES,
@@ -82,6 +83,24 @@ const LOCKS = new KeyedMutex();
  * balancer), so a queued mutation is sent just after the lock ends.
  */
 const PACER = new LockPacer(isLoadBalancerLocked);
+
+/**
+ * GATES, one per endpoint: at most 32 requests in flight, and after a 429 APIGW.0308 answer calls are spaced to the
+ * rate the endpoint accepted.
+ */
+const GATES = new Map<string, EndpointGate>();
+
+/** gated sends every call of `api` through the endpoint's gate. */
+function gated(api: ElbApi, gate: EndpointGate, hooks: (operation: string) => GateHooks): ElbApi {
+  return {
+    createListener: (body) => gate.run(() => api.createListener(body), hooks("create listener")),
+    getListener: (id) => gate.run(() => api.getListener(id), hooks("read listener")),
+    listListeners: (lb) => gate.run(() => api.listListeners(lb), hooks("list listeners")),
+    updateListener: (id, body) => gate.run(() => api.updateListener(id, body), hooks("update listener")),
+    deleteListener: (id) => gate.run(() => api.deleteListener(id), hooks("delete listener")),
+    getLoadBalancer: (id) => gate.run(() => api.getLoadBalancer(id), hooks("read load balancer")),
+  };
+}
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -295,7 +314,17 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     const key = [target.baseUrl, target.projectId, target.requestTimeoutMs, c.kind, ...Object.values(c)].join("\n");
     let api = this.#clients.get(key);
     if (!api) {
-      api = this.options.clientFor ? this.options.clientFor(target) : new ElbClient(target);
+      const raw = this.options.clientFor ? this.options.clientFor(target) : new ElbClient(target);
+      const hooks = (operation: string): GateHooks => ({
+        now: this.options.now,
+        sleep: this.options.sleep,
+        onThrottled: (info) =>
+          log.info(
+            `huawei:ElbListener: ${operation} failed with ${describeError(info.error)}; ` +
+              `throttled retry ${info.attempt} in ${info.delayMs} ms`,
+          ),
+      });
+      api = gated(raw, gateFor(GATES, target.baseUrl, isThrottled), hooks);
       this.#clients.set(key, api);
     }
     return api;

@@ -1,0 +1,184 @@
+import type { ThrottledRetry } from "./throttle";
+import { EndpointGate, gateFor } from "./throttle";
+
+const throttled = new Error("throttled");
+const isThrottled = (e: unknown): boolean => e === throttled;
+
+/** A fake clock: sleeping moves time forward. */
+function fakeClock(): { now: () => number; sleep: (ms: number) => Promise<void> } {
+  let t = 0;
+  return {
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += ms;
+    },
+  };
+}
+
+/** A virtual clock for concurrent sleepers: runUntil wakes them in time order until `done` settles. */
+function virtualClock() {
+  let t = 0;
+  const timers: { at: number; wake: () => void }[] = [];
+  const idle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  return {
+    now: () => t,
+    sleep: (ms: number) => new Promise<void>((wake) => timers.push({ at: t + ms, wake })),
+    runUntil: async (done: Promise<unknown>): Promise<void> => {
+      let finished = false;
+      void done.finally(() => (finished = true));
+      while (!finished) {
+        await idle();
+        if (timers.length === 0) continue;
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers.shift()!;
+        t = Math.max(t, next.at);
+        next.wake();
+      }
+      await done;
+    },
+  };
+}
+
+/** A fake endpoint that accepts at most `limit` requests in any window of 1000 ms, like the emulators. */
+function limitedEndpoint(clock: { now: () => number }, limit: number) {
+  const window: number[] = [];
+  const log: { at: number; ok: boolean }[] = [];
+  return {
+    log,
+    call: async (): Promise<string> => {
+      const now = clock.now();
+      while (window.length > 0 && window[0] <= now - 1000) window.shift();
+      const ok = window.length < limit;
+      log.push({ at: now, ok });
+      if (!ok) throw throttled;
+      window.push(now);
+      return "ok";
+    },
+  };
+}
+
+describe("EndpointGate", () => {
+  it("lets calls through at once while nothing was throttled", async () => {
+    const clock = fakeClock();
+    const gate = new EndpointGate(isThrottled);
+    const endpoint = limitedEndpoint(clock, 100);
+    await Promise.all(Array.from({ length: 10 }, () => gate.run(endpoint.call, clock)));
+    expect(endpoint.log.map((c) => c.at)).toEqual(Array(10).fill(0));
+    expect(gate.rate).toBeUndefined();
+  });
+
+  it("after a throttling answer, spaces calls to the rate the endpoint accepted in the last window", async () => {
+    const clock = fakeClock();
+    const gate = new EndpointGate(isThrottled, { growth: 0 });
+    const endpoint = limitedEndpoint(clock, 5);
+    const retries: ThrottledRetry[] = [];
+    const hooks = { ...clock, onThrottled: (r: ThrottledRetry) => retries.push(r) };
+    for (let i = 0; i < 5; i++) await gate.run(endpoint.call, hooks);
+    await expect(gate.run(endpoint.call, hooks)).resolves.toBe("ok");
+    expect(gate.rate).toBe(5);
+    // The throttled call waits until the oldest accepted call leaves the window, then goes through.
+    expect(retries).toEqual([{ attempt: 1, delayMs: 1000, error: throttled }]);
+    for (let i = 0; i < 4; i++) await gate.run(endpoint.call, hooks);
+    expect(endpoint.log.slice(-5)).toEqual([
+      { at: 1000, ok: true },
+      { at: 1200, ok: true },
+      { at: 1400, ok: true },
+      { at: 1600, ok: true },
+      { at: 1800, ok: true },
+    ]);
+  });
+
+  it("spaces many concurrent callers: those sent before the first throttling answer meet it once, then none", async () => {
+    const clock = virtualClock();
+    const gate = new EndpointGate(isThrottled, { growth: 0 });
+    const endpoint = limitedEndpoint(clock, 10);
+    const calls = Promise.all(Array.from({ length: 50 }, () => gate.run(endpoint.call, clock)));
+    await clock.runUntil(calls);
+    // Only calls sent before the first throttling answer came back (at most the 32 in flight) meet it; every
+    // later send is accepted, 10 per second.
+    expect(endpoint.log.filter((c) => !c.ok).length).toBeLessThanOrEqual(32);
+    expect(endpoint.log.filter((c) => c.at > 0).every((c) => c.ok)).toBe(true);
+    expect(Math.max(...endpoint.log.map((c) => c.at))).toBe(4900);
+    expect(gate.rate).toBe(10);
+  });
+
+  it("raises the rate by a tenth after each window without a throttling answer", async () => {
+    const clock = fakeClock();
+    const gate = new EndpointGate(isThrottled);
+    const endpoint = limitedEndpoint(clock, 10);
+    for (let i = 0; i < 11; i++) await gate.run(endpoint.call, clock);
+    expect(gate.rate).toBe(10);
+    // The throttled call went through at 1000 ms, a window after the throttling answer; the next call raises the rate.
+    await gate.run(endpoint.call, clock);
+    expect(gate.rate).toBe(11);
+  });
+
+  it("opens again after a window without throttling in which under half the allowed calls were made", async () => {
+    const clock = fakeClock();
+    const gate = new EndpointGate(isThrottled);
+    const endpoint = limitedEndpoint(clock, 10);
+    for (let i = 0; i < 11; i++) await gate.run(endpoint.call, clock);
+    expect(gate.rate).toBe(10);
+    await clock.sleep(3000);
+    await gate.run(endpoint.call, clock);
+    expect(gate.rate).toBeUndefined();
+  });
+
+  it("gives the throttling answer back to the caller after quickRetries in one call", async () => {
+    const clock = fakeClock();
+    const gate = new EndpointGate(isThrottled, { quickRetries: 2 });
+    let sends = 0;
+    const always = async (): Promise<string> => {
+      sends += 1;
+      throw throttled;
+    };
+    await expect(gate.run(always, clock)).rejects.toBe(throttled);
+    expect(sends).toBe(3);
+  });
+
+  it("passes other errors on at once", async () => {
+    const gate = new EndpointGate(isThrottled);
+    const other = new Error("other");
+    await expect(
+      gate.run(async () => {
+        throw other;
+      }),
+    ).rejects.toBe(other);
+    expect(gate.rate).toBeUndefined();
+  });
+
+  it("has at most maxInFlight calls in flight, and hands seats on in order", async () => {
+    const gate = new EndpointGate(isThrottled, { maxInFlight: 2 });
+    const started: number[] = [];
+    const finish: (() => void)[] = [];
+    const calls = [0, 1, 2, 3].map((i) =>
+      gate.run(
+        () =>
+          new Promise<number>((resolve) => {
+            started.push(i);
+            finish.push(() => resolve(i));
+          }),
+      ),
+    );
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual([0, 1]);
+    finish[0]();
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual([0, 1, 2]);
+    expect(gate.inFlightNow).toBe(2);
+    finish[1]();
+    await new Promise((r) => setImmediate(r));
+    finish[2]();
+    await new Promise((r) => setImmediate(r));
+    finish[3]();
+    await expect(Promise.all(calls)).resolves.toEqual([0, 1, 2, 3]);
+    expect(gate.inFlightNow).toBe(0);
+  });
+
+  it("gateFor keeps one gate per endpoint", () => {
+    const registry = new Map<string, EndpointGate>();
+    const a = gateFor(registry, "https://a", isThrottled);
+    expect(gateFor(registry, "https://a", isThrottled)).toBe(a);
+    expect(gateFor(registry, "https://b", isThrottled)).not.toBe(a);
+  });
+});
