@@ -4,6 +4,7 @@
  * "proxy", or apply the request and then drop the response. Shared by both emulators; each renders its own errors.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { writeReply } from "./http";
 
 /** FaultKind is what a fault does to one call. */
 export type FaultKind = "error" | "reset" | "stall" | "html502" | "drop-response";
@@ -129,11 +130,6 @@ const HTML_502 =
   "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n" +
   "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
-function write(res: ServerResponse, reply: Reply): void {
-  res.writeHead(reply.status, { "content-length": Buffer.byteLength(reply.body).toString(), ...reply.headers });
-  res.end(reply.body);
-}
-
 /**
  * sendWithFault answers one call under a fault (or none): `error` renders the cloud's error, `reset` destroys the
  * socket, `stall` waits then destroys it, `html502` answers a proxy's HTML page, `drop-response` applies the request
@@ -148,10 +144,10 @@ export async function sendWithFault(
 ): Promise<void> {
   switch (rule?.kind) {
     case undefined:
-      write(res, await run());
+      writeReply(res, await run());
       return;
     case "error":
-      write(res, renderError(rule));
+      writeReply(res, renderError(rule));
       return;
     case "reset":
       req.socket.destroy();
@@ -162,7 +158,7 @@ export async function sendWithFault(
       return;
     }
     case "html502":
-      write(res, { status: 502, headers: { "content-type": "text/html" }, body: HTML_502 });
+      writeReply(res, { status: 502, headers: { "content-type": "text/html" }, body: HTML_502 });
       return;
     case "drop-response":
       await run();

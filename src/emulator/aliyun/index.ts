@@ -2,10 +2,9 @@
  * startAliyunEmulator runs an in-process emulator of the Alibaba Cloud SLB RPC API on 127.0.0.1, seeded with a region
  * holding a public and a private load balancer, a server certificate and a CA certificate.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { FaultRule } from "../faults";
 import { FaultPlan } from "../faults";
+import { listenLoopback } from "../http";
 import { Router } from "./router";
 import { SlbState } from "./state";
 
@@ -96,16 +95,9 @@ export async function startAliyunEmulator(options: AliyunEmulatorOptions = {}): 
     latencyMs: options.latencyMs ?? 0,
     requestsPerSecond: options.requestsPerSecond ?? 0,
   });
-  const server = createServer((req, res) => {
-    router.handle(req, res).catch(() => res.destroy());
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenLoopback((req, res) => router.handle(req, res), options.port ?? 0);
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: listening.endpoint,
     accessKeyId,
     accessKeySecret,
     seed,
@@ -114,10 +106,6 @@ export async function startAliyunEmulator(options: AliyunEmulatorOptions = {}): 
     calls,
     router,
     resetCalls: () => calls.clear(),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => listening.close(),
   };
 }

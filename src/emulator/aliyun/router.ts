@@ -7,23 +7,20 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FaultPlan, FaultRule, Reply } from "../faults";
 import { sendWithFault } from "../faults";
+import { readBody, TrafficShaper, type TrafficOptions } from "../http";
 import { errorFor, newRequestId, renderError, SLB_ERRORS, SlbError } from "./errors";
 import type { RequestParams } from "./handlers";
 import { HANDLERS } from "./handlers";
 import type { SlbState } from "./state";
 
 /** RouterOptions are the knobs of one emulator instance. */
-export interface RouterOptions {
+/** RouterOptions configure a router; the latency, rate and clock knobs come from TrafficOptions. */
+export interface RouterOptions extends TrafficOptions {
   readonly state: SlbState;
   readonly faults: FaultPlan;
   readonly calls: Map<string, number>;
   /** Access key pairs the emulator accepts, by key id. */
   readonly keys: ReadonlyMap<string, string>;
-  /** Delay before each answer, in milliseconds. */
-  latencyMs: number;
-  /** Requests per second accepted before Throttling.User (0 = no limit). */
-  requestsPerSecond: number;
-  readonly now?: () => number;
 }
 
 /** percentEncode is the RPC signature's encoding: RFC 3986, as pop-core's `encode`. */
@@ -67,12 +64,6 @@ export function authenticate(method: string, params: RequestParams, keys: Readon
   if (!sameText(sign(method, params, secret), signature)) throw SLB_ERRORS.signatureDoesNotMatch();
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 function toParams(search: URLSearchParams, into: Record<string, string>): void {
   for (const [key, value] of search) into[key] = value;
 }
@@ -81,7 +72,7 @@ function toParams(search: URLSearchParams, into: Record<string, string>): void {
 export async function readParams(req: IncomingMessage): Promise<Record<string, string>> {
   const params: Record<string, string> = {};
   toParams(new URL(req.url ?? "/", "http://emulator").searchParams, params);
-  const body = await readBody(req);
+  const body = (await readBody(req)).toString("utf8");
   if (body.length > 0 && (req.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded")) {
     toParams(new URLSearchParams(body), params);
   }
@@ -89,40 +80,12 @@ export async function readParams(req: IncomingMessage): Promise<Record<string, s
 }
 
 /** Router handles every request of one emulator instance. */
-export class Router {
-  private readonly window: number[] = [];
-  constructor(private readonly options: RouterOptions) {}
-
-  /** setLatency changes the delay before each answer, in milliseconds. */
-  setLatency(ms: number): void {
-    this.options.latencyMs = ms;
-  }
-
-  /** setRequestsPerSecond changes the throttling limit (0 = no limit). */
-  setRequestsPerSecond(limit: number): void {
-    this.options.requestsPerSecond = limit;
-    this.window.length = 0;
-  }
-
-  private now(): number {
-    return (this.options.now ?? Date.now)();
-  }
-
-  private throttled(): boolean {
-    const limit = this.options.requestsPerSecond;
-    if (limit <= 0) return false;
-    const now = this.now();
-    while (this.window.length > 0 && this.window[0] <= now - 1000) this.window.shift();
-    if (this.window.length >= limit) return true;
-    this.window.push(now);
-    return false;
-  }
-
+export class Router extends TrafficShaper<RouterOptions> {
   /** answer runs the checks and the handler for one request (no fault) and returns its Reply. */
   async answer(method: string, params: RequestParams): Promise<Reply> {
     const requestId = newRequestId();
     try {
-      if (this.options.latencyMs > 0) await new Promise((r) => setTimeout(r, this.options.latencyMs));
+      await this.delay();
       const action = params.Action;
       if (!action) throw SLB_ERRORS.missingParameter("Action");
       authenticate(method, params, this.options.keys);

@@ -3,11 +3,10 @@
  * 127.0.0.1, seeded with one project holding an External (public) and an Internal (private) load balancer and a
  * certificate.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { LB_TYPE } from "../../huawei/constants";
 import type { FaultRule } from "../faults";
 import { FaultPlan } from "../faults";
+import { listenLoopback } from "../http";
 import { Router } from "./router";
 import { ElbState } from "./state";
 
@@ -111,16 +110,9 @@ export async function startHuaweiEmulator(options: HuaweiEmulatorOptions = {}): 
     requestsPerSecond: options.requestsPerSecond ?? 0,
     now: options.now,
   });
-  const server = createServer((req, res) => {
-    router.handle(req, res).catch(() => res.destroy());
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenLoopback((req, res) => router.handle(req, res), options.port ?? 0);
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: listening.endpoint,
     accessKey,
     secretKey,
     seed,
@@ -129,11 +121,7 @@ export async function startHuaweiEmulator(options: HuaweiEmulatorOptions = {}): 
     calls,
     router,
     resetCalls: () => calls.clear(),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => listening.close(),
   };
 }
 

@@ -16,12 +16,14 @@ import {
 } from "../../huawei/signer";
 import type { FaultPlan, FaultRule, Reply } from "../faults";
 import { sendWithFault } from "../faults";
+import { readBody, TrafficShaper, writeReply, type TrafficOptions } from "../http";
 import { GATEWAY_ERRORS, GatewayError, newRequestId, renderFault, renderGatewayError } from "./errors";
 import { HANDLERS } from "./handlers";
 import type { ElbState } from "./state";
 
 /** RouterOptions are the knobs of one emulator instance. */
-export interface RouterOptions {
+/** RouterOptions configure a router; the latency, rate and clock knobs come from TrafficOptions. */
+export interface RouterOptions extends TrafficOptions {
   readonly state: ElbState;
   readonly faults: FaultPlan;
   readonly calls: Map<string, number>;
@@ -29,11 +31,6 @@ export interface RouterOptions {
   readonly keys: ReadonlyMap<string, string>;
   /** IAM tokens the gateway accepts in `X-Auth-Token`. */
   readonly tokens: ReadonlySet<string>;
-  /** Delay before each answer, in milliseconds. */
-  latencyMs: number;
-  /** Requests per second accepted before 429 APIGW.0308 (0 = no limit). */
-  requestsPerSecond: number;
-  readonly now?: () => number;
 }
 
 /** RouteMatch is a request's route name (fault target and counter key) and its id segment. */
@@ -121,47 +118,8 @@ export function authenticate(
   if (!sameText(expected, parsed.signature)) throw GATEWAY_ERRORS.signatureFailed();
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function write(res: ServerResponse, reply: Reply): void {
-  res.writeHead(reply.status, { "content-length": Buffer.byteLength(reply.body).toString(), ...reply.headers });
-  res.end(reply.body);
-}
-
 /** Router handles every request of one emulator instance. */
-export class Router {
-  private readonly window: number[] = [];
-  constructor(private readonly options: RouterOptions) {}
-
-  /** setLatency changes the delay before each answer, in milliseconds. */
-  setLatency(ms: number): void {
-    this.options.latencyMs = ms;
-  }
-
-  /** setRequestsPerSecond changes the throttling limit (0 = no limit). */
-  setRequestsPerSecond(limit: number): void {
-    this.options.requestsPerSecond = limit;
-    this.window.length = 0;
-  }
-
-  private now(): number {
-    return (this.options.now ?? Date.now)();
-  }
-
-  private throttled(): boolean {
-    const limit = this.options.requestsPerSecond;
-    if (limit <= 0) return false;
-    const now = this.now();
-    while (this.window.length > 0 && this.window[0] <= now - 1000) this.window.shift();
-    if (this.window.length >= limit) return true;
-    this.window.push(now);
-    return false;
-  }
-
+export class Router extends TrafficShaper<RouterOptions> {
   /** gateway runs the gateway's checks and returns its error reply, or undefined when the request may pass. */
   gateway(req: IncomingMessage, url: URL, body: Buffer, match: RouteMatch, requestId: string): Reply | undefined {
     try {
@@ -192,7 +150,7 @@ export class Router {
     const requestId = newRequestId();
     const refused = this.gateway(req, url, body, match, requestId);
     if (refused) {
-      write(res, refused);
+      writeReply(res, refused);
       return;
     }
     const handler = HANDLERS[match.route];
@@ -201,7 +159,7 @@ export class Router {
       req,
       res,
       async () => {
-        if (this.options.latencyMs > 0) await new Promise((r) => setTimeout(r, this.options.latencyMs));
+        await this.delay();
         return handler({
           state: this.options.state,
           id: match.id,
