@@ -29,7 +29,9 @@ const WHY: Record<string, string> = {
   "Aliyun create": "CreateLoadBalancerHTTPSListener makes a stopped listener; StartLoadBalancerListener starts it",
   "Huawei create":
     "before POST /listeners the provider GETs the load balancer to learn its type (UDP needs External, " +
-    "certificates need External) so a listener the type forbids is refused before anything is created",
+    "certificates need External) so a listener the type forbids is refused before anything is created; once per " +
+    "load balancer per provider process (a classic load balancer's type never changes), so later creates on it " +
+    "take 1 call",
 };
 
 interface StepCount {
