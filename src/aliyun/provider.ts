@@ -13,8 +13,8 @@ import type { Pace, QuickRetry } from "../core/pacing";
 import { LockPacer } from "../core/pacing";
 import type { RetryOptions } from "../core/retry";
 import { RetryBudgetExceededError, withRetry } from "../core/retry";
-import type { EndpointGate, ThrottledRetry } from "../core/throttle";
-import { gateFor } from "../core/throttle";
+import type { ThrottledRetry } from "../core/throttle";
+import { EndpointGate } from "../core/throttle";
 import type { Params, ResponseBody, SlbApi } from "./client";
 import { SlbClient } from "./client";
 import type { ConfigSource, Env } from "./config";
@@ -100,12 +100,6 @@ const loadBalancerLocks = new KeyedMutex();
  * balancer) decides when the next mutation on a load balancer is sent, so queued mutations rarely meet the lock.
  */
 const pacer = new LockPacer(isLoadBalancerBusy);
-
-/**
- * The process-wide gates, one per endpoint: at most 32 requests in flight, and after a Throttling answer calls are
- * spaced to the rate the endpoint accepted.
- */
-const gates = new Map<string, EndpointGate>();
 
 type Bag = Record<string, unknown>;
 
@@ -483,14 +477,22 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     if (!api) {
       const options = { ...credentials, endpoint, timeoutMs: this.overrides.requestTimeoutMs };
       const raw = this.overrides.clientFactory ? this.overrides.clientFactory(options) : new SlbClient(options);
-      const gate = gateFor(gates, endpoint, isThrottled);
-      const hooks = (action: string) => ({
+      // The endpoint's gate: at most 32 requests in flight, and after a Throttling answer calls are spaced to the
+      // rate the endpoint accepted. The provider is one per process in the host, so this is one gate per endpoint.
+      const gate = new EndpointGate(isThrottled);
+      const hooks = (action: string, params: Params) => ({
         now: this.overrides.retry?.now,
         sleep: this.overrides.retry?.sleep,
-        onThrottled: ({ attempt, delayMs, error }: ThrottledRetry) =>
-          log.info(`HttpsListener: ${describeFailure(error, action)}; throttled retry ${attempt} in ${delayMs} ms`),
+        onThrottled: ({ attempt, delayMs, error }: ThrottledRetry) => {
+          const { LoadBalancerId: lb, ListenerPort: port } = params;
+          const who =
+            lb !== undefined && port !== undefined
+              ? `HttpsListener ${listenerId(String(lb), Number(port))}`
+              : "HttpsListener";
+          log.info(`${who}: ${describeFailure(error, action)}; throttled retry ${attempt} in ${delayMs} ms`);
+        },
       });
-      api = { call: (action, params) => gate.run(() => raw.call(action, params), hooks(action)) };
+      api = { call: (action, params) => gate.run(() => raw.call(action, params), hooks(action, params)) };
       this.clients.set(key, api);
     }
     return api;

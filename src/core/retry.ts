@@ -2,6 +2,7 @@
  * The one retry policy of the package: exponential backoff with full jitter inside a total time budget per
  * operation. Which errors are retried is decided by each cloud's classifier (`src/<cloud>/errors.ts`), not here.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { ErrorBehaviour } from "./errors";
 import { ListenerError } from "./errors";
 
@@ -53,6 +54,16 @@ export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: n
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+const deadlines = new AsyncLocalStorage<number>();
+
+/**
+ * retryDeadline is when the budget of the innermost `withRetry` running the current call ends (by that call's clock),
+ * so retries below it (the endpoint gate's) do not wait past the budget; undefined outside withRetry.
+ */
+export function retryDeadline(): number | undefined {
+  return deadlines.getStore();
+}
+
 /**
  * withRetry runs `op` until it succeeds, its error is not classified `retry`, or the budget is spent. Errors that are
  * not retryable are rethrown unchanged at once.
@@ -71,7 +82,7 @@ export async function withRetry<T>(
   const start = now();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await op(attempt);
+      return await deadlines.run(start + budget, () => op(attempt));
     } catch (error) {
       if (classify(error) !== "retry") throw error;
       const delayMs = backoffDelay(attempt, base, max, random);

@@ -1,5 +1,6 @@
 import type { ThrottledRetry } from "./throttle";
-import { EndpointGate, gateFor } from "./throttle";
+import { withRetry } from "./retry";
+import { EndpointGate } from "./throttle";
 
 const throttled = new Error("throttled");
 const isThrottled = (e: unknown): boolean => e === throttled;
@@ -124,9 +125,28 @@ describe("EndpointGate", () => {
     expect(gate.rate).toBeUndefined();
   });
 
+  it("gives a throttling answer straight back while the endpoint accepted nothing in the last window", async () => {
+    const clock = fakeClock();
+    const gate = new EndpointGate(isThrottled);
+    let sends = 0;
+    const always = async (): Promise<string> => {
+      sends += 1;
+      throw throttled;
+    };
+    await expect(gate.run(always, clock)).rejects.toBe(throttled);
+    expect(sends).toBe(1);
+    expect(gate.rate).toBeUndefined();
+  });
+
   it("gives the throttling answer back to the caller after quickRetries in one call", async () => {
     const clock = fakeClock();
     const gate = new EndpointGate(isThrottled, { quickRetries: 2 });
+    // Accepted at 0, 500 and 900 ms: the throttled call is sent again at 1000 and 1500 ms, while the window still
+    // holds accepted calls to space by.
+    for (const wait of [0, 500, 400]) {
+      await clock.sleep(wait);
+      await gate.run(async () => "accepted", clock);
+    }
     let sends = 0;
     const always = async (): Promise<string> => {
       sends += 1;
@@ -134,6 +154,25 @@ describe("EndpointGate", () => {
     };
     await expect(gate.run(always, clock)).rejects.toBe(throttled);
     expect(sends).toBe(3);
+  });
+
+  it("does not wait for a slot past the budget of the withRetry it runs under", async () => {
+    const clock = fakeClock();
+    const gate = new EndpointGate(isThrottled);
+    await gate.run(async () => "accepted", clock);
+    let sends = 0;
+    const always = async (): Promise<string> => {
+      sends += 1;
+      throw throttled;
+    };
+    await expect(
+      withRetry(
+        () => gate.run(always, clock),
+        () => "fatal",
+        { ...clock, budgetMs: 500 },
+      ),
+    ).rejects.toBe(throttled);
+    expect(sends).toBe(1);
   });
 
   it("passes other errors on at once", async () => {
@@ -173,12 +212,5 @@ describe("EndpointGate", () => {
     finish[3]();
     await expect(Promise.all(calls)).resolves.toEqual([0, 1, 2, 3]);
     expect(gate.inFlightNow).toBe(0);
-  });
-
-  it("gateFor keeps one gate per endpoint", () => {
-    const registry = new Map<string, EndpointGate>();
-    const a = gateFor(registry, "https://a", isThrottled);
-    expect(gateFor(registry, "https://a", isThrottled)).toBe(a);
-    expect(gateFor(registry, "https://b", isThrottled)).not.toBe(a);
   });
 });

@@ -4,8 +4,10 @@
  * instead of letting each call back off at random. Every window without a throttling answer raises the rate by a
  * tenth, so a limit that rises is found again; the next throttling answer sets it back to the accepted rate. Two windows
  * without throttling, the last with fewer than half the allowed calls were made opens the gate again (a lone throttling
- * answer does not slow an endpoint for long).
+ * answer does not slow an endpoint for long). An endpoint that accepted nothing in the last window gives no rate to
+ * space to: its throttling answers go straight back to the caller's retry policy.
  */
+import { retryDeadline } from "./retry";
 
 /** ThrottledRetry describes one throttled call the gate sends again itself. */
 export interface ThrottledRetry {
@@ -72,7 +74,9 @@ export class EndpointGate {
     try {
       for (let throttled = 0; ;) {
         const waitMs = this.reserve(now());
-        if (waitMs > 0) await sleep(waitMs);
+        // A slot past the caller's retry budget is not waited for: the call goes now and its answer ends the budget.
+        const deadline = retryDeadline();
+        if (waitMs > 0 && (deadline === undefined || now() + waitMs <= deadline)) await sleep(waitMs);
         const sentAt = now();
         try {
           const result = await send();
@@ -84,9 +88,12 @@ export class EndpointGate {
             this.accept(sentAt, now());
             throw error;
           }
-          this.throttle(now());
+          // Without calls accepted in the last window there is no rate to space to: the caller's backoff decides.
+          if (!this.throttle(now())) throw error;
           throttled += 1;
-          if (throttled > quickRetries) throw error;
+          // Past the caller's retry budget the caller reports the error rather than waiting on.
+          const deadline = retryDeadline();
+          if (throttled > quickRetries || (deadline !== undefined && this.nextSlot > deadline)) throw error;
           hooks.onThrottled?.({ attempt: throttled, delayMs: Math.max(0, this.nextSlot - now()), error });
         }
       }
@@ -117,6 +124,12 @@ export class EndpointGate {
   /** reserve takes the next slot and returns how long until it; 0 while the gate is open. */
   private reserve(now: number): number {
     if (this.perWindow === undefined) return 0;
+    if (now < this.lastChange) {
+      // The clock went back (a test's fake clock): what was learnt is in the wrong time frame.
+      this.perWindow = undefined;
+      this.nextSlot = -Infinity;
+      return 0;
+    }
     const growth = this.options.growth ?? 0.1;
     if (now - this.lastChange >= this.window()) {
       this.prune(now);
@@ -142,27 +155,16 @@ export class EndpointGate {
     this.accepted = this.accepted.filter((t) => t > now - this.window());
   }
 
-  /** throttle sets the rate to what the endpoint accepted in the last window, from when its oldest call ages out. */
-  private throttle(now: number): void {
+  /**
+   * throttle sets the rate to what the endpoint accepted in the last window, from when its oldest call leaves the
+   * window; it returns false (and changes nothing) when the endpoint accepted nothing in the last window.
+   */
+  private throttle(now: number): boolean {
     this.prune(now);
-    this.perWindow = Math.max(1, this.accepted.length);
+    if (this.accepted.length === 0) return false;
+    this.perWindow = this.accepted.length;
     this.lastChange = now;
-    const oldest = this.accepted.length > 0 ? Math.min(...this.accepted) : now;
-    this.nextSlot = Math.max(this.nextSlot, oldest + this.window());
+    this.nextSlot = Math.max(this.nextSlot, Math.min(...this.accepted) + this.window());
+    return true;
   }
-}
-
-/** gateFor returns the gate of an endpoint from a registry, making it on first use. */
-export function gateFor(
-  registry: Map<string, EndpointGate>,
-  endpoint: string,
-  isThrottled: (error: unknown) => boolean,
-  options?: GateOptions,
-): EndpointGate {
-  let gate = registry.get(endpoint);
-  if (!gate) {
-    gate = new EndpointGate(isThrottled, options);
-    registry.set(endpoint, gate);
-  }
-  return gate;
 }

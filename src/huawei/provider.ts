@@ -10,7 +10,7 @@ import { log } from "../core/log";
 import { KeyedMutex } from "../core/mutex";
 import { LockPacer, type Pace, type QuickRetry } from "../core/pacing";
 import { RetryBudgetExceededError, withRetry, type RetryInfo } from "../core/retry";
-import { gateFor, type EndpointGate, type GateHooks } from "../core/throttle";
+import { EndpointGate, type GateHooks } from "../core/throttle";
 import { ElbClient, fromWire, toWireBody, type ElbApi, type WireListener, type WireLoadBalancer } from "./client";
 import {
   readSettings,
@@ -83,12 +83,6 @@ const LOCKS = new KeyedMutex();
  * balancer), so a queued mutation is sent just after the lock ends.
  */
 const PACER = new LockPacer(isLoadBalancerLocked);
-
-/**
- * GATES, one per endpoint: at most 32 requests in flight, and after a 429 APIGW.0308 answer calls are spaced to the
- * rate the endpoint accepted.
- */
-const GATES = new Map<string, EndpointGate>();
 
 /** gated sends every call of `api` through the endpoint's gate. */
 function gated(api: ElbApi, gate: EndpointGate, hooks: (operation: string) => GateHooks): ElbApi {
@@ -324,7 +318,9 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
               `throttled retry ${info.attempt} in ${info.delayMs} ms`,
           ),
       });
-      api = gated(raw, gateFor(GATES, target.baseUrl, isThrottled), hooks);
+      // The target's gate: at most 32 requests in flight, and after a 429 APIGW.0308 answer calls are spaced to the
+      // rate the endpoint accepted. The provider is one per process in the host, so this is one gate per endpoint.
+      api = gated(raw, new EndpointGate(isThrottled), hooks);
       this.#clients.set(key, api);
     }
     return api;
