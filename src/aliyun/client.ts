@@ -73,6 +73,13 @@ export function toApiError(action: string, error: unknown, secrets: readonly (st
     });
   }
   const errno = str(e.code);
+  if (errno === "ENOTFOUND") {
+    return network(
+      action,
+      errno,
+      "the endpoint's host name does not resolve: check the region or ALICLOUD_SLB_ENDPOINT",
+    );
+  }
   if (errno && NETWORK_ERRNOS.has(errno)) {
     return network(action, errno === "EPIPE" ? NETWORK_CODES.reset : errno, "the connection failed before an answer");
   }

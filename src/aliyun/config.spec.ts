@@ -5,6 +5,7 @@ import {
   resolveCredentials,
   resolveEndpoint,
   resolveRegion,
+  resolveRequestTimeoutMs,
   resolveRetryBudgetMs,
 } from "./config";
 
@@ -92,6 +93,21 @@ describe("resolveRetryBudgetMs", () => {
   it("rejects a value that is not a number of seconds", () => {
     expect(() => resolveRetryBudgetMs(undefined, { ALICLOUD_RETRY_BUDGET_SECONDS: "soon" })).toThrow(
       'alicloud:retryBudgetSeconds / ALICLOUD_RETRY_BUDGET_SECONDS must be a number of seconds, got "soon"',
+    );
+  });
+});
+
+describe("resolveRequestTimeoutMs", () => {
+  it("defaults to 15 seconds", () => {
+    expect(resolveRequestTimeoutMs(undefined, {})).toBe(15_000);
+  });
+  it("reads alicloud:requestTimeoutSeconds, then ALICLOUD_REQUEST_TIMEOUT_SECONDS", () => {
+    expect(resolveRequestTimeoutMs(stack({ "alicloud:requestTimeoutSeconds": "40" }), {})).toBe(40_000);
+    expect(resolveRequestTimeoutMs(undefined, { ALICLOUD_REQUEST_TIMEOUT_SECONDS: "2.5" })).toBe(2_500);
+  });
+  it("rejects a value that is not a positive number of seconds", () => {
+    expect(() => resolveRequestTimeoutMs(undefined, { ALICLOUD_REQUEST_TIMEOUT_SECONDS: "0" })).toThrow(
+      'alicloud:requestTimeoutSeconds / ALICLOUD_REQUEST_TIMEOUT_SECONDS must be a positive number of seconds, got "0"',
     );
   });
 });

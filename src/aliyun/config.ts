@@ -9,10 +9,12 @@
  * | STS token          | `alicloud:securityToken`       | `ALICLOUD_SECURITY_TOKEN`                                |
  * | region             | `alicloud:region`              | `ALICLOUD_REGION`                                        |
  * | retry budget (s)   | `alicloud:retryBudgetSeconds`  | `ALICLOUD_RETRY_BUDGET_SECONDS`                          |
+ * | request timeout (s)| `alicloud:requestTimeoutSeconds` | `ALICLOUD_REQUEST_TIMEOUT_SECONDS`                     |
  * | SLB endpoint       | (none)                         | `ALICLOUD_SLB_ENDPOINT` (overrides the region's default) |
  */
 import { ConfigError } from "../core/errors";
 import { DEFAULT_RETRY_BUDGET_MS } from "../core/retry";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "./client";
 import { CENTRAL_ENDPOINT, CENTRAL_ENDPOINT_REGIONS } from "./constants";
 
 /** CONFIG_KEYS are the stack config keys the provider reads (namespace `alicloud`, as the alicloud provider's). */
@@ -22,6 +24,7 @@ export const CONFIG_KEYS = {
   securityToken: "alicloud:securityToken",
   region: "alicloud:region",
   retryBudgetSeconds: "alicloud:retryBudgetSeconds",
+  requestTimeoutSeconds: "alicloud:requestTimeoutSeconds",
 } as const;
 
 /** ENV_VARS are the environment variables the provider reads, in order of preference for each setting. */
@@ -31,6 +34,7 @@ export const ENV_VARS = {
   securityToken: ["ALICLOUD_SECURITY_TOKEN"],
   region: ["ALICLOUD_REGION"],
   retryBudgetSeconds: ["ALICLOUD_RETRY_BUDGET_SECONDS"],
+  requestTimeoutSeconds: ["ALICLOUD_REQUEST_TIMEOUT_SECONDS"],
   endpoint: ["ALICLOUD_SLB_ENDPOINT"],
 } as const;
 
@@ -128,6 +132,23 @@ export function resolveRetryBudgetMs(stack: ConfigSource = noConfig, env: Env = 
   if (!Number.isFinite(seconds) || seconds < 0) {
     throw new ConfigError(
       `${CONFIG_KEYS.retryBudgetSeconds} / ${ENV_VARS.retryBudgetSeconds[0]} must be a number of seconds, got ${JSON.stringify(text)}`,
+    );
+  }
+  return seconds * 1000;
+}
+
+/**
+ * resolveRequestTimeoutMs reads how long one HTTP exchange may take: stack config `alicloud:requestTimeoutSeconds`,
+ * else `ALICLOUD_REQUEST_TIMEOUT_SECONDS`, else 15 seconds. A value that is not a positive number is a ConfigError.
+ */
+export function resolveRequestTimeoutMs(stack: ConfigSource = noConfig, env: Env = process.env): number {
+  const text = lookup(stack, CONFIG_KEYS.requestTimeoutSeconds, ENV_VARS.requestTimeoutSeconds, env);
+  if (text === undefined) return DEFAULT_REQUEST_TIMEOUT_MS;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new ConfigError(
+      `${CONFIG_KEYS.requestTimeoutSeconds} / ${ENV_VARS.requestTimeoutSeconds[0]} must be a positive number of ` +
+        `seconds, got ${JSON.stringify(text)}`,
     );
   }
   return seconds * 1000;

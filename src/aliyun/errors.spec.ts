@@ -7,7 +7,7 @@ import { RetryBudgetExceededError } from "../core/retry";
 import type { AliyunEmulator } from "../emulator/aliyun";
 import { startAliyunEmulator } from "../emulator/aliyun";
 import type { FaultRule } from "../emulator/faults";
-import { SlbClient } from "./client";
+import { SlbClient, toApiError } from "./client";
 import { classify } from "./errors";
 
 let emulator: AliyunEmulator;
@@ -102,6 +102,17 @@ describe("classify", () => {
     expect((error as ApiError).code).toBe(code);
     expect((error as ApiError).message).toMatch(new RegExp(`^Alibaba Cloud SLB ${DESCRIBE} failed: ${code}: `));
     expect(classify(error)).toBe("retry");
+  });
+
+  it("treats a host name that does not resolve as fatal (a wrong region or endpoint), a DNS retry as retryable", () => {
+    const notFound = toApiError(DESCRIBE, Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" }), []);
+    expect(notFound.message).toBe(
+      `Alibaba Cloud SLB ${DESCRIBE} failed: ENOTFOUND: the endpoint's host name does not resolve: check the region ` +
+        "or ALICLOUD_SLB_ENDPOINT",
+    );
+    expect(classify(notFound)).toBe("fatal");
+    const again = toApiError(DESCRIBE, Object.assign(new Error("getaddrinfo EAI_AGAIN"), { code: "EAI_AGAIN" }), []);
+    expect(classify(again)).toBe("retry");
   });
 
   it("treats errors that are not API errors as fatal", () => {

@@ -25,7 +25,7 @@ export const RETRYABLE_CODES: ReadonlySet<string> = new Set([
   "UnknownError",
   ...Object.values(NETWORK_CODES),
   "ETIMEDOUT",
-  "ENOTFOUND",
+  // EAI_AGAIN is a DNS answer that may change; ENOTFOUND (no such host, a wrong endpoint) is fatal.
   "EAI_AGAIN",
 ]);
 

@@ -2,6 +2,7 @@
  * The HttpsListener lifecycle against the in-process SLB emulator (lock on, 20 ms), driven through the provider as the
  * dynamic-provider host drives it: check, then create/read/diff/update/delete with the checked inputs.
  */
+import { inspect } from "node:util";
 import type { Logger } from "../core/log";
 import { setLogger } from "../core/log";
 import { UNKNOWN_SENTINEL } from "../core/check";
@@ -280,5 +281,14 @@ describe("parseListenerId", () => {
     expect(() => parseListenerId("lb-1:http:443")).toThrow(
       'HttpsListener id must look like <loadBalancerId>:https:<listenerPort>, got "lb-1:http:443"',
     );
+  });
+});
+
+describe("HttpsListenerProvider's own object", () => {
+  it("shows no secret to util.inspect or JSON after it has built a client", async () => {
+    const p = provider();
+    await p.read(`${emulator.seed.loadBalancers.public}:https:65000`, {} as HttpsListenerOutputs);
+    const shown = [inspect(p, { depth: 20, showHidden: true }), JSON.stringify(p)].join("\n");
+    expect(shown).not.toContain(emulator.accessKeySecret);
   });
 });

@@ -18,7 +18,14 @@ import { EndpointGate } from "../core/throttle";
 import type { Params, ResponseBody, SlbApi } from "./client";
 import { SlbClient } from "./client";
 import type { ConfigSource, Env } from "./config";
-import { requireRegion, resolveCredentials, resolveEndpoint, resolveRegion, resolveRetryBudgetMs } from "./config";
+import {
+  requireRegion,
+  resolveCredentials,
+  resolveEndpoint,
+  resolveRegion,
+  resolveRequestTimeoutMs,
+  resolveRetryBudgetMs,
+} from "./config";
 import { ACTIONS, ERROR_CODES, LISTENER_PROTOCOL, WIRE_NAMES } from "./constants";
 import type { WireInput } from "./constants";
 import { classify, isLoadBalancerBusy, isThrottled, outcomeUnknown } from "./errors";
@@ -184,19 +191,24 @@ function failuresMessage(failures: readonly CheckFailure[]): string {
  * delete removes (already gone is success). Credentials come from `configure` (stack config) or the environment.
  */
 export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsListenerInputs, HttpsListenerOutputs> {
-  private stack: ConfigSource = () => undefined;
-  private readonly clients = new Map<string, SlbApi>();
+  // #private (not TypeScript `private`): util.inspect and JSON never show them, and the client cache is keyed by
+  // credentials.
+  #stack: ConfigSource = () => undefined;
+  readonly #clients = new Map<string, SlbApi>();
+  readonly #overrides: HttpsListenerProviderOptions;
 
-  constructor(private readonly overrides: HttpsListenerProviderOptions = {}) {}
+  constructor(overrides: HttpsListenerProviderOptions = {}) {
+    this.#overrides = overrides;
+  }
 
   private get env(): Env {
-    return this.overrides.env ?? process.env;
+    return this.#overrides.env ?? process.env;
   }
 
   /** configure keeps the stack's config (`alicloud:*` keys); the environment is the fallback for every key. */
   async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.stack = (key) => req.config.get(key);
-    this.clients.clear();
+    this.#stack = (key) => req.config.get(key);
+    this.#clients.clear();
   }
 
   /** check validates the inputs and returns them with API defaults, normalisation and regionId filled in. */
@@ -204,7 +216,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     _olds: HttpsListenerInputs,
     news: HttpsListenerInputs,
   ): Promise<dynamic.CheckResult<HttpsListenerInputs>> {
-    const result = checkInputs(news, resolveRegion(this.stack, this.env));
+    const result = checkInputs(news, resolveRegion(this.#stack, this.env));
     return {
       inputs: result.inputs as unknown as HttpsListenerInputs,
       failures: result.failures.length > 0 ? [...result.failures] : undefined,
@@ -213,7 +225,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
 
   /** diff decides update versus replace from REPLACE_INPUTS; olds are the stored outputs. */
   async diff(_id: string, olds: HttpsListenerOutputs, news: HttpsListenerInputs): Promise<dynamic.DiffResult> {
-    const { changed, replaces } = diffInputs(asBag(olds), asBag(news), resolveRegion(this.stack, this.env));
+    const { changed, replaces } = diffInputs(asBag(olds), asBag(news), resolveRegion(this.#stack, this.env));
     return {
       changes: changed.length > 0,
       replaces,
@@ -224,11 +236,11 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
 
   /** create makes the listener, starts it, and returns its id and outputs. */
   async create(inputs: HttpsListenerInputs): Promise<dynamic.CreateResult<HttpsListenerOutputs>> {
-    const checked = checkInputs(inputs, resolveRegion(this.stack, this.env));
+    const checked = checkInputs(inputs, resolveRegion(this.#stack, this.env));
     if (checked.failures.length > 0) throw new ListenerError(failuresMessage(checked.failures));
     const values = checked.inputs;
     const address: ListenerAddress = {
-      regionId: (values.regionId as string | undefined) ?? requireRegion(this.stack, this.env),
+      regionId: (values.regionId as string | undefined) ?? requireRegion(this.#stack, this.env),
       loadBalancerId: values.loadBalancerId as string,
       listenerPort: values.listenerPort as number,
     };
@@ -334,7 +346,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
   async read(id: string, props?: HttpsListenerOutputs): Promise<dynamic.ReadResult<HttpsListenerOutputs>> {
     const old = asBag(props);
     const { loadBalancerId, listenerPort } = parseListenerId(id);
-    const regionId = (typeof old.regionId === "string" && old.regionId) || requireRegion(this.stack, this.env);
+    const regionId = (typeof old.regionId === "string" && old.regionId) || requireRegion(this.#stack, this.env);
     const address: ListenerAddress = { regionId, loadBalancerId, listenerPort };
     const api = this.client(regionId);
     const live = await this.retry(id, () => this.describe(api, address));
@@ -357,7 +369,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
   ): Promise<dynamic.UpdateResult<HttpsListenerOutputs>> {
     const prev = asBag(olds);
     const next = { ...asBag(news) };
-    const configured = resolveRegion(this.stack, this.env);
+    const configured = resolveRegion(this.#stack, this.env);
     if (next.regionId === undefined) next.regionId = configured ?? prev.regionId;
     const { changed, replaces } = diffInputs(prev, next, configured);
     if (replaces.length > 0) {
@@ -392,7 +404,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
   async delete(id: string, props: HttpsListenerOutputs): Promise<void> {
     const old = asBag(props);
     const { loadBalancerId, listenerPort } = parseListenerId(id);
-    const regionId = (typeof old.regionId === "string" && old.regionId) || requireRegion(this.stack, this.env);
+    const regionId = (typeof old.regionId === "string" && old.regionId) || requireRegion(this.#stack, this.env);
     const address: ListenerAddress = { regionId, loadBalancerId, listenerPort };
     await this.deleteListener(this.client(regionId), id, address);
   }
@@ -451,8 +463,8 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
   ): Promise<T> {
     const target = { scope: `aliyun|${resolveEndpoint(address.regionId, this.env)}`, key: address.loadBalancerId };
     const hooks = {
-      now: this.overrides.retry?.now,
-      sleep: this.overrides.retry?.sleep,
+      now: this.#overrides.retry?.now,
+      sleep: this.#overrides.retry?.sleep,
       onQuickRetry: ({ attempt, delayMs, error }: QuickRetry) =>
         log.info(`HttpsListener ${id}: ${describeFailure(error, action)}; paced retry ${attempt} in ${delayMs} ms`),
     };
@@ -461,8 +473,8 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
 
   private retry<T>(id: string, op: () => Promise<T>): Promise<T> {
     return withRetry(op, classify, {
-      ...this.overrides.retry,
-      budgetMs: resolveRetryBudgetMs(this.stack, this.env),
+      ...this.#overrides.retry,
+      budgetMs: resolveRetryBudgetMs(this.#stack, this.env),
       onRetry: ({ attempt, delayMs, error }) => {
         log.info(`HttpsListener ${id}: ${describeFailure(error)}; retry ${attempt} in ${delayMs} ms`);
       },
@@ -470,19 +482,20 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
   }
 
   private client(regionId: string): SlbApi {
-    const credentials = resolveCredentials(this.stack, this.env);
+    const credentials = resolveCredentials(this.#stack, this.env);
     const endpoint = resolveEndpoint(regionId, this.env);
     const key = [endpoint, credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken].join("\n");
-    let api = this.clients.get(key);
+    let api = this.#clients.get(key);
     if (!api) {
-      const options = { ...credentials, endpoint, timeoutMs: this.overrides.requestTimeoutMs };
-      const raw = this.overrides.clientFactory ? this.overrides.clientFactory(options) : new SlbClient(options);
+      const timeoutMs = this.#overrides.requestTimeoutMs ?? resolveRequestTimeoutMs(this.#stack, this.env);
+      const options = { ...credentials, endpoint, timeoutMs };
+      const raw = this.#overrides.clientFactory ? this.#overrides.clientFactory(options) : new SlbClient(options);
       // The endpoint's gate: at most 32 requests in flight, and after a Throttling answer calls are spaced to the
       // rate the endpoint accepted. The provider is one per process in the host, so this is one gate per endpoint.
       const gate = new EndpointGate(isThrottled);
       const hooks = (action: string, params: Params) => ({
-        now: this.overrides.retry?.now,
-        sleep: this.overrides.retry?.sleep,
+        now: this.#overrides.retry?.now,
+        sleep: this.#overrides.retry?.sleep,
         onThrottled: ({ attempt, delayMs, error }: ThrottledRetry) => {
           const { LoadBalancerId: lb, ListenerPort: port } = params;
           const who =
@@ -493,7 +506,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
         },
       });
       api = { call: (action, params) => gate.run(() => raw.call(action, params), hooks(action, params)) };
-      this.clients.set(key, api);
+      this.#clients.set(key, api);
     }
     return api;
   }

@@ -1,5 +1,5 @@
 /**
- * check and the emulator agree (property-based, fixed seed; FC_NUM_RUNS raises the count): whatever check accepts,
+ * check and the emulator agree (property-based, fixed seed; FC_RUNS raises the count): whatever check accepts,
  * the emulator accepts as the client sends it; whatever check rejects, the emulator rejects the raw request for one of
  * the same parameters.
  */
@@ -115,7 +115,7 @@ describe("check and the emulator agree", () => {
         const failed = checked.failures.map((f) => WIRE_NAMES[f.property as InputName]);
         expect(failed).toContain(parameterOf(refused as ApiError));
       }),
-      { seed: 4242, numRuns: Number(process.env.FC_NUM_RUNS ?? 300) },
+      { seed: 4242, numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
     expect(accepted).toBeGreaterThan(10);
     expect(rejected).toBeGreaterThan(10);

@@ -335,7 +335,10 @@ export function networkError(operation: string, error: unknown, timeoutMs: numbe
   } else if (code === "ECONNREFUSED") {
     networkCode = NETWORK_CODES.refused;
     message = "the connection was refused";
-  } else if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
+  } else if (code === "ENOTFOUND") {
+    networkCode = NETWORK_CODES.unresolvable;
+    message = "the endpoint's host name does not resolve: check the region, huaweicloud:cloud or HW_ELB_ENDPOINT";
+  } else if (code === "EAI_AGAIN") {
     message = "the endpoint's host name could not be resolved";
   }
   return new ApiError({ cloud: "huawei", action: operation, code: networkCode, apiMessage: message });

@@ -139,4 +139,6 @@ export const NETWORK_CODES = {
   timeout: "ETIMEDOUT",
   notJson: "NON_JSON_RESPONSE",
   other: "NETWORK_ERROR",
+  /** The endpoint's host name does not resolve: a wrong region or endpoint, not worth retrying. */
+  unresolvable: "ENOTFOUND",
 } as const;

@@ -5,7 +5,7 @@ import { ApiError, type ErrorBehaviour } from "../core/errors";
 import { RetryBudgetExceededError } from "../core/retry";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
 import type { FaultKind } from "../emulator/faults";
-import { ElbClient } from "./client";
+import { ElbClient, networkError } from "./client";
 import { classify } from "./errors";
 
 let emu: HuaweiEmulator;
@@ -110,6 +110,16 @@ describe("classify with codes the emulator raises", () => {
     const error = await failure(() => wrong.getLoadBalancer(emu.seed.loadBalancers.public));
     expect([error.code, error.status]).toEqual(["APIGW.0301", 401]);
     expect(classify(error)).toBe("fatal");
+  });
+
+  it("treats a host name that does not resolve as fatal (a wrong region or endpoint), a DNS retry as retryable", () => {
+    const notFound = networkError("GET /x", Object.assign(new Error("getaddrinfo"), { code: "ENOTFOUND" }), 30_000);
+    expect(notFound.message).toBe(
+      "Huawei Cloud ELB GET /x failed: ENOTFOUND: the endpoint's host name does not resolve: check the region, " +
+        "huaweicloud:cloud or HW_ELB_ENDPOINT",
+    );
+    expect(classify(notFound)).toBe("fatal");
+    expect(classify(networkError("GET /x", { code: "EAI_AGAIN" }, 30_000))).toBe("retry");
   });
 
   it("never retries what is not a Huawei API error", () => {

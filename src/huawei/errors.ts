@@ -13,8 +13,8 @@ import { APIGW_CODES, ELB_CODES, NETWORK_CODES } from "./constants";
 export const RETRYABLE_CODES: ReadonlySet<string> = new Set<string>([
   APIGW_CODES.throttled,
   ELB_CODES.lbLocked,
-  ...Object.values(NETWORK_CODES),
-  "ENOTFOUND",
+  // Every failed exchange but a host name that does not resolve (a wrong region or endpoint, fatal).
+  ...Object.values(NETWORK_CODES).filter((code) => code !== NETWORK_CODES.unresolvable),
   "EAI_AGAIN",
 ]);
 

@@ -487,7 +487,7 @@ describe("checkElbListener never throws", () => {
         expect(Array.isArray(result.failures)).toBe(true);
         for (const f of result.failures) expect(f.reason.startsWith(f.property) || f.property === "").toBe(true);
       }),
-      { seed: 20240506, numRuns: Number(process.env.FC_NUM_RUNS ?? 500) },
+      { seed: 20240506, numRuns: Number(process.env.FC_RUNS ?? 500) },
     );
   });
 });
