@@ -6,6 +6,7 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   testTimeout: 60000,
+  reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],
   // Examples import the package by name, as users do; in tests that name is the source tree.
   moduleNameMapper: { "^pulumi-lb-listeners$": "<rootDir>/src/index.ts" },
 };
