@@ -20,27 +20,13 @@ import {
 } from "../emulator/huawei";
 import type { Figure, Row } from "./figure";
 import { context, measured, percentile, round } from "./figure";
+import { seeded, type Random } from "../core/random";
 
 /** SAMPLES argument sets are timed per resource, after WARMUP untimed ones. */
 export const SAMPLES = 10_000;
 export const WARMUP = 2_000;
 /** MEDIAN_TARGET_US is the largest median check + diff time allowed, in microseconds. */
 export const MEDIAN_TARGET_US = 50;
-
-/** Random is a seeded source of numbers in [0, 1) (mulberry32). */
-export type Random = () => number;
-
-/** seeded returns a mulberry32 generator; the same seed gives the same sequence. */
-export function seeded(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (r: Random, min: number, max: number): number => min + Math.floor(r() * (max - min + 1));
 const pick = <T>(r: Random, items: readonly T[]): T => items[Math.floor(r() * items.length)];

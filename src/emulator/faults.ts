@@ -4,6 +4,7 @@
  * "proxy", or apply the request and then drop the response. Shared by both emulators; each renders its own errors.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { seeded } from "../core/random";
 import { writeReply } from "./http";
 
 /** FaultKind is what a fault does to one call. */
@@ -40,18 +41,6 @@ export interface Reply {
   readonly body: string;
 }
 
-/** mulberry32 is a small seeded generator, so a fraction of faulted calls is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface ActiveRule {
   readonly rule: FaultRule;
   matched: number;
@@ -68,7 +57,7 @@ export class FaultPlan {
 
   /** add activates a rule; rules are tried in the order they were added. */
   add(rule: FaultRule): void {
-    this.rules.push({ rule, matched: 0, random: mulberry32(rule.seed ?? 1) });
+    this.rules.push({ rule, matched: 0, random: seeded(rule.seed ?? 1) });
   }
 
   /** clear removes every rule. */
