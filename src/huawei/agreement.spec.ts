@@ -6,55 +6,18 @@
 import fc from "fast-check";
 import { ApiError } from "../core/errors";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
-import { ElbClient, toWireBody, WIRE_NAMES, type ListenerBody } from "./client";
-import { WIRE_SSL_PROTOCOLS } from "./constants";
+import { type ElbClient, toWireBody, WIRE_NAMES } from "./client";
 import { checkElbListener, INPUT_NAMES, type ElbListenerInputs, type InputName } from "./schema";
+import { clientFor, maybe, parameterOf, rawBody } from "./testing";
 
 let emu: HuaweiEmulator;
 let client: ElbClient;
 
 beforeAll(async () => {
   emu = await startHuaweiEmulator({ lockMs: 0, pendingCreateReads: 0, listenerQuota: 100_000 });
-  client = new ElbClient({
-    baseUrl: emu.endpoint,
-    region: "eu-de",
-    projectId: emu.seed.projectId,
-    credentials: { kind: "aksk", accessKey: emu.accessKey, secretKey: emu.secretKey },
-    requestTimeoutMs: 2000,
-  });
+  client = clientFor(emu, 2000);
 });
 afterAll(() => emu.close());
-
-/** PARAMETER_OF names the request parameter behind each specific classic ELB code. */
-const PARAMETER_OF: Readonly<Record<string, string>> = {
-  "ELB.6011": "name",
-  "ELB.6021": "name",
-  "ELB.6031": "description",
-  "ELB.6041": "port",
-  "ELB.6051": "lb_algorithm",
-  "ELB.6061": "protocol",
-  "ELB.6071": "backend_protocol",
-  "ELB.6081": "sticky_session_type",
-};
-
-function parameterOf(error: ApiError): string | undefined {
-  return PARAMETER_OF[error.code] ?? /"([a-z_]+)" is nil|\(([a-z_]+)\)$/.exec(error.apiMessage)?.slice(1).find(Boolean);
-}
-
-function rawBody(raw: Record<string, unknown>): ListenerBody {
-  const body: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    const wire = WIRE_NAMES[name as InputName];
-    if (wire === undefined || value === undefined) continue;
-    body[wire] =
-      name === "sslProtocols" && typeof value === "string" && value in WIRE_SSL_PROTOCOLS
-        ? WIRE_SSL_PROTOCOLS[value as keyof typeof WIRE_SSL_PROTOCOLS]
-        : value;
-  }
-  return body as ListenerBody;
-}
-
-const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq: 2 });
 
 /** mostly picks a valid value nine times in ten, so both sides of every rule get exercised. */
 const mostly = <T>(valid: readonly T[], invalid: readonly T[]): fc.Arbitrary<T> =>

@@ -8,10 +8,10 @@
 import fc from "fast-check";
 import { ApiError } from "../core/errors";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
-import { ElbClient, toWireBody, WIRE_NAMES, type ListenerBody, type WireListener } from "./client";
-import { ELB_CODES, WIRE_SSL_PROTOCOLS } from "./constants";
+import { type ElbClient, toWireBody, WIRE_NAMES, type WireListener } from "./client";
 import { UPDATABLE_INPUTS } from "./provider";
 import { checkElbListener, INPUT_NAMES, type ElbListenerInputs, type InputName } from "./schema";
+import { clientFor, maybe, parameterOf, rawBody } from "./testing";
 
 const RUNS = Number(process.env.FC_RUNS ?? 150);
 const SEED = Number(process.env.FC_SEED ?? 77001);
@@ -21,52 +21,12 @@ let client: ElbClient;
 
 beforeAll(async () => {
   emu = await startHuaweiEmulator({ lockMs: 0, pendingCreateReads: 0, listenerQuota: 1_000_000 });
-  client = new ElbClient({
-    baseUrl: emu.endpoint,
-    region: "eu-de",
-    projectId: emu.seed.projectId,
-    credentials: { kind: "aksk", accessKey: emu.accessKey, secretKey: emu.secretKey },
-    requestTimeoutMs: 2000,
-  });
+  client = clientFor(emu, 2000);
 });
 afterAll(() => emu.close());
 
-/** SPECIFIC_CODES name the parameter behind each classic ELB code that has one. */
-const SPECIFIC_CODES: Readonly<Record<string, string>> = {
-  [ELB_CODES.nameTooLong]: "name",
-  [ELB_CODES.nameInvalid]: "name",
-  [ELB_CODES.descriptionTooLong]: "description",
-  [ELB_CODES.portInvalid]: "port",
-  [ELB_CODES.algorithmInvalid]: "lb_algorithm",
-  [ELB_CODES.protocolInvalid]: "protocol",
-  [ELB_CODES.backendProtocolInvalid]: "backend_protocol",
-  [ELB_CODES.stickySessionTypeInvalid]: "sticky_session_type",
-};
-
-function parameterOf(error: ApiError): string | undefined {
-  return (
-    SPECIFIC_CODES[error.code] ?? /"([a-z_]+)" is nil|\(([a-z_]+)\)$/.exec(error.apiMessage)?.slice(1).find(Boolean)
-  );
-}
-
-/** rawBody sends inputs as they are, by wire name (the document's TLS spelling translated, as the client does). */
-function rawBody(raw: Readonly<Record<string, unknown>>, names: readonly string[] = Object.keys(raw)): ListenerBody {
-  const body: Record<string, unknown> = {};
-  for (const name of names) {
-    const wire = WIRE_NAMES[name as InputName];
-    const value = raw[name];
-    if (wire === undefined || value === undefined) continue;
-    body[wire] =
-      typeof value === "string" && value in WIRE_SSL_PROTOCOLS
-        ? WIRE_SSL_PROTOCOLS[value as keyof typeof WIRE_SSL_PROTOCOLS]
-        : value;
-  }
-  return body as ListenerBody;
-}
-
 const text = (chars: string, minLength: number, maxLength: number): fc.Arbitrary<string> =>
   fc.array(fc.constantFrom(...Array.from(chars)), { minLength, maxLength }).map((a) => a.join(""));
-const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq: 2 });
 
 let nextPort = 1;
 

@@ -1,0 +1,74 @@
+/**
+ * Spec support for the Huawei specs that drive the emulator through the real client (not part of the build: see
+ * tsconfig.build.json).
+ */
+import fc from "fast-check";
+import { ApiError } from "../core/errors";
+import type { HuaweiEmulator } from "../emulator/huawei";
+import { ElbClient, WIRE_NAMES, type ListenerBody } from "./client";
+import { WIRE_SSL_PROTOCOLS } from "./constants";
+import type { InputName } from "./schema";
+
+/** clientFor returns an ElbClient signed with the emulator's AK/SK, for region eu-de and the seeded project. */
+export function clientFor(emu: HuaweiEmulator, requestTimeoutMs: number): ElbClient {
+  return new ElbClient({
+    baseUrl: emu.endpoint,
+    region: "eu-de",
+    projectId: emu.seed.projectId,
+    credentials: { kind: "aksk", accessKey: emu.accessKey, secretKey: emu.secretKey },
+    requestTimeoutMs,
+  });
+}
+
+/** apiFailure runs a call that must fail with an ApiError and returns that error; any other error is rethrown. */
+export async function apiFailure(run: () => Promise<unknown>): Promise<ApiError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+/** PARAMETER_OF names the request parameter behind each specific classic ELB code. */
+const PARAMETER_OF: Readonly<Record<string, string>> = {
+  "ELB.6011": "name",
+  "ELB.6021": "name",
+  "ELB.6031": "description",
+  "ELB.6041": "port",
+  "ELB.6051": "lb_algorithm",
+  "ELB.6061": "protocol",
+  "ELB.6071": "backend_protocol",
+  "ELB.6081": "sticky_session_type",
+};
+
+/** parameterOf names the request parameter a refusal is about: by its specific code, else from its message. */
+export function parameterOf(error: ApiError): string | undefined {
+  return PARAMETER_OF[error.code] ?? /"([a-z_]+)" is nil|\(([a-z_]+)\)$/.exec(error.apiMessage)?.slice(1).find(Boolean);
+}
+
+/**
+ * rawBody sends inputs as they are, by wire name (the document's TLS spelling of sslProtocols translated, as the
+ * client does); names limits it to those inputs.
+ */
+export function rawBody(
+  raw: Readonly<Record<string, unknown>>,
+  names: readonly string[] = Object.keys(raw),
+): ListenerBody {
+  const body: Record<string, unknown> = {};
+  for (const name of names) {
+    const wire = WIRE_NAMES[name as InputName];
+    const value = raw[name];
+    if (wire === undefined || value === undefined) continue;
+    body[wire] =
+      name === "sslProtocols" && typeof value === "string" && value in WIRE_SSL_PROTOCOLS
+        ? WIRE_SSL_PROTOCOLS[value as keyof typeof WIRE_SSL_PROTOCOLS]
+        : value;
+  }
+  return body as ListenerBody;
+}
+
+/** maybe leaves a generated input out (undefined) one time in two. */
+export const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
+  fc.option(arb, { nil: undefined, freq: 2 });
