@@ -7,21 +7,18 @@ import fc from "fast-check";
 import { ApiError } from "../core/errors";
 import type { AliyunEmulator } from "../emulator/aliyun";
 import { startAliyunEmulator } from "../emulator/aliyun";
-import { SlbClient } from "./client";
+import type { SlbClient } from "./client";
 import { WIRE_NAMES } from "./constants";
 import { wireParams } from "./provider";
 import { checkInputs } from "./schema";
+import { clientFor } from "./testing";
 
 let emulator: AliyunEmulator;
 let client: SlbClient;
 
 beforeAll(async () => {
   emulator = await startAliyunEmulator({ lockMs: 0 });
-  client = new SlbClient({
-    endpoint: emulator.endpoint,
-    accessKeyId: emulator.accessKeyId,
-    accessKeySecret: emulator.accessKeySecret,
-  });
+  client = clientFor(emulator);
 });
 afterAll(async () => {
   await emulator.close();

@@ -9,18 +9,14 @@ import { startAliyunEmulator } from "../emulator/aliyun";
 import type { FaultRule } from "../emulator/faults";
 import { SlbClient, toApiError } from "./client";
 import { classify } from "./errors";
+import { clientFor } from "./testing";
 
 let emulator: AliyunEmulator;
 let client: SlbClient;
 
 beforeAll(async () => {
   emulator = await startAliyunEmulator({ lockMs: 0 });
-  client = new SlbClient({
-    endpoint: emulator.endpoint,
-    accessKeyId: emulator.accessKeyId,
-    accessKeySecret: emulator.accessKeySecret,
-    timeoutMs: 300,
-  });
+  client = clientFor(emulator, 300);
 });
 afterAll(async () => {
   await emulator.close();

@@ -11,6 +11,7 @@ import { startAliyunEmulator } from "../emulator/aliyun";
 import type { HttpsListenerOutputs } from "./provider";
 import { diffInputs, HttpsListenerProvider, parseListenerId } from "./provider";
 import type { HttpsListenerInputs } from "./schema";
+import { emulatorEnv } from "./testing";
 
 let emulator: AliyunEmulator;
 const lines: string[] = [];
@@ -35,13 +36,7 @@ beforeEach(() => {
 });
 
 function env(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    ALICLOUD_ACCESS_KEY: emulator.accessKeyId,
-    ALICLOUD_SECRET_KEY: emulator.accessKeySecret,
-    ALICLOUD_REGION: emulator.seed.regionId,
-    ALICLOUD_SLB_ENDPOINT: emulator.endpoint,
-    ...overrides,
-  };
+  return { ...emulatorEnv(emulator), ...overrides };
 }
 
 function provider(extra: Record<string, string> = {}, requestTimeoutMs = 2000): HttpsListenerProvider {

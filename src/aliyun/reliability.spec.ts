@@ -11,6 +11,7 @@ import type { FaultKind } from "../emulator/faults";
 import type { HttpsListenerOutputs } from "./provider";
 import { HttpsListenerProvider } from "./provider";
 import type { HttpsListenerInputs } from "./schema";
+import { emulatorEnv } from "./testing";
 
 let emulator: AliyunEmulator;
 let previousLogger: Logger;
@@ -30,12 +31,7 @@ beforeEach(() => {
 
 function provider(): HttpsListenerProvider {
   return new HttpsListenerProvider({
-    env: {
-      ALICLOUD_ACCESS_KEY: emulator.accessKeyId,
-      ALICLOUD_SECRET_KEY: emulator.accessKeySecret,
-      ALICLOUD_REGION: emulator.seed.regionId,
-      ALICLOUD_SLB_ENDPOINT: emulator.endpoint,
-    },
+    env: emulatorEnv(emulator),
     requestTimeoutMs: 300,
     retry: { baseDelayMs: 10, maxDelayMs: 40 },
   });

@@ -6,6 +6,7 @@ import { inspect } from "node:util";
 import { ApiError } from "../core/errors";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
 import { ElbClient, fromWire, toWireBody } from "./client";
+import { apiFailure as failure, clientFor } from "./testing";
 
 const SECRET = "S3CR3T-distinctive-secret-value";
 let emu: HuaweiEmulator;
@@ -13,26 +14,10 @@ let client: ElbClient;
 
 beforeAll(async () => {
   emu = await startHuaweiEmulator({ secretKey: SECRET, lockMs: 0, pendingCreateReads: 0 });
-  client = new ElbClient({
-    baseUrl: emu.endpoint,
-    region: "eu-de",
-    projectId: emu.seed.projectId,
-    credentials: { kind: "aksk", accessKey: emu.accessKey, secretKey: SECRET },
-    requestTimeoutMs: 300,
-  });
+  client = clientFor(emu, 300);
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.faults.clear());
-
-async function failure(run: () => Promise<unknown>): Promise<ApiError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("toWireBody and fromWire", () => {
   it("sends sslProtocols in the services' spelling and certificates as a list", () => {

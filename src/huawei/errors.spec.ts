@@ -7,32 +7,17 @@ import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
 import type { FaultKind } from "../emulator/faults";
 import { ElbClient, networkError } from "./client";
 import { classify } from "./errors";
+import { apiFailure as failure, clientFor } from "./testing";
 
 let emu: HuaweiEmulator;
 let client: ElbClient;
 
 beforeAll(async () => {
   emu = await startHuaweiEmulator({ lockMs: 0, pendingCreateReads: 0, listenerQuota: 1 });
-  client = new ElbClient({
-    baseUrl: emu.endpoint,
-    region: "eu-de",
-    projectId: emu.seed.projectId,
-    credentials: { kind: "aksk", accessKey: emu.accessKey, secretKey: emu.secretKey },
-    requestTimeoutMs: 300,
-  });
+  client = clientFor(emu, 300);
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.faults.clear());
-
-async function failure(run: () => Promise<unknown>): Promise<ApiError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const getLb = () => client.getLoadBalancer(emu.seed.loadBalancers.public);
 

@@ -13,6 +13,7 @@ import { APIGW_CODES, ELB_CODES, LB_TYPE, ROUTES } from "./constants";
 import type { ElbListenerOutputs, ProviderOptions } from "./provider";
 import { ElbListenerProvider } from "./provider";
 import type { ElbListenerInputs } from "./schema";
+import { emulatorEnv } from "./testing";
 
 let emulator: HuaweiEmulator;
 let previousLogger: Logger;
@@ -40,11 +41,7 @@ beforeEach(() => {
 function provider(env: Record<string, string> = {}, options: ProviderOptions = {}): ElbListenerProvider {
   return new ElbListenerProvider({
     env: {
-      HW_ACCESS_KEY: emulator.accessKey,
-      HW_SECRET_KEY: emulator.secretKey,
-      HW_REGION_NAME: emulator.seed.region,
-      HW_PROJECT_ID: emulator.seed.projectId,
-      HW_ELB_ENDPOINT: emulator.endpoint,
+      ...emulatorEnv(emulator),
       HW_REQUEST_TIMEOUT_SECONDS: "0.3",
       ...env,
     },

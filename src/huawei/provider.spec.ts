@@ -7,6 +7,7 @@ import { setLogger, type Logger } from "../core/log";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
 import { ElbListenerProvider, type ElbListenerOutputs, type ProviderOptions } from "./provider";
 import type { ElbListenerInputs } from "./schema";
+import { emulatorEnv } from "./testing";
 
 let emu: HuaweiEmulator;
 const lines: string[] = [];
@@ -32,11 +33,7 @@ beforeEach(() => {
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    HW_ACCESS_KEY: emu.accessKey,
-    HW_SECRET_KEY: emu.secretKey,
-    HW_REGION_NAME: emu.seed.region,
-    HW_PROJECT_ID: emu.seed.projectId,
-    HW_ELB_ENDPOINT: emu.endpoint,
+    ...emulatorEnv(emu),
     HW_REQUEST_TIMEOUT_SECONDS: "2",
     ...extra,
   };

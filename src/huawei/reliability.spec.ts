@@ -9,6 +9,7 @@ import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
 import type { FaultRule } from "../emulator/faults";
 import { ElbListenerProvider, type ElbListenerOutputs } from "./provider";
 import type { ElbListenerInputs } from "./schema";
+import { emulatorEnv } from "./testing";
 
 const SECRET = "Zq9-distinctive-huawei-secret-7731";
 const TOKEN = "tok-distinctive-huawei-token-4410";
@@ -33,11 +34,7 @@ beforeEach(() => emu.faults.clear());
 function provider(extra: Record<string, string> = {}): ElbListenerProvider {
   return new ElbListenerProvider({
     env: {
-      HW_ACCESS_KEY: emu.accessKey,
-      HW_SECRET_KEY: SECRET,
-      HW_REGION_NAME: emu.seed.region,
-      HW_PROJECT_ID: emu.seed.projectId,
-      HW_ELB_ENDPOINT: emu.endpoint,
+      ...emulatorEnv(emu),
       HW_REQUEST_TIMEOUT_SECONDS: "0.3",
       HW_RETRY_BUDGET_SECONDS: "20",
       ...extra,

@@ -20,6 +20,17 @@ export function clientFor(emu: HuaweiEmulator, requestTimeoutMs: number): ElbCli
   });
 }
 
+/** emulatorEnv returns the provider environment that points at the emulator with its AK/SK, region and project. */
+export function emulatorEnv(emu: HuaweiEmulator): Record<string, string> {
+  return {
+    HW_ACCESS_KEY: emu.accessKey,
+    HW_SECRET_KEY: emu.secretKey,
+    HW_REGION_NAME: emu.seed.region,
+    HW_PROJECT_ID: emu.seed.projectId,
+    HW_ELB_ENDPOINT: emu.endpoint,
+  };
+}
+
 /** apiFailure runs a call that must fail with an ApiError and returns that error; any other error is rethrown. */
 export async function apiFailure(run: () => Promise<unknown>): Promise<ApiError> {
   try {
