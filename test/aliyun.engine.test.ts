@@ -12,7 +12,8 @@ import { runStack, type RunOptions } from "../src/engine/harness";
 import { encryptValue, newEncryptionSalt, passphraseKey } from "../src/engine/passphrase";
 import { startEmulators, type AliyunEmulator, type Emulators } from "../src/emulator";
 import { buildDist } from "./support/packed";
-import { makeScratchDir, writeProject, removeScratchDirs } from "./support/scratch";
+import { engineProject, examplePath, type EngineProject } from "./support/engineProject";
+import { removeScratchDirs } from "./support/scratch";
 
 afterAll(() => removeScratchDirs());
 
@@ -34,10 +35,9 @@ function listenersOn(lb: string): number[] {
   return [...(slb.state.loadBalancers.get(lb)?.listeners.keys() ?? [])].sort((a, b) => a - b);
 }
 
-function project(extraConfig: Record<string, string> = {}) {
-  const dir = makeScratchDir("aliyun");
-  writeProject(dir, "lbdemo", {
-    dev: {
+function project(extraConfig: Record<string, string> = {}): EngineProject {
+  return engineProject("aliyun", {
+    config: {
       "alicloud:region": slb.seed.regionId,
       "alicloud:accessKey": slb.accessKeyId,
       "lbdemo:loadBalancerId": slb.seed.loadBalancers.public,
@@ -47,20 +47,13 @@ function project(extraConfig: Record<string, string> = {}) {
       "lbdemo:vServerGroupId": "rsp-emu-api",
       ...extraConfig,
     },
+    secretKeyConfig: "alicloud:secretKey",
+    secret: SECRET,
+    env: { ALICLOUD_SLB_ENDPOINT: slb.endpoint, ALICLOUD_SECRET_KEY: SECRET },
   });
-  const run = (operation: RunOptions["operation"], program: RunOptions["program"]) =>
-    runStack({
-      programDir: dir,
-      stack: "dev",
-      operation,
-      program,
-      config: { "alicloud:secretKey": { value: SECRET, secret: true } },
-      env: { ALICLOUD_SLB_ENDPOINT: slb.endpoint, ALICLOUD_SECRET_KEY: SECRET },
-    });
-  return { dir, run };
 }
 
-const example = (name: string): string => path.join(__dirname, "..", "examples", "aliyun", `${name}.ts`);
+const example = (name: string): string => examplePath("aliyun", name);
 
 describe.each([
   ["httpsStickyInsert", 443],

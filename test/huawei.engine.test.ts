@@ -6,10 +6,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ElbListener } from "../src";
-import { runStack, type RunOptions } from "../src/engine/harness";
 import { startEmulators, type Emulators, type HuaweiEmulator } from "../src/emulator";
 import { buildDist } from "./support/packed";
-import { makeScratchDir, writeProject, removeScratchDirs } from "./support/scratch";
+import { engineProject, examplePath, type EngineProject } from "./support/engineProject";
+import { removeScratchDirs } from "./support/scratch";
 
 afterAll(() => removeScratchDirs());
 
@@ -29,10 +29,9 @@ afterAll(async () => {
   await emulators.close();
 });
 
-function project() {
-  const dir = makeScratchDir("huawei");
-  writeProject(dir, "lbdemo", {
-    dev: {
+function project(): EngineProject {
+  return engineProject("huawei", {
+    config: {
       "huaweicloud:region": elb.seed.region,
       "huaweicloud:projectId": elb.seed.projectId,
       "huaweicloud:accessKey": elb.accessKey,
@@ -40,20 +39,13 @@ function project() {
       "lbdemo:certificateId": elb.seed.certificateId,
       "lbdemo:sniCertificateIds": JSON.stringify([sniCertificate]),
     },
+    secretKeyConfig: "huaweicloud:secretKey",
+    secret: SECRET,
+    env: { HW_ELB_ENDPOINT: elb.endpoint, HW_SECRET_KEY: SECRET },
   });
-  const run = (operation: RunOptions["operation"], program: RunOptions["program"]) =>
-    runStack({
-      programDir: dir,
-      stack: "dev",
-      operation,
-      program,
-      config: { "huaweicloud:secretKey": { value: SECRET, secret: true } },
-      env: { HW_ELB_ENDPOINT: elb.endpoint, HW_SECRET_KEY: SECRET },
-    });
-  return { dir, run };
 }
 
-const example = (name: string): string => path.join(__dirname, "..", "examples", "huawei", `${name}.ts`);
+const example = (name: string): string => examplePath("huawei", name);
 const listenerIds = (): string[] => elb.state.listenersOf(elb.seed.loadBalancers.public).map((l) => l.id);
 
 describe.each(["httpListener", "tcpDraining", "httpsSni", "sslListener", "udpListener"])(
