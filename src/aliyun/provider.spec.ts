@@ -11,7 +11,7 @@ import { startAliyunEmulator } from "../emulator/aliyun";
 import type { HttpsListenerOutputs } from "./provider";
 import { diffInputs, HttpsListenerProvider, parseListenerId } from "./provider";
 import type { HttpsListenerInputs } from "./schema";
-import { emulatorEnv } from "./testing";
+import { checked, emulatorEnv } from "./testing";
 
 let emulator: AliyunEmulator;
 const lines: string[] = [];
@@ -60,12 +60,6 @@ function args(port: number, more: Partial<HttpsListenerInputs> = {}): HttpsListe
     backendServerPort: 80,
     ...more,
   };
-}
-
-async function checked(p: HttpsListenerProvider, inputs: HttpsListenerInputs): Promise<HttpsListenerInputs> {
-  const r = await p.check(inputs, inputs);
-  expect(r.failures).toBeUndefined();
-  return r.inputs as HttpsListenerInputs;
 }
 
 function listenersOnPublic(): string[] {

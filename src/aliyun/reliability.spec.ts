@@ -11,7 +11,7 @@ import type { FaultKind } from "../emulator/faults";
 import type { HttpsListenerOutputs } from "./provider";
 import { HttpsListenerProvider } from "./provider";
 import type { HttpsListenerInputs } from "./schema";
-import { emulatorEnv } from "./testing";
+import { checked, emulatorEnv } from "./testing";
 
 let emulator: AliyunEmulator;
 let previousLogger: Logger;
@@ -48,12 +48,6 @@ function listenerOn(lb: string, port: number, more: Partial<HttpsListenerInputs>
     backendServerPort: 80,
     ...more,
   };
-}
-
-async function checked(p: HttpsListenerProvider, inputs: HttpsListenerInputs): Promise<HttpsListenerInputs> {
-  const r = await p.check(inputs, inputs);
-  expect(r.failures).toBeUndefined();
-  return r.inputs as HttpsListenerInputs;
 }
 
 const FAULTS: readonly { kind: FaultKind; code?: string }[] = [
