@@ -1,4 +1,5 @@
-import { parseArgs } from "./cli";
+import { HELP, main, parseArgs } from "./cli";
+import { readFileSync } from "node:fs";
 import { startEmulators } from "./index";
 
 describe("lb-emulator flags", () => {
@@ -54,5 +55,27 @@ describe("startEmulators", () => {
     } finally {
       await emulators.close();
     }
+  });
+});
+
+describe("lb-emulator --help", () => {
+  it("prints usage without starting anything", async () => {
+    const writes: string[] = [];
+    const spy = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    try {
+      await main(["--help"]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(writes).toEqual([HELP]);
+  });
+  it("documents every flag the parser reads", () => {
+    const source = readFileSync(require.resolve("./cli"), "utf8");
+    const flags = [...source.matchAll(/case "(--[a-z-]+)":/g)].map((m) => m[1]);
+    expect(flags.length).toBeGreaterThan(15);
+    expect(flags.filter((flag) => !HELP.includes(flag))).toEqual([]);
   });
 });

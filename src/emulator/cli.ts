@@ -21,6 +21,44 @@ import type { HuaweiEmulatorOptions } from "./huawei";
 import type { EmulatorsOptions } from "./index";
 import { startEmulators } from "./index";
 
+/** HELP is what `lb-emulator --help` prints: every flag parseArgs reads, with its default. */
+export const HELP = `Usage: lb-emulator [flags]
+
+Serves local emulators of the Alibaba Cloud SLB RPC API and the Huawei Cloud / Open Telekom Cloud classic ELB v1.0
+API on 127.0.0.1, prints one JSON ready line with endpoints and seeded ids, and serves until SIGTERM or SIGINT.
+
+Alibaba Cloud SLB:
+  --aliyun-port N            port, 0 picks a free one (default 0)
+  --aliyun-access-key K      accepted access key id (default LTAIemulatorAccessKey)
+  --aliyun-secret-key S      accepted access key secret (default emulatorSecretKey0000)
+  --aliyun-region R          region of the seeded fixtures (default cn-hangzhou)
+  --aliyun-lock-ms N         load balancer lock after a mutation, OperationBusy / ServiceIsConfiguring (default 20)
+  --aliyun-latency-ms N      delay before each answer (default 0)
+  --aliyun-rps N             requests per second before Throttling.User, 0 = no limit (default 0)
+  --no-aliyun                do not serve the SLB emulator
+
+Huawei Cloud / Open Telekom Cloud classic ELB:
+  --huawei-port N            port, 0 picks a free one (default 0)
+  --huawei-access-key K      accepted access key (default HWEMULATORACCESSKEY0)
+  --huawei-secret-key S      accepted secret key (default emulatorSecretKey0000000000000000000000)
+  --huawei-project-id P      seeded project (default 0b07acf06d243925bc24a0ac7445267a)
+  --huawei-region R          region reported in the ready line (default eu-de)
+  --huawei-token T           an accepted X-Auth-Token (repeatable)
+  --huawei-lock-ms N         load balancer lock after a mutation, ELB.1015 (default 20)
+  --huawei-latency-ms N      delay before each answer (default 0)
+  --huawei-rps N             requests per second before 429 APIGW.0308, 0 = no limit (default 0)
+  --huawei-pending-create N  GETs a new listener answers PENDING_CREATE before ACTIVE (default 1)
+  --no-huawei                do not serve the ELB emulator
+
+Faults (both clouds, repeatable):
+  --fault "<target>:<kind>[:code[:status]][@first=N|@fraction=F,seed=S][,stallMs=M]"
+      target: an Aliyun action, a Huawei route such as "POST /listeners", or "*"
+      kind: error, reset, stall, html502, drop-response
+      e.g. --fault StartLoadBalancerListener:error:ServiceIsConfiguring:400@first=2
+
+  -h, --help                 print this text
+`;
+
 /** CliOptions are the parsed flags. */
 export interface CliOptions {
   readonly emulators: EmulatorsOptions;
@@ -123,6 +161,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 
 /** main starts the emulators, prints the ready line, and serves until a signal. */
 export async function main(argv: readonly string[]): Promise<void> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(HELP);
+    return;
+  }
   const options = parseArgs(argv);
   const emulators = await startEmulators(options.emulators);
   for (const rule of options.faults) {
