@@ -60,10 +60,10 @@ describe("startEmulators with the Huawei half", () => {
           region: "eu-de",
           projectId: "p1",
           loadBalancers: {
-            public: expect.stringMatching(/^[0-9a-f]{32}$/),
-            private: expect.stringMatching(/^[0-9a-f]{32}$/),
+            public: "e1b00000000000000000000000000001",
+            private: "e1b00000000000000000000000000002",
           },
-          certificateId: expect.stringMatching(/^[0-9a-f]{32}$/),
+          certificateId: "e1b00000000000000000000000000003",
         },
       });
       expect(emulators.huawei?.state.getLoadBalancer(emulators.huawei.seed.loadBalancers.private).type).toBe(

@@ -4,7 +4,6 @@
  * reconfigures, and the PENDING_CREATE phase before ACTIVE (or ERROR).
  * Ref: ../shared/api-docs/huawei-elb-v1-add-listener.md; "Modifying a Listener"; classic ELB error codes.
  */
-import { randomUUID } from "node:crypto";
 import { LB_TYPE, LISTENER_STATUS, WIRE_SSL_PROTOCOLS } from "../../huawei/constants";
 import { ELB_ERRORS, ElbError } from "./errors";
 
@@ -186,6 +185,14 @@ export function crossFieldProblem(f: Readonly<Record<string, unknown>>): ElbErro
   return undefined;
 }
 
+/** ID_PREFIX starts every emulator id: hex like the rest, and a letter first, so YAML reads the id as a string. */
+const ID_PREFIX = "e1b";
+
+/** emulatorId is the id of counter value `n` (1, 2, ...): `e1b` and `n` in hex, 32 characters in all. */
+export function emulatorId(n: number): string {
+  return ID_PREFIX + n.toString(16).padStart(32 - ID_PREFIX.length, "0");
+}
+
 function timestamp(ms: number): string {
   return new Date(ms).toISOString().replace("T", " ").slice(0, 19);
 }
@@ -211,9 +218,14 @@ export class ElbState {
     return (this.options.now ?? Date.now)();
   }
 
+  /**
+   * newId is the next id of this state's one counter for load balancers, certificates and listeners alike: 32 lowercase
+   * hex characters like the service's ids, so every emulator instance seeds the same fixture ids and an id names one
+   * object. Ids are unique within an instance only.
+   */
   private newId(): string {
     this.sequence += 1;
-    return randomUUID().replace(/-/g, "");
+    return emulatorId(this.sequence);
   }
 
   /** addLoadBalancer adds a classic load balancer of a type and returns it. */
