@@ -6,8 +6,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import { fixtureOverrides, emulatorEnv } from "../src/demo/fixtures";
+import { emulatorEnv } from "../src/demo/fixtures";
 import { runStack, type RunOptions } from "../src/engine/harness";
+import { readStackConfig } from "../src/engine/project";
 import { startEmulators, type Emulators } from "../src/emulator";
 import { buildDist } from "./support/packed";
 import { makeScratchDir, REPO_ROOT, removeScratchDirs } from "./support/scratch";
@@ -38,7 +39,6 @@ function deployment(programDir: string) {
       operation,
       program: PROGRAM,
       stateFile,
-      config: fixtureOverrides(programDir, PROJECT, configStack, emulators),
       env: emulatorEnv(emulators),
     });
 }
@@ -50,6 +50,24 @@ const changes = (steps: readonly { op: string; name: string }[]): string[] =>
     .sort();
 
 describe("the top-level program", () => {
+  it.each(["dev", "staging", "prod"])("holds the emulators' seeded ids in the %s stack file", (stack) => {
+    const config = readStackConfig(REPO_ROOT, PROJECT, stack);
+    const ids = Object.fromEntries(
+      [
+        "lb-listeners:aliyunLoadBalancerId",
+        "lb-listeners:aliyunServerCertificateId",
+        "lb-listeners:huaweiLoadBalancerId",
+        "lb-listeners:huaweiCertificateId",
+      ].map((key) => [key, config[key]?.value]),
+    );
+    expect(ids).toEqual({
+      "lb-listeners:aliyunLoadBalancerId": emulators.aliyun?.seed.loadBalancers.public,
+      "lb-listeners:aliyunServerCertificateId": emulators.aliyun?.seed.serverCertificateId,
+      "lb-listeners:huaweiLoadBalancerId": emulators.huawei?.seed.loadBalancers.public,
+      "lb-listeners:huaweiCertificateId": emulators.huawei?.seed.certificateId,
+    });
+  });
+
   it.each(["dev", "staging", "prod"])("validates with the %s stack file", async (stack) => {
     const preview = await deployment(REPO_ROOT)("preview", stack);
     expect([...preview.errors, ...preview.failures.map((f) => f.reason)]).toEqual([]);

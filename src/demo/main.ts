@@ -9,9 +9,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { SlbClient } from "../aliyun/client";
 import { runStack, type Operation, type RunResult } from "../engine/harness";
-import { readProjectFile } from "../engine/project";
 import { startEmulators, type Emulators } from "../emulator";
-import { emulatorEnv, fixtureOverrides } from "./fixtures";
+import { emulatorEnv } from "./fixtures";
 
 /** DemoOptions let tests run the demo quietly and elsewhere. */
 export interface DemoOptions {
@@ -27,7 +26,6 @@ const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
 export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
   const programDir = options.programDir ?? PACKAGE_ROOT;
   const print = options.print ?? ((line: string) => console.log(line));
-  const project = readProjectFile(programDir)?.name ?? "lb-listeners";
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "lb-listeners-demo-"));
   const stateFile = path.join(stateDir, "state.json");
   const problems: string[] = [];
@@ -46,7 +44,6 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
       configStack,
       operation,
       stateFile,
-      config: fixtureOverrides(programDir, project, configStack, emulators as Emulators),
       env: emulatorEnv(emulators as Emulators),
       print: (line) => print(`   ${line}`),
     });
