@@ -6,7 +6,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { CheckFailure } from "../core/check";
 import { isUnknown } from "../core/check";
-import { ApiError, isApiError, ListenerError } from "../core/errors";
+import { ApiError, codeAndStatus, isApiError, ListenerError } from "../core/errors";
 import { log } from "../core/log";
 import { KeyedMutex } from "../core/mutex";
 import type { Pace, QuickRetry } from "../core/pacing";
@@ -113,7 +113,7 @@ type Bag = Record<string, unknown>;
 /** describeFailure says which action answered which code, for retry log lines. */
 function describeFailure(error: unknown, action?: string): string {
   if (!isApiError(error)) return action === undefined ? "the call failed" : `${action} failed`;
-  return `${error.action} answered ${error.code}${error.status === undefined ? "" : ` (HTTP ${error.status})`}`;
+  return `${error.action} answered ${codeAndStatus(error)}`;
 }
 
 function asBag(value: unknown): Bag {

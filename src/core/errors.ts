@@ -42,9 +42,8 @@ export class ApiError extends ListenerError implements ApiErrorFacts {
   readonly requestId?: string;
 
   constructor(facts: ApiErrorFacts) {
-    const status = facts.status === undefined ? "" : ` (HTTP ${facts.status})`;
     const request = facts.requestId ? ` [request id ${facts.requestId}]` : "";
-    super(`${CLOUD_LABEL[facts.cloud]} ${facts.action} failed: ${facts.code}${status}: ${facts.apiMessage}${request}`);
+    super(`${CLOUD_LABEL[facts.cloud]} ${facts.action} failed: ${codeAndStatus(facts)}: ${facts.apiMessage}${request}`);
     this.cloud = facts.cloud;
     this.action = facts.action;
     this.code = facts.code;
@@ -52,6 +51,11 @@ export class ApiError extends ListenerError implements ApiErrorFacts {
     this.apiMessage = facts.apiMessage;
     this.requestId = facts.requestId;
   }
+}
+
+/** codeAndStatus renders an API error's code and, when there was an HTTP answer, its status: `ELB.1015 (HTTP 400)`. */
+export function codeAndStatus(facts: Pick<ApiErrorFacts, "code" | "status">): string {
+  return `${facts.code}${facts.status === undefined ? "" : ` (HTTP ${facts.status})`}`;
 }
 
 /** ConfigError says a setting (credential, region, endpoint) is missing or wrong, naming the config key and variable. */

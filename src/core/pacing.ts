@@ -11,6 +11,7 @@
  * the known upper bound, or for the probe's result. Busy answers are retried here, at the next learnt send time, a
  * few times (`quickRetries`) before the error goes back to the caller's retry policy.
  */
+import { realSleep } from "./retry";
 
 /** PacingClock is the clock a pacer waits with; a parameter so tests need no real time. */
 export interface PacingClock {
@@ -95,8 +96,6 @@ interface ScopeState {
   /** The key that may probe below the upper bound, and a promise settled when it is done. */
   prober?: { key: string; done: Promise<void>; release: () => void };
 }
-
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * LockPacer paces mutations per load balancer by the lock time it learns (see the module comment). Call `run` inside

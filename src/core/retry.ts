@@ -52,7 +52,8 @@ export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: n
   return Math.floor(random() * ceiling);
 }
 
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** realSleep waits `ms` milliseconds on the real clock; the default `sleep` of the retry, pacing and gate hooks. */
+export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const deadlines = new AsyncLocalStorage<number>();
 

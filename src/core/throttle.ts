@@ -7,7 +7,7 @@
  * answer does not slow an endpoint for long). An endpoint that accepted nothing in the last window gives no rate to
  * space to: its throttling answers go straight back to the caller's retry policy.
  */
-import { retryDeadline } from "./retry";
+import { realSleep, retryDeadline } from "./retry";
 
 /** ThrottledRetry describes one throttled call the gate sends again itself. */
 export interface ThrottledRetry {
@@ -36,8 +36,6 @@ export interface GateOptions {
   /** The fraction the rate grows by after each window without a throttling answer. @default 0.1 */
   readonly growth?: number;
 }
-
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** EndpointGate gates the calls to one endpoint (see the module comment). Share one per endpoint. */
 export class EndpointGate {

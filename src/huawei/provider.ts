@@ -5,11 +5,11 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isUnknown } from "../core/check";
-import { ListenerError, isApiError } from "../core/errors";
+import { codeAndStatus, ListenerError, isApiError } from "../core/errors";
 import { log } from "../core/log";
 import { KeyedMutex } from "../core/mutex";
 import { LockPacer, type Pace, type QuickRetry } from "../core/pacing";
-import { RetryBudgetExceededError, withRetry, type RetryInfo } from "../core/retry";
+import { realSleep, RetryBudgetExceededError, withRetry, type RetryInfo } from "../core/retry";
 import { EndpointGate, type GateHooks } from "../core/throttle";
 import { ElbClient, fromWire, toWireBody, type ElbApi, type WireListener, type WireLoadBalancer } from "./client";
 import {
@@ -96,15 +96,13 @@ function gated(api: ElbApi, gate: EndpointGate, hooks: (operation: string) => Ga
   };
 }
 
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
   return a === b;
 }
 
 function describeError(error: unknown): string {
-  if (isApiError(error)) return `${error.code}${error.status === undefined ? "" : ` (HTTP ${error.status})`}`;
+  if (isApiError(error)) return codeAndStatus(error);
   return error instanceof Error ? error.name : "error";
 }
 
