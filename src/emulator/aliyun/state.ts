@@ -3,7 +3,10 @@
  * document's conditional rules over a listener's whole configuration, listener status (stopped after create, running
  * after start), and the load balancer configuration lock (a mutation keeps the load balancer busy for `lockMs`).
  */
+import { DOMAIN_EXTENSION_QUOTA } from "../../aliyun/constants";
+import type { FakeDomainExtension } from "./domainExtensions";
 import { SLB_ERRORS, SlbError } from "./errors";
+import type { ListenerTag } from "./listenerExtras";
 
 /** ListenerConfig is a listener's configuration by request parameter name (numbers for Integer parameters). */
 export type ListenerConfig = Record<string, string | number>;
@@ -16,6 +19,10 @@ export interface FakeListener {
   readonly port: number;
   status: ListenerStatus;
   config: ListenerConfig;
+  /** Tags given at create (`Tag.N`), in order. */
+  tags?: readonly ListenerTag[];
+  /** Domain extensions (additional certificates) by id; they go with the listener. */
+  domainExtensions?: Map<string, FakeDomainExtension>;
 }
 
 /** FakeLoadBalancer is one emulated SLB instance. */
@@ -26,6 +33,8 @@ export interface FakeLoadBalancer {
   readonly addressType: "internet" | "intranet";
   readonly address: string;
   readonly spec?: string;
+  /** A shared-performance instance: no TLS policy, no domain extensions. Ref: aliyun-slb-https-extras.md §1.1, §2.1. */
+  readonly shared?: boolean;
   readonly listeners: Map<number, FakeListener>;
   /** Time until which the load balancer is reconfiguring and refuses mutations. */
   busyUntil: number;
@@ -44,6 +53,8 @@ export interface StateOptions {
   /** How long a mutation keeps its load balancer busy, in milliseconds (0 turns the lock off). */
   readonly lockMs: number;
   readonly now?: () => number;
+  /** Domain extensions per HTTPS listener. @default DOMAIN_EXTENSION_QUOTA (3) */
+  readonly domainExtensionQuota?: number;
 }
 
 /** LockKind says which busy code a refused mutation gets: listener configuration or start/stop. */
@@ -103,12 +114,15 @@ export class SlbState {
   readonly loadBalancers = new Map<string, FakeLoadBalancer>();
   readonly certificates = new Map<string, FakeCertificate>();
   lockMs: number;
+  /** Domain extensions per HTTPS listener before the quota error. */
+  domainExtensionQuota: number;
   private readonly now: () => number;
   private sequence = 0;
 
   constructor(options: StateOptions) {
     this.lockMs = options.lockMs;
     this.now = options.now ?? Date.now;
+    this.domainExtensionQuota = options.domainExtensionQuota ?? DOMAIN_EXTENSION_QUOTA;
   }
 
   private nextId(prefix: string, length: number): string {
@@ -122,6 +136,7 @@ export class SlbState {
     addressType?: "internet" | "intranet";
     name?: string;
     spec?: string;
+    shared?: boolean;
   }): FakeLoadBalancer {
     const id = this.nextId("lb-emu", 18);
     const addressType = input.addressType ?? "internet";
@@ -133,6 +148,7 @@ export class SlbState {
       addressType,
       address: addressType === "internet" ? `47.96.0.${n + 1}` : `192.168.0.${n + 1}`,
       spec: input.spec,
+      ...(input.shared ? { shared: true } : {}),
       listeners: new Map(),
       busyUntil: 0,
     };
@@ -262,6 +278,23 @@ export class SlbState {
       for (const port of [...lb.listeners.keys()].sort((a, b) => a - b)) out.push(`${lb.id}:https:${port}`);
     }
     return out;
+  }
+
+  /** newId makes an id from the state's one sequence, e.g. `newId("de-emu", 10)` for a domain extension. */
+  newId(prefix: string, length: number): string {
+    return this.nextId(prefix, length);
+  }
+
+  /**
+   * underLock runs a change on a load balancer under its configuration lock, as listener mutations do, but answers
+   * a busy load balancer with the caller's error (domain extensions answer DomainExtensionProcessing).
+   */
+  underLock<T>(lb: FakeLoadBalancer, busy: () => SlbError, change: () => T): T {
+    const now = this.now();
+    if (this.lockMs > 0 && now < lb.busyUntil) throw busy();
+    const result = change();
+    if (this.lockMs > 0) lb.busyUntil = now + this.lockMs;
+    return result;
   }
 }
 
