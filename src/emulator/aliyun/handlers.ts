@@ -6,7 +6,14 @@
 import { ACTIONS, LISTENER_PROTOCOL, TLS_CIPHER_POLICIES } from "../../aliyun/constants";
 import type { Reply } from "../faults";
 import { SLB_ERRORS } from "./errors";
-import { describeExtras, isValidAclIds, LISTENER_EXTRA_PARAMS, readTags, refuseSharedSpec } from "./listenerExtras";
+import {
+  describeExtras,
+  isValidAclIds,
+  LISTENER_EXTRA_PARAMS,
+  readTags,
+  refuseSharedSpec,
+  tagListener,
+} from "./listenerExtras";
 import type { ListenerConfig, SlbState } from "./state";
 
 /** RequestParams are one request's parameters by name, as strings. */
@@ -149,7 +156,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     const tags = readTags(params);
     refuseSharedSpec(state.loadBalancer(regionId, lbId), config);
     state.createListener(regionId, lbId, listenerPort, config);
-    if (tags.length > 0) state.describeListener(regionId, lbId, listenerPort).tags = tags;
+    tagListener(state.loadBalancer(regionId, lbId), listenerPort, tags);
     return ok({}, requestId);
   },
   [ACTIONS.setListener]: (state, params, requestId) => {

@@ -100,6 +100,12 @@ export function readTags(params: RequestParams): ListenerTag[] {
   return tags;
 }
 
+/** tagListener gives a just-created listener its create-time tags (a plain look-up: no lock, no status rule). */
+export function tagListener(lb: FakeLoadBalancer, port: number, tags: readonly ListenerTag[]): void {
+  const listener = lb.listeners.get(port);
+  if (listener && tags.length > 0) listener.tags = tags;
+}
+
 /**
  * refuseSharedSpec refuses a TLS policy on a shared-performance load balancer with InvalidParameter.SpecNotSupport.
  * Ref: aliyun-slb-https-extras.md §2.1 [S31] (seen on Set). Assumed: Create refuses it the same way.
