@@ -11,7 +11,9 @@
  * --huawei-region R, --huawei-token T (repeatable; accepted in X-Auth-Token), --huawei-lock-ms N (ELB.1015 lock,
  * 0 = off), --huawei-latency-ms N, --huawei-rps N (requests per second before 429 APIGW.0308, 0 = no limit),
  * --huawei-pending-create N (GETs a new listener stays PENDING_CREATE), --no-huawei. The ready line gains
- * `"huawei":{"endpoint":...,"region":...,"projectId":...,"loadBalancers":{"public":...,"private":...},"certificateId":...}`.
+ * `"huawei":{"endpoint":...,"region":...,"projectId":...,"loadBalancers":{"public":...,"private":...},"certificateId":...,
+ * "dedicated":{"l4l7":...,"l4":...,"l7":...},"certificates":{"server":...,"client":...},"ipGroupId":...,
+ * "securityPolicyId":...}` (the last four: the dedicated ELB v3 fixtures, served under /v3/{project_id}/elb).
  * Faults (both clouds): --fault "<target>:<kind>[:code[:status]][@first=N|@fraction=F,seed=S]" (repeatable).
  */
 import type { FaultRule } from "./faults";
@@ -52,7 +54,7 @@ Huawei Cloud / Open Telekom Cloud classic ELB:
 
 Faults (both clouds, repeatable):
   --fault "<target>:<kind>[:code[:status]][@first=N|@fraction=F,seed=S][,stallMs=M]"
-      target: an Aliyun action, a Huawei route such as "POST /listeners", or "*"
+      target: an Aliyun action, a Huawei route such as "POST /listeners" or "POST /v3/listeners", or "*"
       kind: error, reset, stall, html502, drop-response
       e.g. --fault StartLoadBalancerListener:error:ServiceIsConfiguring:400@first=2
 
