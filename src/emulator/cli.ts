@@ -39,14 +39,14 @@ Alibaba Cloud SLB:
   --aliyun-rps N             requests per second before Throttling.User, 0 = no limit (default 0)
   --no-aliyun                do not serve the SLB emulator
 
-Huawei Cloud / Open Telekom Cloud classic ELB:
+Huawei Cloud / Open Telekom Cloud classic ELB v1.0 and dedicated ELB v3 (same endpoint):
   --huawei-port N            port, 0 picks a free one (default 0)
   --huawei-access-key K      accepted access key (default HWEMULATORACCESSKEY0)
   --huawei-secret-key S      accepted secret key (default emulatorSecretKey0000000000000000000000)
   --huawei-project-id P      seeded project (default 0b07acf06d243925bc24a0ac7445267a)
   --huawei-region R          region reported in the ready line (default eu-de)
   --huawei-token T           an accepted X-Auth-Token (repeatable)
-  --huawei-lock-ms N         load balancer lock after a mutation, ELB.1015 (default 20)
+  --huawei-lock-ms N         load balancer lock after a mutation, ELB.1015; v3 PENDING_UPDATE (default 20)
   --huawei-latency-ms N      delay before each answer (default 0)
   --huawei-rps N             requests per second before 429 APIGW.0308, 0 = no limit (default 0)
   --huawei-pending-create N  GETs a new listener answers PENDING_CREATE before ACTIVE (default 1)
