@@ -3,45 +3,17 @@
  * there, and run by the real dynamic-provider host with the scratch program as cwd, so every path the shim
  * requires must resolve through the package's `exports` map exactly as under the Pulumi CLI.
  */
-import { execFileSync } from "node:child_process";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { DynamicProviderHost } from "../src/engine/host";
-import { buildAndPack, installTarball, tarballFiles } from "./support/packed";
+import { buildAndPack, installTarball, serializeProviders, tarballFiles } from "./support/packed";
 import { REPO_ROOT, removeScratchDirs } from "./support/scratch";
 
 afterAll(() => removeScratchDirs());
 
 const SECRET = "packed-secret-Hc72LmQ9vT";
 
-// Runs in the scratch program: constructs both resources under mocks and prints their `__provider` texts.
-const SERIALIZE_SCRIPT = `
-const pulumi = require("@pulumi/pulumi");
-const lb = require("pulumi-lb-listeners");
-(async () => {
-  const texts = {};
-  await pulumi.runtime.setMocks({
-    newResource: (a) => {
-      if (typeof a.inputs.__provider === "string") texts[a.type] = a.inputs.__provider;
-      return { id: a.name + "-id", state: a.inputs };
-    },
-    call: () => ({}),
-  }, "scratch", "dev", false);
-  new lb.HttpsListener("web", { loadBalancerId: "lb-1", listenerPort: 443 });
-  new lb.ElbListener("api", { name: "api", loadbalancerId: "lb-2", protocol: "HTTP", port: 80 });
-  await pulumi.runtime.disconnect();
-  process.stdout.write(JSON.stringify(texts));
-})().catch((e) => { console.error(e); process.exit(1); });
-`;
-
 function serializeIn(dir: string): Record<string, string> {
-  fs.writeFileSync(path.join(dir, "serialize.js"), SERIALIZE_SCRIPT);
-  const out = execFileSync(process.execPath, ["serialize.js"], {
-    cwd: dir,
-    encoding: "utf8",
-    env: { ...process.env, ALICLOUD_SECRET_KEY: SECRET, HW_SECRET_KEY: SECRET },
-  });
-  return JSON.parse(out) as Record<string, string>;
+  return serializeProviders(dir, { ALICLOUD_SECRET_KEY: SECRET, HW_SECRET_KEY: SECRET });
 }
 
 describe("the packed package installed in a scratch program", () => {
