@@ -86,7 +86,7 @@ async function hostCheckWithRegion(dir: string): Promise<{ regionId: unknown; st
   const texts = serializeProviders(dir);
   const host = await DynamicProviderHost.start({ programDir: dir });
   try {
-    await host.configure({ "alicloud:region": { value: "cn-shanghai" } });
+    await host.configure({ "alicloud:region": { value: "cn-shanghai", secret: false } });
     const checked = await host.check(
       "urn:web",
       {},
