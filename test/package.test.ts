@@ -3,6 +3,8 @@
  * there, and run by the real dynamic-provider host with the scratch program as cwd, so every path the shim
  * requires must resolve through the package's `exports` map exactly as under the Pulumi CLI.
  */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { DynamicProviderHost } from "../src/engine/host";
 import { buildAndPack, installTarball, serializeProviders, tarballFiles } from "./support/packed";
@@ -80,5 +82,29 @@ describe("the packed package installed in a scratch program", () => {
       await host.close();
     }
     expect(host.stderr).toBe("");
+  });
+
+  it("lets an ESM program (type: module) import every export by name", () => {
+    const dir = installTarball(tarball, "esm-program");
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Record<string, unknown>;
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ ...manifest, type: "module" }));
+    fs.writeFileSync(
+      path.join(dir, "index.js"),
+      [
+        'import { HttpsListener, ElbListener } from "pulumi-lb-listeners";',
+        'import { providerFor } from "pulumi-lb-listeners/provider-host";',
+        'import * as esm from "pulumi-lb-listeners";',
+        'import { createRequire } from "node:module";',
+        'const cjs = createRequire(import.meta.url)("pulumi-lb-listeners");',
+        'const named = Object.keys(esm).filter((k) => k !== "default").sort();',
+        "const missing = Object.keys(cjs).filter((k) => !named.includes(k));",
+        "console.log(JSON.stringify({ https: typeof HttpsListener, elb: typeof ElbListener, providerFor: typeof providerFor, missing, count: named.length }));",
+      ].join("\n"),
+    );
+    const out = JSON.parse(execFileSync(process.execPath, ["index.js"], { cwd: dir, encoding: "utf8" })) as {
+      count: number;
+    };
+    expect(out).toEqual({ https: "function", elb: "function", providerFor: "function", missing: [], count: out.count });
+    expect(out.count).toBeGreaterThan(10);
   });
 });
