@@ -48,7 +48,14 @@ function timed(label: string, run: () => void): void {
   figures[label] = `${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
 
-const NPM_FLAGS = ["--ignore-scripts", "--no-audit", "--no-fund", "--engine-strict=false", "--loglevel=error"];
+const NPM_FLAGS = [
+  "--prefer-offline",
+  "--ignore-scripts",
+  "--no-audit",
+  "--no-fund",
+  "--engine-strict=false",
+  "--loglevel=error",
+];
 
 function npmInstall(dir: string): void {
   execFileSync("npm", ["install", ...NPM_FLAGS], { cwd: dir, stdio: "pipe" });
@@ -137,7 +144,7 @@ describe("the packed package installed from the registry", () => {
   it("runs from a pnpm layout: the host resolves pulumi-lb-listeners/provider-host, one copy of the SDK", async () => {
     const dir = project("pnpm", tarball, NODE20_PULUMI);
     timed(`pnpm install with ${NODE20_PULUMI}`, () =>
-      execFileSync("npx", ["--yes", "pnpm@9", "install", "--ignore-scripts", "--reporter=silent"], {
+      execFileSync("npx", ["--yes", "pnpm@9", "install", "--prefer-offline", "--ignore-scripts", "--reporter=silent"], {
         cwd: dir,
         stdio: "pipe",
       }),
