@@ -1,5 +1,5 @@
 /**
- * Documented SLB answers (fixtures.ts) replayed through the client and the provider: the emulator serves each error
+ * Documented SLB answers (documented.fixture.ts) replayed through the client and the provider: the emulator serves each error
  * body as the service words it, and the documented describe answer is read back into inputs. Issue 10, findings 1-3.
  */
 import { ApiError } from "../core/errors";
@@ -14,7 +14,7 @@ import {
   INVALID_PARAMETER,
   NOT_FOUND_ANSWERS,
   type DocumentedError,
-} from "./fixtures";
+} from "./documented.fixture";
 import type { HttpsListenerOutputs } from "./provider";
 import { diffInputs, HttpsListenerProvider, inputsFromDescribe } from "./provider";
 import type { HttpsListenerInputs } from "./schema";
