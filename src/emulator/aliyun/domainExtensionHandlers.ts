@@ -8,9 +8,9 @@ import { DOMAIN_EXTENSION_ERRORS } from "./domainExtensionErrors";
 import {
   createDomainExtension,
   deleteDomainExtension,
+  describeDomainExtension,
   describeDomainExtensions,
   domainExtensionItem,
-  findDomainExtension,
   isValidDomain,
   setDomainExtensionCertificate,
 } from "./domainExtensions";
@@ -56,7 +56,7 @@ export const DOMAIN_EXTENSION_HANDLERS: Readonly<Record<string, Handler>> = {
   },
   [DOMAIN_EXTENSION_ACTIONS.describe]: (state, params, requestId) => {
     const regionId = required(params, "RegionId");
-    const { extension } = findDomainExtension(state, regionId, extensionId(params));
+    const extension = describeDomainExtension(state, regionId, extensionId(params));
     // Ref: [S9][S2] ListenerPort is an Integer in both SDKs, although the docs' JSON example quotes it.
     return ok(
       {

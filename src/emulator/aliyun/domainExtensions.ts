@@ -144,8 +144,9 @@ export function deleteDomainExtension(state: SlbState, regionId: string, id: str
 }
 
 /**
- * describeDomainExtensions lists a listener's extensions, optionally only the one with `id`. Assumed: an id that the
- * listener does not hold gives an empty list, as a filter does.
+ * describeDomainExtensions lists a listener's extensions, optionally only the one with `id`. Reads answer as the
+ * listener's Describe does (`readListener`: not found, and OperationBusy while busy if the emulator refuses reads then).
+ * Assumed: an id that the listener does not hold gives an empty list, as a filter does; the busy rule applies here too.
  */
 export function describeDomainExtensions(
   state: SlbState,
@@ -154,6 +155,13 @@ export function describeDomainExtensions(
   listenerPort: number,
   id?: string,
 ): FakeDomainExtension[] {
-  const listener = listenerOf(state.loadBalancer(regionId, loadBalancerId), listenerPort);
+  const listener = state.readListener(regionId, loadBalancerId, listenerPort);
   return extensionsOf(listener).filter((e) => id === undefined || e.id === id);
+}
+
+/** describeDomainExtension finds one extension for DescribeDomainExtensionAttribute, under the same read rule. */
+export function describeDomainExtension(state: SlbState, regionId: string, id: string): FakeDomainExtension {
+  const { extension } = findDomainExtension(state, regionId, id);
+  state.readListener(regionId, extension.loadBalancerId, extension.listenerPort);
+  return extension;
 }

@@ -458,6 +458,31 @@ describe("domain extensions under the load balancer's configuration lock", () =>
     expect(del.code).toBe("DomainExtensionProcessing");
   });
 
+  it("refuses the extension reads with OperationBusy while busy when reads are refused, as the listener's Describe", async () => {
+    const strict = await startAliyunEmulator({ lockMs: 60_000, refuseReadsWhileBusy: true });
+    try {
+      const address = await listener(strict);
+      strict.state.settle();
+      const id = await extension(address, "read.example.com", strict.seed.serverCertificateId, strict);
+      const expected = SLB_ERRORS.operationBusy();
+      const list = await failureOf(call("DescribeDomainExtensions", address, strict));
+      expectFailure(list, expected.code, expected.message, expected.status);
+      const one = await failureOf(
+        call("DescribeDomainExtensionAttribute", { RegionId: address.RegionId, DomainExtensionId: id }, strict),
+      );
+      expectFailure(one, expected.code, expected.message, expected.status);
+      strict.state.settle();
+      const body = await call(
+        "DescribeDomainExtensionAttribute",
+        { RegionId: address.RegionId, DomainExtensionId: id },
+        strict,
+      );
+      expect(body.DomainExtensionId).toBe(id);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("holds the lock for listener mutations after an extension changes", async () => {
     const address = await listener(locked);
     locked.state.settle();

@@ -201,9 +201,14 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     const regionId = required(params, "RegionId");
     const lbId = required(params, "LoadBalancerId");
     const listenerPort = port(params);
-    const listener = state.describeListener(regionId, lbId, listenerPort);
+    const listener = state.readListener(regionId, lbId, listenerPort);
     return ok(
-      { ListenerPort: listener.port, Status: listener.status, ...listener.config, ...describeExtras(listener) },
+      {
+        ListenerPort: listener.port,
+        Status: state.reportedStatus(listener),
+        ...listener.config,
+        ...describeExtras(listener),
+      },
       requestId,
     );
   },

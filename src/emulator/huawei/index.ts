@@ -44,6 +44,10 @@ export interface HuaweiEmulatorOptions {
   readonly pendingCreateReads?: number;
   /** Listeners per load balancer before ELB.6091 (v1.0) or ELB.8905 (v3). @default 50 */
   readonly listenerQuota?: number;
+  /** GET answers write `tcp_draining` as 1/0, the documented example's form. @default false */
+  readonly booleansAsIntegers?: boolean;
+  /** An empty listener list is answered `{}` instead of `[]`, as the classic API is reported to answer. @default false */
+  readonly emptyListAsObject?: boolean;
   /** Delay before each answer in milliseconds. @default 0 */
   readonly latencyMs?: number;
   /** Requests per second before 429 APIGW.0308; 0 = no limit. @default 0 */
@@ -105,6 +109,8 @@ export async function startHuaweiEmulator(options: HuaweiEmulatorOptions = {}): 
     lockMs: options.lockMs ?? 20,
     pendingCreateReads: options.pendingCreateReads ?? 1,
     listenerQuota: options.listenerQuota ?? 50,
+    booleansAsIntegers: options.booleansAsIntegers ?? false,
+    emptyListAsObject: options.emptyListAsObject ?? false,
     now: options.now,
   });
   const v3 = new V3State(state.projectId, {
