@@ -3,7 +3,7 @@
  * and the renderer of the service's error body `{ RequestId, HostId, Code, Message, Recommend }`.
  */
 import { randomUUID } from "node:crypto";
-import type { Reply } from "../faults";
+import type { Reply } from "../http";
 import { ERROR_CODES, RESOURCE_NOT_FOUND_MESSAGE } from "../../aliyun/constants";
 
 /** SlbError is an error answer of the emulated SLB service. */
