@@ -12,7 +12,7 @@ import { DynamicProviderHost, type PropertyMap } from "../engine/host";
 import type { Cloud, Props } from "./clouds";
 import { startAliyun, startHuawei } from "./clouds";
 import type { Figure, Row } from "./figure";
-import { context, measured, percentile, round } from "./figure";
+import { context, measured, median, round } from "./figure";
 import { noopProviderText } from "./noop";
 import type { InstalledPackage } from "./packed";
 
@@ -22,8 +22,8 @@ export const LOAD_BALANCERS = 40;
 /** PACKAGE_PEAK_TARGET_MB is the largest peak resident memory our provider may add to the no-op host's, in MiB. */
 export const PACKAGE_PEAK_TARGET_MB = 40;
 /**
- * ROUNDS alternate the no-op host and each kind's host this many times; the figure is the median of the rounds'
- * differences, since one run's peak moves by tens of MB with when garbage collection happens to run.
+ * ROUNDS alternate the no-op host and each kind's host this many times; the figure is the median (for two, the mean)
+ * of the rounds' differences, since one run's peak moves by tens of MB with when garbage collection happens to run.
  */
 export const ROUNDS = 2;
 
@@ -179,10 +179,10 @@ export async function memoryFigure(pkg: InstalledPackage): Promise<Figure> {
     rows.push(
       measured(
         `${name} peak RSS over the no-op provider host, ${LISTENERS} listeners`,
-        mb(percentile(over, 50)),
+        mb(median(over)),
         "MB",
         PACKAGE_PEAK_TARGET_MB,
-        `median of ${ROUNDS} rounds: ${over.map(mb).join(" / ")} MB (peaks ${own.map((r) => mb(r.peakKb)).join(" / ")} ` +
+        `median of ${ROUNDS} rounds (mean of the middle two when even): ${over.map(mb).join(" / ")} MB (peaks ${own.map((r) => mb(r.peakKb)).join(" / ")} ` +
           `MB; RSS after ${LISTENERS} Creates ${own.map((r) => mb(r.afterCreatesKb)).join(" / ")} MB)`,
       ),
       measured(
@@ -197,12 +197,7 @@ export async function memoryFigure(pkg: InstalledPackage): Promise<Figure> {
   rows.push(
     context(
       "no-op provider host's own peak, same workload",
-      mb(
-        percentile(
-          runs.map((r) => r.noop.peakKb),
-          50,
-        ),
-      ),
+      mb(median(runs.map((r) => r.noop.peakKb))),
       "MB",
       `median; rounds ${runs.map((r) => mb(r.noop.peakKb)).join(" / ")} MB; a provider that makes no call and keeps ` +
         "nothing, its text padded to the same size",
