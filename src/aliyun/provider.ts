@@ -461,7 +461,10 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     id: string,
     work: (pace: Pace) => Promise<T>,
   ): Promise<T> {
-    const target = { scope: `aliyun|${resolveEndpoint(address.regionId, this.env)}`, key: address.loadBalancerId };
+    const target = {
+      scope: `aliyun|${resolveEndpoint(address.regionId, this.env, this.#stack)}`,
+      key: address.loadBalancerId,
+    };
     const hooks = {
       now: this.#overrides.retry?.now,
       sleep: this.#overrides.retry?.sleep,
@@ -483,7 +486,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
 
   private client(regionId: string): SlbApi {
     const credentials = resolveCredentials(this.#stack, this.env);
-    const endpoint = resolveEndpoint(regionId, this.env);
+    const endpoint = resolveEndpoint(regionId, this.env, this.#stack);
     const key = [endpoint, credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken].join("\n");
     let api = this.#clients.get(key);
     if (!api) {

@@ -8,10 +8,22 @@ import type { AxiosInstance, AxiosStatic } from "axios";
 import { ApiError, redact } from "../core/errors";
 import type { Credentials, Target } from "./config";
 import { HEADERS, NETWORK_CODES, OPERATIONS, PATHS, WIRE_SSL_PROTOCOLS } from "./constants";
-import type { ElbListenerInputs, InputName } from "./schema";
+import type { ElbListenerInputs, InputName, Known } from "./schema";
+import { inapplicableInputs } from "./schema";
 import { Signer } from "./signer";
 
-/** WireListener is a listener as the API returns it (snake_case). Ref: the document's Table 2. */
+/**
+ * WireBoolean is a Boolean field as the classic API writes it: `true`/`false`, or `1`/`0` (the documented example of
+ * "Querying Details of a Listener" gives `"tcp_draining": 1`).
+ */
+export type WireBoolean = boolean | 0 | 1 | number;
+
+/**
+ * WireListener is a listener as the API returns it (snake_case). Fields that do not apply to the listener's protocol
+ * may still carry values (a TCP listener with `cookie_timeout: 100`) or `null`.
+ * Ref: Open Telekom Cloud API reference, classic load balancer APIs, "Querying Details of a Listener" and "Querying
+ * Listeners" (Table 2 and the example responses).
+ */
 export interface WireListener {
   readonly id: string;
   readonly name?: string;
@@ -22,11 +34,11 @@ export interface WireListener {
   readonly backend_protocol?: string;
   readonly backend_port?: number;
   readonly lb_algorithm?: string;
-  readonly session_sticky?: boolean;
+  readonly session_sticky?: WireBoolean | null;
   readonly sticky_session_type?: string | null;
   readonly cookie_timeout?: number | null;
   readonly tcp_timeout?: number | null;
-  readonly tcp_draining?: boolean | null;
+  readonly tcp_draining?: WireBoolean | null;
   readonly tcp_draining_timeout?: number | null;
   readonly certificate_id?: string | null;
   readonly certificates?: readonly string[] | string | null;
@@ -34,7 +46,7 @@ export interface WireListener {
   readonly ssl_protocols?: string | null;
   readonly ssl_ciphers?: string | null;
   readonly status?: string;
-  readonly admin_state_up?: boolean;
+  readonly admin_state_up?: WireBoolean | null;
   readonly create_time?: string;
   readonly update_time?: string;
 }
@@ -98,7 +110,25 @@ export function fromWireSslProtocols(value: string): string {
   return value;
 }
 
-/** fromWire reads a listener back into input names and spelling (absent and null values are left out). */
+/** BOOLEAN_INPUTS are the inputs whose wire field is a Boolean the API may write as 0/1. */
+const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["sessionSticky", "tcpDraining"]);
+
+/**
+ * fromWireBoolean reads a Boolean field written as `true`/`false` or `1`/`0` (and their strings); anything else is
+ * left as it is, so check reports it. Ref: "Querying Details of a Listener", example response 2 (`"tcp_draining": 1`).
+ */
+export function fromWireBoolean(value: unknown): unknown {
+  if (value === 1 || value === "1" || value === "true") return true;
+  if (value === 0 || value === "0" || value === "false") return false;
+  return value;
+}
+
+/**
+ * fromWire reads a listener back into input names and spelling. Absent and null values are left out, Booleans are
+ * read from 0/1 as from true/false, and settings the document calls invalid for the listener's protocol (a TCP
+ * listener's `cookie_timeout`, an HTTP listener's `tcp_draining`) are left out: the documented bodies carry values
+ * for them that the listener does not use. Ref: "Querying Details of a Listener", "Querying Listeners".
+ */
 export function fromWire(listener: WireListener): Partial<Record<InputName, unknown>> {
   const out: Partial<Record<InputName, unknown>> = {};
   const source = listener as unknown as Record<string, unknown>;
@@ -107,9 +137,21 @@ export function fromWire(listener: WireListener): Partial<Record<InputName, unkn
     if (value === undefined || value === null) continue;
     if (name === "sslProtocols" && typeof value === "string") out[name] = fromWireSslProtocols(value);
     else if (name === "certificates" && typeof value === "string") out[name] = value.split(/[\s,]+/).filter(Boolean);
+    else if (BOOLEAN_INPUTS.has(name)) out[name] = fromWireBoolean(value);
     else out[name] = value;
   }
+  for (const item of inapplicableInputs({ value: out as Known["value"], unknowns: new Set() }))
+    delete out[item.property];
   return out;
+}
+
+/**
+ * isEmptyListAsObject tells whether a list answer is `{}`, which the classic API gives for an empty list instead of
+ * `[]`. Ref: kubernetes-sigs/cloud-provider-huaweicloud elb_connection.go (`ListMembers`: "expect return body: [],
+ * but return: {}"; `ListLoadBalancers`: `{"loadbalancers":{},"instance_num":"0"}`).
+ */
+export function isEmptyListAsObject(json: unknown): boolean {
+  return json !== null && typeof json === "object" && !Array.isArray(json) && Object.keys(json).length === 0;
 }
 
 /** ElbApi is what the provider needs from a client; tests may substitute it. */
@@ -139,6 +181,11 @@ function text(value: unknown): string | undefined {
 }
 
 const MAX_MESSAGE = 300;
+
+/** isElbCode tells whether a code is the classic ELB service's own (`ELB.xxxx`), as its error body `{"error":{"code"}}` carries. */
+function isElbCode(code: string | undefined): boolean {
+  return code !== undefined && /^ELB\.\d{4}$/.test(code);
+}
 
 /**
  * ElbClient calls the classic ELB v1.0 API of one project. Secrets stay in private fields (the Signer's, the token
@@ -186,7 +233,10 @@ export class ElbClient implements ElbApi {
   async listListeners(loadbalancerId: string): Promise<WireListener[]> {
     const path = `${PATHS.listeners(this.projectId)}?loadbalancer_id=${encodeURIComponent(loadbalancerId)}`;
     const answer = await this.send(OPERATIONS.listListeners, "GET", path);
-    const list = Array.isArray(answer.json) ? answer.json : (answer.json as { listeners?: unknown })?.listeners;
+    if (isEmptyListAsObject(answer.json)) return [];
+    const wrapped = (answer.json as { listeners?: unknown } | undefined)?.listeners;
+    if (isEmptyListAsObject(wrapped)) return [];
+    const list = Array.isArray(answer.json) ? answer.json : wrapped;
     if (!Array.isArray(list)) throw this.unexpected(OPERATIONS.listListeners, answer.exchange);
     return list.filter(
       (l): l is WireListener => l !== null && typeof l === "object" && typeof (l as WireListener).id === "string",
@@ -298,24 +348,41 @@ export class ElbClient implements ElbApi {
       if (!parsed) throw this.unexpected(operation, exchange);
       return { json, exchange };
     }
-    if (!parsed || json === null || typeof json !== "object") {
+    const o = parsed && json !== null && typeof json === "object" ? (json as Record<string, unknown>) : undefined;
+    const nested = o?.error !== null && typeof o?.error === "object" ? (o.error as Record<string, unknown>) : undefined;
+    if (exchange.status === 404 && !isElbCode(text(nested?.code))) {
+      // A 404 without the ELB service's own error body is the gateway or a proxy: the path is not served here.
+      const code = text(o?.error_code) ?? text(nested?.code) ?? text(o?.code) ?? `HTTP${exchange.status}`;
+      const said = text(o?.error_msg) ?? text(nested?.message) ?? text(o?.message) ?? "a 404 that is not an ELB error";
+      const why =
+        ` (${this.baseUrl} answered 404 without an ELB error body: the classic ELB API (v1.0) may not be offered ` +
+        `in this region, or the endpoint is wrong)`;
+      return this.fail(operation, exchange, code, said, headerRequestId ?? text(o?.request_id), why);
+    }
+    if (o === undefined) {
       return this.fail(operation, exchange, NETWORK_CODES.notJson, "the answer is not JSON", headerRequestId);
     }
-    const o = json as Record<string, unknown>;
-    const nested = o.error !== null && typeof o.error === "object" ? (o.error as Record<string, unknown>) : undefined;
     const code = text(o.error_code) ?? text(nested?.code) ?? text(o.code) ?? `HTTP${exchange.status}`;
     const message = text(o.error_msg) ?? text(nested?.message) ?? text(o.message) ?? "(no message)";
     return this.fail(operation, exchange, code, message, headerRequestId ?? text(o.request_id));
   }
 
-  private fail(operation: string, exchange: Exchange, code: string, message: string, requestId?: string): never {
+  /** fail throws the ApiError of an error answer; `note` (facts of this client, never the answer's text) is kept whole. */
+  private fail(
+    operation: string,
+    exchange: Exchange,
+    code: string,
+    message: string,
+    requestId?: string,
+    note = "",
+  ): never {
     const clean = redact(message, this.secrets());
     throw new ApiError({
       cloud: "huawei",
       action: operation,
       code,
       status: exchange.status,
-      apiMessage: clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 3)}...` : clean,
+      apiMessage: (clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 3)}...` : clean) + note,
       requestId,
     });
   }

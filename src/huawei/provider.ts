@@ -11,7 +11,15 @@ import { KeyedMutex } from "../core/mutex";
 import { LockPacer, type Pace, type QuickRetry } from "../core/pacing";
 import { realSleep, RetryBudgetExceededError, withRetry, type RetryInfo } from "../core/retry";
 import { EndpointGate, type GateHooks } from "../core/throttle";
-import { ElbClient, fromWire, toWireBody, type ElbApi, type WireListener, type WireLoadBalancer } from "./client";
+import {
+  ElbClient,
+  fromWire,
+  fromWireBoolean,
+  toWireBody,
+  type ElbApi,
+  type WireListener,
+  type WireLoadBalancer,
+} from "./client";
 import {
   readSettings,
   resolveTarget,
@@ -554,7 +562,9 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     outs.status = listener.status ?? LISTENER_STATUS.active;
     if (listener.create_time !== undefined) outs.createTime = listener.create_time;
     if (listener.update_time !== undefined) outs.updateTime = listener.update_time;
-    if (listener.admin_state_up !== undefined) outs.adminStateUp = listener.admin_state_up;
+    // The API writes this Boolean as true/false or 1/0 (see fromWireBoolean).
+    const adminStateUp = fromWireBoolean(listener.admin_state_up);
+    if (typeof adminStateUp === "boolean") outs.adminStateUp = adminStateUp;
     outs.resolvedRegion = target.region;
     outs.resolvedProjectId = target.projectId;
     return outs as unknown as ElbListenerOutputs;
