@@ -6,18 +6,7 @@
  */
 import { DOMAIN_EXTENSION_ERRORS } from "./domainExtensionErrors";
 import { SLB_ERRORS } from "./errors";
-import type { FakeListener, FakeLoadBalancer, SlbState } from "./state";
-
-/** FakeDomainExtension is one emulated domain extension. */
-export interface FakeDomainExtension {
-  /** `de-` and an alphanumeric string. Ref: aliyun-slb-https-extras.md §1.1 [S8]. */
-  readonly id: string;
-  readonly regionId: string;
-  readonly loadBalancerId: string;
-  readonly listenerPort: number;
-  readonly domain: string;
-  serverCertificateId: string;
-}
+import type { FakeDomainExtension, FakeListener, FakeLoadBalancer, SlbState } from "./state";
 
 /** DomainExtensionInput is what CreateDomainExtension takes. */
 export interface DomainExtensionInput {

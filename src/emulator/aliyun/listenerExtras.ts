@@ -13,13 +13,16 @@ import {
 import { DOMAIN_EXTENSION_ERRORS } from "./domainExtensionErrors";
 import { domainExtensionItem, extensionsOf } from "./domainExtensions";
 import { SLB_ERRORS } from "./errors";
-import type { ParamRule, RequestParams } from "./handlers";
-import type { FakeListener, FakeLoadBalancer, ListenerConfig } from "./state";
+import type { FakeListener, FakeLoadBalancer, ListenerConfig, ListenerTag } from "./state";
 
-/** ListenerTag is one tag of a listener, as Describe reports it. */
-export interface ListenerTag {
-  readonly TagKey: string;
-  readonly TagValue: string;
+/**
+ * ExtraParamRule is how the service reads one extra string parameter (the shape of handlers' ParamRule, restated so
+ * that this module and the handlers do not import each other).
+ */
+export interface ExtraParamRule {
+  readonly name: string;
+  readonly type: "string";
+  readonly valid: (text: string) => boolean;
 }
 
 const onOff = (text: string): boolean => text === "on" || text === "off";
@@ -38,7 +41,7 @@ export function isValidAclIds(text: string): boolean {
  * LISTENER_EXTRA_PARAMS are the extra listener parameters that Create and Set both take, with their rules.
  * Ref: aliyun-slb-https-extras.md §2 [S3][S4].
  */
-export const LISTENER_EXTRA_PARAMS: readonly ParamRule[] = [
+export const LISTENER_EXTRA_PARAMS: readonly ExtraParamRule[] = [
   {
     name: EXTRA_WIRE_NAMES.healthCheckMethod,
     type: "string",
@@ -71,7 +74,7 @@ function hasUrl(text: string): boolean {
  * Assumed: a broken rule is an InvalidParameter naming the parameter (`Tag.2.Key`), a value without its key a
  * MissingParameter naming the key, a repeated key an InvalidParameter naming the later one.
  */
-export function readTags(params: RequestParams): ListenerTag[] {
+export function readTags(params: Readonly<Record<string, string>>): ListenerTag[] {
   const byIndex = new Map<number, { key?: string; value?: string }>();
   for (const [name, text] of Object.entries(params)) {
     const match = TAG_KEY.exec(name);

@@ -7,9 +7,7 @@
  * listener to starting, then running) and section 5 (OperationBusy reported on a describe during a refresh).
  */
 import { DOMAIN_EXTENSION_QUOTA } from "../../aliyun/constants";
-import type { FakeDomainExtension } from "./domainExtensions";
 import { SLB_ERRORS, SlbError } from "./errors";
-import type { ListenerTag } from "./listenerExtras";
 
 /** ListenerConfig is a listener's configuration by request parameter name (numbers for Integer parameters). */
 export type ListenerConfig = Record<string, string | number>;
@@ -19,6 +17,23 @@ export type ListenerStatus = "running" | "stopped";
 
 /** TransientStatus is the state DescribeLoadBalancerHTTPSListenerAttribute reports while a change is pending. */
 export type TransientStatus = "starting" | "configuring" | "stopping";
+
+/** ListenerTag is one tag of a listener, as Describe reports it. */
+export interface ListenerTag {
+  readonly TagKey: string;
+  readonly TagValue: string;
+}
+
+/** FakeDomainExtension is one emulated domain extension. */
+export interface FakeDomainExtension {
+  /** `de-` and an alphanumeric string. Ref: aliyun-slb-https-extras.md §1.1 [S8]. */
+  readonly id: string;
+  readonly regionId: string;
+  readonly loadBalancerId: string;
+  readonly listenerPort: number;
+  readonly domain: string;
+  serverCertificateId: string;
+}
 
 /** FakeListener is one emulated HTTPS listener. */
 export interface FakeListener {
@@ -347,9 +362,4 @@ export class SlbState {
     if (this.lockMs > 0) lb.busyUntil = now + this.lockMs;
     return result;
   }
-}
-
-/** isSlbError is the type guard of SlbError. */
-export function isSlbError(error: unknown): error is SlbError {
-  return error instanceof SlbError;
 }
