@@ -85,13 +85,14 @@ describe("HttpsListener retries", () => {
     ali.faults.add({ target: "CreateLoadBalancerHTTPSListener", kind: "error", code: "Throttling.User", first: 1 });
     ali.faults.add({ target: "StartLoadBalancerListener", kind: "error", code: "ServiceIsConfiguring", first: 1 });
     const created = await provider(fakeClock()).create(inputs());
-    // A busy answer to a mutation is retried first by the lock pacer, at the next learnt send time ("paced retry").
+    // One format for every retry; the source says who chose the delay: the backoff, or the lock pacer's next learnt
+    // send time for a busy answer to a mutation.
     expect(lines).toEqual([
-      `HttpsListener ${created.id}: CreateLoadBalancerHTTPSListener answered Throttling.User (HTTP 400); retry 1 in 200 ms`,
+      `HttpsListener ${created.id}: CreateLoadBalancerHTTPSListener answered Throttling.User (HTTP 400); retry 1 in 200 ms (backoff)`,
       expect.stringMatching(
         new RegExp(
           `^HttpsListener ${created.id}: StartLoadBalancerListener answered ServiceIsConfiguring \\(HTTP 400\\); ` +
-            "paced retry 1 in \\d+ ms$",
+            "retry 1 in \\d+ ms \\(lock\\)$",
         ),
       ),
     ]);

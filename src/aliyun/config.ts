@@ -14,8 +14,10 @@
  */
 import { ConfigError } from "../core/errors";
 import { DEFAULT_RETRY_BUDGET_MS } from "../core/retry";
-import { DEFAULT_REQUEST_TIMEOUT_MS } from "./client";
 import { CENTRAL_ENDPOINT, CENTRAL_ENDPOINT_REGIONS } from "./constants";
+
+/** DEFAULT_REQUEST_TIMEOUT_MS bounds one HTTP exchange (connect and read) with the SLB endpoint. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
 /** CONFIG_KEYS are the stack config keys the provider reads (namespace `alicloud`, as the alicloud provider's). */
 export const CONFIG_KEYS = {

@@ -93,6 +93,15 @@ export const ERROR_CODES = {
   invalidAction: "InvalidAction.NotFound",
 } as const;
 
+/** NETWORK_CODES are the codes an ApiError carries when there was no usable answer from the service. */
+export const NETWORK_CODES = {
+  reset: "ECONNRESET",
+  refused: "ECONNREFUSED",
+  timeout: "RequestTimeout",
+  invalidResponse: "InvalidResponse",
+  network: "NetworkError",
+} as const;
+
 /** RESOURCE_NOT_FOUND_MESSAGE is the message SLB gives for a listener that does not exist. */
 export const RESOURCE_NOT_FOUND_MESSAGE = "The specified resource does not exist.";
 

@@ -264,8 +264,3 @@ export class SlbState {
     return out;
   }
 }
-
-/** isSlbError is the type guard of SlbError. */
-export function isSlbError(error: unknown): error is SlbError {
-  return error instanceof SlbError;
-}

@@ -422,8 +422,3 @@ export function renderLoadBalancer(lb: FakeLoadBalancer): Record<string, unknown
     bandwidth: lb.type === LB_TYPE.public ? 5 : undefined,
   };
 }
-
-/** isElbError is the type guard of the emulator's service errors. */
-export function isElbError(error: unknown): error is ElbError {
-  return error instanceof ElbError;
-}
