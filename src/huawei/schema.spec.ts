@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { UNKNOWN_SENTINEL } from "../core/check";
-import { checkElbListener, INPUT_NAMES } from "./schema";
+import { checkInputs, INPUT_NAMES } from "./schema";
 
 const HTTP = {
   name: "web",
@@ -293,12 +293,12 @@ const ROWS: Row[] = [
   { rule: "adoptExisting given", inputs: { ...HTTP, adoptExisting: true } },
 ];
 
-describe("checkElbListener rules", () => {
+describe("checkInputs rules", () => {
   it.each(ROWS.filter((r) => r.fails === undefined).map((r) => [r.rule, r]))("accepts %s", (_rule, row) => {
-    expect(checkElbListener(row.inputs).failures).toEqual([]);
+    expect(checkInputs(row.inputs).failures).toEqual([]);
   });
   it.each(ROWS.filter((r) => r.fails !== undefined).map((r) => [r.rule, r]))("rejects %s", (_rule, row) => {
-    expect(checkElbListener(row.inputs).failures).toEqual([row.fails]);
+    expect(checkInputs(row.inputs).failures).toEqual([row.fails]);
   });
 });
 
@@ -395,15 +395,15 @@ const WARN_ROWS: WarnRow[] = [
   },
 ];
 
-describe("checkElbListener inputs without effect", () => {
+describe("checkInputs inputs without effect", () => {
   it.each(WARN_ROWS.map((r) => [r.rule, r]))("warns about %s and leaves it out", (_rule, row) => {
-    const result = checkElbListener(row.inputs);
+    const result = checkInputs(row.inputs);
     expect(result.failures).toEqual([]);
     expect(result.warnings).toEqual([{ property: row.dropped, message: row.message }]);
     expect(result.inputs).not.toHaveProperty(row.dropped);
   });
   it("warns that a tcpTimeout above 5 may be refused, and keeps it", () => {
-    const result = checkElbListener({ ...TCP, tcpTimeout: 30 });
+    const result = checkInputs({ ...TCP, tcpTimeout: 30 });
     expect(result.inputs.tcpTimeout).toBe(30);
     expect(result.warnings).toEqual([
       {
@@ -415,9 +415,9 @@ describe("checkElbListener inputs without effect", () => {
   });
 });
 
-describe("checkElbListener normalization", () => {
+describe("checkInputs normalization", () => {
   it("accepts the document's example request, warning about the TCP-only draining settings", () => {
-    const result = checkElbListener(DOCUMENT_EXAMPLE);
+    const result = checkInputs(DOCUMENT_EXAMPLE);
     expect(result.failures).toEqual([]);
     expect(result.warnings.map((w) => w.property)).toEqual(["tcpDraining", "tcpDrainingTimeout"]);
     expect(result.inputs).toEqual({
@@ -435,27 +435,27 @@ describe("checkElbListener normalization", () => {
     });
   });
   it("fills the document's TLS defaults on HTTPS", () => {
-    expect(checkElbListener(HTTPS).inputs).toMatchObject({ sslProtocols: "TLS 1.2", sslCiphers: "Default" });
+    expect(checkInputs(HTTPS).inputs).toMatchObject({ sslProtocols: "TLS 1.2", sslCiphers: "Default" });
   });
   it("strips the serialized provider", () => {
-    expect(checkElbListener({ ...HTTP, __provider: "x" }).inputs).not.toHaveProperty("__provider");
+    expect(checkInputs({ ...HTTP, __provider: "x" }).inputs).not.toHaveProperty("__provider");
   });
   it("skips rules whose inputs are unknown during preview and keeps the unknown values", () => {
-    const result = checkElbListener({ ...UDP, backendProtocol: "TCP", protocol: UNKNOWN_SENTINEL, udpTimeout: 5 });
+    const result = checkInputs({ ...UDP, backendProtocol: "TCP", protocol: UNKNOWN_SENTINEL, udpTimeout: 5 });
     expect(result.failures).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.inputs.protocol).toBe(UNKNOWN_SENTINEL);
   });
   it("does not require a certificate while certificateId is unknown", () => {
-    expect(checkElbListener({ ...HTTPS, certificateId: UNKNOWN_SENTINEL }).failures).toEqual([]);
+    expect(checkInputs({ ...HTTPS, certificateId: UNKNOWN_SENTINEL }).failures).toEqual([]);
   });
   it("reports every failure of one input set", () => {
-    const failures = checkElbListener({ ...UDP, backendProtocol: "HTTP", port: -1 }).failures.map((f) => f.property);
+    const failures = checkInputs({ ...UDP, backendProtocol: "HTTP", port: -1 }).failures.map((f) => f.property);
     expect(failures).toEqual(["port", "backendProtocol"]);
   });
 });
 
-describe("checkElbListener never throws", () => {
+describe("checkInputs never throws", () => {
   const anyValue = fc.oneof(
     fc.string(),
     fc.string({ unit: "grapheme", maxLength: 300 }),
@@ -483,7 +483,7 @@ describe("checkElbListener never throws", () => {
   it("returns data for arbitrary inputs (fixed seed)", () => {
     fc.assert(
       fc.property(fc.oneof(fc.dictionary(names, anyValue), anyValue), (raw) => {
-        const result = checkElbListener(raw);
+        const result = checkInputs(raw);
         expect(Array.isArray(result.failures)).toBe(true);
         for (const f of result.failures) expect(f.reason.startsWith(f.property) || f.property === "").toBe(true);
       }),

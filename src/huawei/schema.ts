@@ -9,6 +9,7 @@ import * as t from "io-ts";
 import {
   booleanValue,
   type CheckFailure,
+  conforms,
   decodeInputs,
   describeValue,
   failure,
@@ -254,19 +255,24 @@ export function inapplicableInputs(k: Known): Inapplicable[] {
   return out;
 }
 
-/** CheckedInputs is the result of checking: normalized inputs (defaults in, inapplicable out), failures, warnings. */
-export interface CheckedInputs {
-  /** The inputs to store, with Pulumi's unknown values passed through unchanged. */
-  readonly inputs: Record<string, unknown>;
-  readonly failures: readonly CheckFailure[];
-  readonly warnings: readonly CheckWarning[];
-}
+/**
+ * CheckedInputs is the result of checking: the typed inputs to store (defaults in, inapplicable out, Pulumi's unknown
+ * values passed through unchanged) when every rule holds, else the failures; warnings either way.
+ */
+export type CheckedInputs = (
+  | { readonly ok: true; readonly inputs: ElbListenerInputs; readonly failures: readonly [] }
+  | {
+      readonly ok: false;
+      readonly inputs: Readonly<Record<string, unknown>>;
+      readonly failures: readonly CheckFailure[];
+    }
+) & { readonly warnings: readonly CheckWarning[] };
 
 /**
- * checkElbListener decodes raw inputs, applies the cross-field rules, drops (and warns about) inputs that have no
+ * checkInputs decodes raw inputs, applies the cross-field rules, drops (and warns about) inputs that have no
  * effect for the chosen protocol, and fills the document's TLS defaults for HTTPS and SSL. Never throws.
  */
-export function checkElbListener(raw: unknown): CheckedInputs {
+export function checkInputs(raw: unknown): CheckedInputs {
   const decoded = decodeInputs(RESOURCE, ELB_LISTENER_PROPS, REQUIRED, raw);
   const known: Known = { value: decoded.value, unknowns: decoded.unknowns as ReadonlySet<string> };
   const failures = [...decoded.failures, ...crossFieldFailures(known)];
@@ -302,5 +308,9 @@ export function checkElbListener(raw: unknown): CheckedInputs {
         `1 to ${SERVICE_TCP_TIMEOUT_MAX}; the request may be refused`,
     });
   }
-  return { inputs, failures, warnings };
+  const decodedAgain = decodeInputs(RESOURCE, ELB_LISTENER_PROPS, REQUIRED, inputs);
+  if (failures.length > 0 || !conforms<ElbListenerProps, Required_>(inputs, decodedAgain)) {
+    return { ok: false, inputs, failures: failures.length > 0 ? failures : decodedAgain.failures, warnings };
+  }
+  return { ok: true, inputs, failures: [], warnings };
 }
