@@ -7,41 +7,15 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DynamicProviderHost } from "../src/engine/host";
-import { buildAndPack, installTarball, tarballFiles } from "./support/packed";
+import { buildAndPack, installTarball, serializeProviders, tarballFiles } from "./support/packed";
 import { REPO_ROOT, removeScratchDirs } from "./support/scratch";
 
 afterAll(() => removeScratchDirs());
 
 const SECRET = "packed-secret-Hc72LmQ9vT";
 
-// Runs in the scratch program: constructs both resources under mocks and prints their `__provider` texts.
-const SERIALIZE_SCRIPT = `
-const pulumi = require("@pulumi/pulumi");
-const lb = require("pulumi-lb-listeners");
-(async () => {
-  const texts = {};
-  await pulumi.runtime.setMocks({
-    newResource: (a) => {
-      if (typeof a.inputs.__provider === "string") texts[a.type] = a.inputs.__provider;
-      return { id: a.name + "-id", state: a.inputs };
-    },
-    call: () => ({}),
-  }, "scratch", "dev", false);
-  new lb.HttpsListener("web", { loadBalancerId: "lb-1", listenerPort: 443 });
-  new lb.ElbListener("api", { name: "api", loadbalancerId: "lb-2", protocol: "HTTP", port: 80 });
-  await pulumi.runtime.disconnect();
-  process.stdout.write(JSON.stringify(texts));
-})().catch((e) => { console.error(e); process.exit(1); });
-`;
-
 function serializeIn(dir: string): Record<string, string> {
-  fs.writeFileSync(path.join(dir, "serialize.js"), SERIALIZE_SCRIPT);
-  const out = execFileSync(process.execPath, ["serialize.js"], {
-    cwd: dir,
-    encoding: "utf8",
-    env: { ...process.env, ALICLOUD_SECRET_KEY: SECRET, HW_SECRET_KEY: SECRET },
-  });
-  return JSON.parse(out) as Record<string, string>;
+  return serializeProviders(dir, { ALICLOUD_SECRET_KEY: SECRET, HW_SECRET_KEY: SECRET });
 }
 
 describe("the packed package installed in a scratch program", () => {
@@ -108,5 +82,29 @@ describe("the packed package installed in a scratch program", () => {
       await host.close();
     }
     expect(host.stderr).toBe("");
+  });
+
+  it("lets an ESM program (type: module) import every export by name", () => {
+    const dir = installTarball(tarball, "esm-program");
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Record<string, unknown>;
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ ...manifest, type: "module" }));
+    fs.writeFileSync(
+      path.join(dir, "index.js"),
+      [
+        'import { HttpsListener, ElbListener } from "pulumi-lb-listeners";',
+        'import { providerFor } from "pulumi-lb-listeners/provider-host";',
+        'import * as esm from "pulumi-lb-listeners";',
+        'import { createRequire } from "node:module";',
+        'const cjs = createRequire(import.meta.url)("pulumi-lb-listeners");',
+        'const named = Object.keys(esm).filter((k) => k !== "default").sort();',
+        "const missing = Object.keys(cjs).filter((k) => !named.includes(k));",
+        "console.log(JSON.stringify({ https: typeof HttpsListener, elb: typeof ElbListener, providerFor: typeof providerFor, missing, count: named.length }));",
+      ].join("\n"),
+    );
+    const out = JSON.parse(execFileSync(process.execPath, ["index.js"], { cwd: dir, encoding: "utf8" })) as {
+      count: number;
+    };
+    expect(out).toEqual({ https: "function", elb: "function", providerFor: "function", missing: [], count: out.count });
+    expect(out.count).toBeGreaterThan(10);
   });
 });

@@ -118,11 +118,11 @@ describe("HttpsListener retries", () => {
     expect(clock.slept()).toBeLessThanOrEqual(10_000);
   });
 
-  it("takes the budget from the stack config alicloud:retryBudgetSeconds over the environment", async () => {
+  it("takes the Aliyun budget from the stack config pulumi-lb-listeners:retryBudgetSeconds over the environment", async () => {
     ali.faults.add({ target: "CreateLoadBalancerHTTPSListener", kind: "reset" });
     const clock = fakeClock();
     const p = provider(clock, { ALICLOUD_RETRY_BUDGET_SECONDS: "600" });
-    await p.configure(config({ "alicloud:retryBudgetSeconds": "1" }));
+    await p.configure(config({ "pulumi-lb-listeners:retryBudgetSeconds": "1" }));
     await expect(p.create(inputs())).rejects.toThrow(/ECONNRESET.*\(still failing after \d+ attempts in [01] s/);
     expect(clock.slept()).toBeLessThanOrEqual(1_000);
   });
@@ -203,11 +203,11 @@ describe("ElbListener retries", () => {
     expect(clock.slept()).toBeLessThanOrEqual(10_000);
   });
 
-  it("takes the budget from the stack config huaweicloud:retryBudgetSeconds over the environment", async () => {
+  it("takes the Huawei budget from the stack config pulumi-lb-listeners:retryBudgetSeconds over the environment", async () => {
     hw.faults.add({ target: "GET /loadbalancers/{id}", kind: "reset" });
     const clock = fakeClock();
     const p = provider(clock, { HW_RETRY_BUDGET_SECONDS: "600" });
-    await p.configure(config({ "huaweicloud:retryBudgetSeconds": "1" }));
+    await p.configure(config({ "pulumi-lb-listeners:retryBudgetSeconds": "1" }));
     await expect(p.create(inputs())).rejects.toThrow(/ECONNRESET.*\(still failing after \d+ attempts in [01] s/);
     expect(clock.slept()).toBeLessThanOrEqual(1_000);
   });

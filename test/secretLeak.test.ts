@@ -344,7 +344,7 @@ async function huaweiPaths(): Promise<void> {
     "huaweicloud:secretKey": HW_WRONG_SECRET,
     "huaweicloud:region": hw.seed.region,
     "huaweicloud:projectId": hw.seed.projectId,
-    "huaweicloud:endpoint": hwProxy.endpoint,
+    "huaweicloud:endpoints": JSON.stringify({ elb: hwProxy.endpoint }),
   };
   await configured.configure({ config: { get: (k: string) => config[k], require: (k: string) => config[k] } });
   await attempt("huawei configured wrong secret", () => configured.create(hwInputs()));

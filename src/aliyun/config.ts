@@ -2,16 +2,23 @@
  * Settings of the HttpsListener provider, read inside the provider process and never captured into the serialized
  * provider: stack config (through `configure`) first, then the environment.
  *
- * | setting            | stack config                   | environment                                              |
- * |--------------------|--------------------------------|----------------------------------------------------------|
- * | access key id      | `alicloud:accessKey`           | `ALICLOUD_ACCESS_KEY`, `ALIBABA_CLOUD_ACCESS_KEY_ID`     |
- * | access key secret  | `alicloud:secretKey`           | `ALICLOUD_SECRET_KEY`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` |
- * | STS token          | `alicloud:securityToken`       | `ALICLOUD_SECURITY_TOKEN`                                |
- * | region             | `alicloud:region`              | `ALICLOUD_REGION`                                        |
- * | retry budget (s)   | `alicloud:retryBudgetSeconds`  | `ALICLOUD_RETRY_BUDGET_SECONDS`                          |
- * | request timeout (s)| `alicloud:requestTimeoutSeconds` | `ALICLOUD_REQUEST_TIMEOUT_SECONDS`                     |
- * | SLB endpoint       | (none)                         | `ALICLOUD_SLB_ENDPOINT` (overrides the region's default) |
+ * | setting            | stack config                                | environment                                  |
+ * |--------------------|---------------------------------------------|----------------------------------------------|
+ * | access key id      | `alicloud:accessKey`                        | `ALICLOUD_ACCESS_KEY`, `ALIBABA_CLOUD_ACCESS_KEY_ID` |
+ * | access key secret  | `alicloud:secretKey`                        | `ALICLOUD_SECRET_KEY`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` |
+ * | STS token          | `alicloud:securityToken`                    | `ALICLOUD_SECURITY_TOKEN`                    |
+ * | region             | `alicloud:region`                           | `ALICLOUD_REGION`                            |
+ * | SLB endpoint       | `alicloud:endpoints` (its `slb` entry)      | `ALICLOUD_SLB_ENDPOINT`                      |
+ * | retry budget (s)   | `pulumi-lb-listeners:retryBudgetSeconds`    | `ALICLOUD_RETRY_BUDGET_SECONDS`              |
+ * | request timeout (s)| `pulumi-lb-listeners:requestTimeoutSeconds` | `ALICLOUD_REQUEST_TIMEOUT_SECONDS`           |
+ *
+ * Under `alicloud:` only keys the alicloud provider defines are read, with its meaning. Ref: terraform-provider-alicloud
+ * `alicloud/provider.go` (access_key, secret_key, security_token, region, the `endpoints` block with `slb`) and
+ * `website/docs/index.html.markdown` "Argument Reference"; `@pulumi/alicloud` 3.108.0 `config/vars.d.ts` (accessKey,
+ * secretKey, securityToken, region, `endpoints: Endpoints[]` whose `slb` entry "override[s] the default endpoint URL
+ * constructed from the region").
  */
+import { PACKAGE_CONFIG_KEYS, parseConfigObject } from "../core/config";
 import { ConfigError } from "../core/errors";
 import { DEFAULT_RETRY_BUDGET_MS } from "../core/retry";
 import { CENTRAL_ENDPOINT, CENTRAL_ENDPOINT_REGIONS } from "./constants";
@@ -19,14 +26,18 @@ import { CENTRAL_ENDPOINT, CENTRAL_ENDPOINT_REGIONS } from "./constants";
 /** DEFAULT_REQUEST_TIMEOUT_MS bounds one HTTP exchange (connect and read) with the SLB endpoint. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
-/** CONFIG_KEYS are the stack config keys the provider reads (namespace `alicloud`, as the alicloud provider's). */
+/**
+ * CONFIG_KEYS are the stack config keys the provider reads: the alicloud provider's own keys (same meaning) and this
+ * package's keys in its own namespace `pulumi-lb-listeners`.
+ */
 export const CONFIG_KEYS = {
   accessKey: "alicloud:accessKey",
   secretKey: "alicloud:secretKey",
   securityToken: "alicloud:securityToken",
   region: "alicloud:region",
-  retryBudgetSeconds: "alicloud:retryBudgetSeconds",
-  requestTimeoutSeconds: "alicloud:requestTimeoutSeconds",
+  endpoints: "alicloud:endpoints",
+  retryBudgetSeconds: PACKAGE_CONFIG_KEYS.retryBudgetSeconds,
+  requestTimeoutSeconds: PACKAGE_CONFIG_KEYS.requestTimeoutSeconds,
 } as const;
 
 /** ENV_VARS are the environment variables the provider reads, in order of preference for each setting. */
@@ -108,8 +119,46 @@ export function defaultEndpoint(region: string): string {
   return CENTRAL_ENDPOINT_REGIONS.includes(region) ? CENTRAL_ENDPOINT : `https://slb.${region}.aliyuncs.com`;
 }
 
-/** resolveEndpoint is `ALICLOUD_SLB_ENDPOINT` when set (a base URL such as `http://127.0.0.1:8080`), else the default. */
-export function resolveEndpoint(region: string, env: Env = process.env): string {
+/**
+ * slbEndpointFromConfig reads the `slb` entry of `alicloud:endpoints`: a list of endpoint objects as
+ * `@pulumi/alicloud` declares it (`endpoints: Endpoints[]`), or one object. Undefined when there is no `slb` entry.
+ */
+export function slbEndpointFromConfig(text: string): string | undefined {
+  const value = parseConfigObject(text);
+  const entries = Array.isArray(value) ? value : [value];
+  if (!entries.every((e) => e !== null && typeof e === "object" && !Array.isArray(e))) {
+    throw new ConfigError(
+      `${CONFIG_KEYS.endpoints} must be a list of endpoint objects such as [{"slb": "slb.cn-hangzhou.aliyuncs.com"}], ` +
+        `as for the alicloud provider, got ${JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)}`,
+    );
+  }
+  for (const entry of entries as Record<string, unknown>[]) {
+    const slb = entry.slb;
+    if (typeof slb === "string" && slb.trim() !== "") return slb.trim();
+  }
+  return undefined;
+}
+
+/**
+ * resolveEndpoint is the SLB endpoint: the `slb` entry of the stack config `alicloud:endpoints`, else
+ * `ALICLOUD_SLB_ENDPOINT` (a base URL such as `http://127.0.0.1:8080`), else the region's default. An `slb` entry
+ * without a scheme (`slb.cn-hangzhou.aliyuncs.com`, as the alicloud provider's `endpoints` take it) is reached over
+ * HTTPS, the alicloud provider's default `protocol` (Ref: terraform-provider-alicloud `website/docs/index.html.markdown`,
+ * `protocol`: "Default to HTTPS").
+ */
+export function resolveEndpoint(region: string, env: Env = process.env, stack: ConfigSource = noConfig): string {
+  const fromStack = stack(CONFIG_KEYS.endpoints);
+  const slb = fromStack ? slbEndpointFromConfig(fromStack) : undefined;
+  if (slb !== undefined) {
+    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(slb) ? slb : `https://${slb}`;
+    if (!/^https?:\/\/[^\s]+$/.test(url)) {
+      throw new ConfigError(
+        `the slb entry of ${CONFIG_KEYS.endpoints} must be a host name such as slb.cn-hangzhou.aliyuncs.com or a ` +
+          `base URL such as http://127.0.0.1:8080, got ${JSON.stringify(slb)}`,
+      );
+    }
+    return url.replace(/\/+$/, "");
+  }
   const override = env[ENV_VARS.endpoint[0]];
   if (override) {
     if (!/^https?:\/\/[^\s]+$/.test(override)) {
@@ -124,7 +173,7 @@ export function resolveEndpoint(region: string, env: Env = process.env): string 
 
 /**
  * resolveRetryBudgetMs reads the total time budget of one operation, retries included: stack config
- * `alicloud:retryBudgetSeconds`, else `ALICLOUD_RETRY_BUDGET_SECONDS`, else five minutes. A value that is not a
+ * `pulumi-lb-listeners:retryBudgetSeconds`, else `ALICLOUD_RETRY_BUDGET_SECONDS`, else five minutes. A value that is not a
  * positive number of seconds is a ConfigError.
  */
 export function resolveRetryBudgetMs(stack: ConfigSource = noConfig, env: Env = process.env): number {
@@ -140,7 +189,8 @@ export function resolveRetryBudgetMs(stack: ConfigSource = noConfig, env: Env = 
 }
 
 /**
- * resolveRequestTimeoutMs reads how long one HTTP exchange may take: stack config `alicloud:requestTimeoutSeconds`,
+ * resolveRequestTimeoutMs reads how long one HTTP exchange may take: stack config
+ * `pulumi-lb-listeners:requestTimeoutSeconds`,
  * else `ALICLOUD_REQUEST_TIMEOUT_SECONDS`, else 15 seconds. A value that is not a positive number is a ConfigError.
  */
 export function resolveRequestTimeoutMs(stack: ConfigSource = noConfig, env: Env = process.env): number {

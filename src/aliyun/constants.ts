@@ -72,12 +72,17 @@ export const WIRE_NAMES = {
 /** WireInput is the name of an input that has a request parameter. */
 export type WireInput = keyof typeof WIRE_NAMES;
 
-/** ERROR_CODES are the SLB error codes the provider reacts to and the emulator answers with. */
+/**
+ * ERROR_CODES are the SLB error codes the provider reacts to and the emulator answers with.
+ * Ref: SLB "Common error codes" (CLB developer guide), tabled with statuses and messages in
+ * ../shared/api-docs/aliyun-slb-https-extras.md section 5; README "Error codes the providers act on".
+ */
 export const ERROR_CODES = {
   listenerAlreadyExists: "ListenerAlreadyExists",
   loadBalancerNotFound: "InvalidLoadBalancerId.NotFound",
-  resourceNotFound: "ResourceNotFound",
-  serverCertificateNotFound: "ServerCertificateId.NotFound",
+  /** 404 "You have not created a listener for the specified port of the load balancer." */
+  listenerNotFound: "ListenerNotFound",
+  /** Assumed: no SLB table lists a not-found code for a CA certificate; the emulator's own. */
   caCertificateNotFound: "CACertificateId.NotFound",
   invalidParameter: "InvalidParameter",
   missingParameter: "MissingParameter",
@@ -102,8 +107,25 @@ export const NETWORK_CODES = {
   network: "NetworkError",
 } as const;
 
-/** RESOURCE_NOT_FOUND_MESSAGE is the message SLB gives for a listener that does not exist. */
+/**
+ * RESOURCE_NOT_FOUND_MESSAGE is the message SLB gives, with InvalidParameter and HTTP 400, for a listener that does not
+ * exist. Ref: SLB "Common error codes"; terraform-provider-alicloud `DescribeSlbListener` treats it as not found.
+ */
 export const RESOURCE_NOT_FOUND_MESSAGE = "The specified resource does not exist.";
+
+/** MESSAGES are the documented messages of the SLB answers the emulator gives. Ref: SLB "Common error codes". */
+export const MESSAGES = {
+  listenerNotFound: "You have not created a listener for the specified port of the load balancer.",
+  listenerAlreadyExists: "A listener with the specified port already exists",
+  operationBusy: "A previous operation is pending.",
+  serviceIsConfiguring: "A previous configuration is pending; please try again later.",
+  systemBusy: "The system is busy.",
+  serverCertificateNotSupported: "The specified parameter ServerCertificateId is not Support.",
+  listenerStatusNotSupport: "The status of the listener does not support this operation. Please try again later.",
+} as const;
+
+/** SYSTEM_BUSY_STATUS is the HTTP status SLB gives SystemBusy. Ref: SLB "Common error codes" (449). */
+export const SYSTEM_BUSY_STATUS = 449;
 
 /** CENTRAL_ENDPOINT is the SLB endpoint shared by the regions that have no regional one. */
 export const CENTRAL_ENDPOINT = "https://slb.aliyuncs.com";

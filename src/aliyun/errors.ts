@@ -1,15 +1,17 @@
 /**
  * The one place that maps Alibaba Cloud SLB error codes to what the provider does about them.
- * Ref: terraform-provider-alicloud `SlbIsBusy` (SystemBusy, OperationBusy, ServiceIsStopping,
- * BackendServer.configuring, ServiceIsConfiguring), its listener NotFound handling ("The specified resource does not
- * exist", InvalidLoadBalancerId.NotFound) and pull request 9928 (InvalidParameter from the listener describe action
- * once the load balancer is deleted).
+ * Ref: SLB "Common error codes" (ListenerNotFound 404, InvalidParameter 400 "The specified resource does not exist.",
+ * SystemBusy 449, OperationBusy, ServiceIsConfiguring); terraform-provider-alicloud `SlbIsBusy` (SystemBusy,
+ * OperationBusy, ServiceIsStopping, BackendServer.configuring, ServiceIsConfiguring), its listener NotFound handling
+ * ("The specified resource does not exist", InvalidLoadBalancerId.NotFound) and pull request 9928 (InvalidParameter
+ * from the listener describe action once the load balancer is deleted). The README table "Error codes the providers
+ * act on" lists every code here with its source.
  */
 import type { ErrorBehaviour } from "../core/errors";
 import { isApiError } from "../core/errors";
 import { RetryBudgetExceededError } from "../core/retry";
 import type { Classifier } from "../core/pipeline";
-import { ACTIONS, ERROR_CODES, NETWORK_CODES } from "./constants";
+import { ACTIONS, ERROR_CODES, NETWORK_CODES, RESOURCE_NOT_FOUND_MESSAGE } from "./constants";
 
 /** ALIYUN_CLASSIFIER is this cloud's classification, as the mutation pipeline takes it. */
 export const ALIYUN_CLASSIFIER: Classifier = {
@@ -36,28 +38,46 @@ export const RETRYABLE_CODES: ReadonlySet<string> = new Set([
   "EAI_AGAIN",
 ]);
 
-/** GONE_CODES say the listener or its load balancer does not exist. */
-export const GONE_CODES: ReadonlySet<string> = new Set([
+/**
+ * GONE_CODES say the listener or its load balancer does not exist: ListenerNotFound (404) and
+ * InvalidLoadBalancerId.NotFound (404). Ref: SLB "Common error codes".
+ */
+export const GONE_CODES: ReadonlySet<string> = new Set<string>([
   ERROR_CODES.loadBalancerNotFound,
-  ERROR_CODES.resourceNotFound,
+  ERROR_CODES.listenerNotFound,
 ]);
 
-/** LISTENER_ADDRESSING_ACTIONS answer InvalidParameter when the listener's load balancer was deleted. */
-const LISTENER_ADDRESSING_ACTIONS: ReadonlySet<string> = new Set([ACTIONS.describeListener, ACTIONS.deleteListener]);
+/**
+ * GONE_WITHOUT_PROOF_ACTIONS answer a bare InvalidParameter (any message) when the listener's load balancer was
+ * deleted. Only the describe action: a delete refused with InvalidParameter for a real parameter problem must not
+ * count as done (the listener would stay behind, unmanaged). Ref: terraform-provider-alicloud pull request 9928
+ * (DescribeLoadBalancer*ListenerAttribute once the load balancer is gone; the message is not quoted there).
+ */
+const GONE_WITHOUT_PROOF_ACTIONS: ReadonlySet<string> = new Set([ACTIONS.describeListener]);
+
+/**
+ * isGone tells whether an SLB error proves the listener or its load balancer is gone: a GONE_CODES code, the
+ * documented "The specified resource does not exist." message, or InvalidParameter from the describe action.
+ */
+function isGone(code: string, action: string, apiMessage: string): boolean {
+  if (GONE_CODES.has(code)) return true;
+  if (apiMessage.includes(RESOURCE_NOT_FOUND_MESSAGE.slice(0, -1))) return true;
+  return code === ERROR_CODES.invalidParameter && GONE_WITHOUT_PROOF_ACTIONS.has(action);
+}
 
 /**
  * classify decides what to do with an error from the SLB client: `retry` (throttling, busy or configuring load
- * balancer, listener status not ready, 5xx, 429, reset, timeout, non-JSON answer), `gone` (unknown listener or load
- * balancer), `conflict` (ListenerAlreadyExists), or `fatal` (everything else: validation, authentication, quota,
- * unknown certificate, and errors that are not API errors at all).
+ * balancer (SystemBusy comes with HTTP 449), listener status not ready, 5xx, 429, reset, timeout, non-JSON answer), `gone` (only on proof:
+ * ListenerNotFound, InvalidLoadBalancerId.NotFound, "The specified resource does not exist.", or InvalidParameter from
+ * the describe action), `conflict` (ListenerAlreadyExists), or `fatal` (everything else: validation, authentication,
+ * quota, unknown certificate, an InvalidParameter delete with another message, and errors that are not API errors).
  */
 export function classify(error: unknown): ErrorBehaviour {
   if (error instanceof RetryBudgetExceededError) return "fatal";
   if (!isApiError(error) || error.cloud !== "aliyun") return "fatal";
   const { code, status, action, apiMessage } = error;
   if (code === ERROR_CODES.listenerAlreadyExists) return "conflict";
-  if (GONE_CODES.has(code) || apiMessage.includes("The specified resource does not exist")) return "gone";
-  if (code === ERROR_CODES.invalidParameter && LISTENER_ADDRESSING_ACTIONS.has(action)) return "gone";
+  if (isGone(code, action, apiMessage)) return "gone";
   if (code.startsWith("Throttling")) return "retry";
   if (RETRYABLE_CODES.has(code)) return "retry";
   if (status !== undefined && (status >= 500 || status === 429)) return "retry";

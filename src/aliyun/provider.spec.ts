@@ -167,7 +167,7 @@ describe("HttpsListenerProvider create", () => {
     const p = provider();
     await p.create(await checked(p, args(1443)));
     await expect(p.create(await checked(p, args(1443)))).rejects.toThrow(
-      /^Alibaba Cloud SLB CreateLoadBalancerHTTPSListener failed: ListenerAlreadyExists \(HTTP 400\): The specified listener port is already in use\. \[request id [0-9A-F-]{36}\]$/,
+      /^Alibaba Cloud SLB CreateLoadBalancerHTTPSListener failed: ListenerAlreadyExists \(HTTP 400\): A listener with the specified port already exists \[request id [0-9A-F-]{36}\]$/,
     );
   });
 

@@ -306,7 +306,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
   }
 
   private endpoint(regionId: string): string {
-    return `aliyun|${resolveEndpoint(regionId, this.env)}`;
+    return `aliyun|${resolveEndpoint(regionId, this.env, this.#stack)}`;
   }
 
   private target(address: ListenerAddress): LoadBalancerTarget {
@@ -315,7 +315,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
 
   private client(regionId: string): SlbApi {
     const credentials = resolveCredentials(this.#stack, this.env);
-    const endpoint = resolveEndpoint(regionId, this.env);
+    const endpoint = resolveEndpoint(regionId, this.env, this.#stack);
     const key = [endpoint, credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken].join("\n");
     let api = this.#clients.get(key);
     if (!api) {

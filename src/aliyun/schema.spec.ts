@@ -101,7 +101,9 @@ const RULES: readonly Row[] = [
     property: "healthCheckConnectPort",
     valid: 8080,
     invalid: 0,
-    reason: "must be an integer from 1 to 65535, got 0",
+    reason:
+      "must be an integer from 1 to 65535, got 0; leave healthCheckConnectPort out to check the backend port " +
+      "(what slb.Listener's 0 does)",
   },
   {
     property: "healthCheckDomain",
@@ -256,9 +258,76 @@ describe("checkInputs", () => {
   });
 
   it("rejects a property that is not an input", () => {
-    expect(checkInputs({ ...BASE, frontendPort: 80 }).failures).toEqual([
-      { property: "frontendPort", reason: "frontendPort is not an input of HttpsListener" },
+    expect(checkInputs({ ...BASE, listenerPorts: 80 }).failures).toEqual([
+      { property: "listenerPorts", reason: "listenerPorts is not an input of HttpsListener" },
     ]);
+  });
+
+  describe("inputs written for @pulumi/alicloud slb.Listener", () => {
+    it("points each slb.Listener name to the HttpsListener input", () => {
+      const slb = {
+        frontendPort: 443,
+        backendPort: 80,
+        serverGroupId: "rsp-1",
+        sslCertificateId: "c",
+        protocol: "https",
+      };
+      expect(checkInputs({ ...BASE, ...slb }).failures).toEqual([
+        { property: "backendPort", reason: "backendPort is not an input of HttpsListener; use backendServerPort" },
+        { property: "frontendPort", reason: "frontendPort is not an input of HttpsListener; use listenerPort" },
+        {
+          property: "protocol",
+          reason: "protocol is not an input of HttpsListener; an HttpsListener is always HTTPS, leave protocol out",
+        },
+        { property: "serverGroupId", reason: "serverGroupId is not an input of HttpsListener; use vServerGroupId" },
+        {
+          property: "sslCertificateId",
+          reason: "sslCertificateId is not an input of HttpsListener; use serverCertificateId",
+        },
+      ]);
+    });
+
+    it("says what slb.Listener's boolean gzip is here", () => {
+      expect(checkInputs({ ...BASE, gzip: false }).failures).toEqual([
+        {
+          property: "gzip",
+          reason: 'gzip must be one of "on", "off", got false; slb.Listener\'s gzip: false is gzip: "off" here',
+        },
+      ]);
+    });
+
+    it("says what slb.Listener's xForwardedFor block is here", () => {
+      expect(checkInputs({ ...BASE, xForwardedFor: { retriveSlbIp: true } }).failures).toEqual([
+        {
+          property: "xForwardedFor",
+          reason:
+            'xForwardedFor must be one of "on", "off", got {"retriveSlbIp":true}; slb.Listener\'s xForwardedFor block ' +
+            'is xForwardedFor: "on" here, with retriveSlbIp, retriveSlbId and retriveSlbProto as xForwardedForSlbIp, ' +
+            'xForwardedForSlbId and xForwardedForProto ("on" or "off")',
+        },
+      ]);
+    });
+
+    it("says that slb.Listener's healthCheckConnectPort 0 is an absent port here", () => {
+      expect(checkInputs({ ...BASE, healthCheckConnectPort: 0 }).failures).toEqual([
+        {
+          property: "healthCheckConnectPort",
+          reason:
+            "healthCheckConnectPort must be an integer from 1 to 65535, got 0; leave healthCheckConnectPort out to " +
+            "check the backend port (what slb.Listener's 0 does)",
+        },
+      ]);
+    });
+
+    it("adds no hint to a value of the right type that breaks a rule", () => {
+      expect(checkInputs({ ...BASE, gzip: "yes", healthCheckConnectPort: 70000 }).failures).toEqual([
+        { property: "gzip", reason: 'gzip must be one of "on", "off", got "yes"' },
+        {
+          property: "healthCheckConnectPort",
+          reason: "healthCheckConnectPort must be an integer from 1 to 65535, got 70000",
+        },
+      ]);
+    });
   });
 
   it("rejects inputs that are not an object", () => {

@@ -5,7 +5,7 @@
  * Ref: shared/api-docs/aliyun-slb-CreateLoadBalancerHTTPSListener.md, "Request parameters".
  */
 import * as t from "io-ts";
-import type { CheckFailure } from "../core/check";
+import type { CheckFailure, ForeignNames } from "../core/check";
 import { booleanValue, conforms, decodeInputs, failure, intRange, isUnknown, matching, oneOf } from "../core/check";
 
 /** RESOURCE_NAME is the resource name used in check messages. */
@@ -395,12 +395,41 @@ export type CheckedInputs =
     };
 
 /**
+ * SLB_LISTENER_NAMES are the hints check gives to inputs written for `@pulumi/alicloud` `slb.Listener` (the
+ * Terraform `alicloud_slb_listener`): its names that HttpsListener spells differently, and its values of another type.
+ * Ref: terraform-provider-alicloud `alicloud/resource_alicloud_slb_listener.go` and
+ * `website/docs/r/slb_listener.html.markdown` (frontend_port, backend_port, server_group_id, ssl_certificate_id
+ * deprecated for server_certificate_id, gzip as a Bool, the x_forwarded_for block of retrive_slb_ip / retrive_slb_id /
+ * retrive_slb_proto, health_check_connect_port 0 to 65535 where 0 is left unset); `@pulumi/alicloud` 3.108.0
+ * `slb/listener.d.ts` (the same names in camelCase).
+ */
+export const SLB_LISTENER_NAMES: ForeignNames = {
+  names: {
+    frontendPort: "use listenerPort",
+    backendPort: "use backendServerPort",
+    serverGroupId: "use vServerGroupId",
+    sslCertificateId: "use serverCertificateId",
+    protocol: "an HttpsListener is always HTTPS, leave protocol out",
+  },
+  values: {
+    gzip: (v) => (typeof v === "boolean" ? `slb.Listener's gzip: ${v} is gzip: "${v ? "on" : "off"}" here` : undefined),
+    xForwardedFor: (v) =>
+      v !== null && typeof v === "object"
+        ? 'slb.Listener\'s xForwardedFor block is xForwardedFor: "on" here, with retriveSlbIp, retriveSlbId and ' +
+          'retriveSlbProto as xForwardedForSlbIp, xForwardedForSlbId and xForwardedForProto ("on" or "off")'
+        : undefined,
+    healthCheckConnectPort: (v) =>
+      v === 0 ? "leave healthCheckConnectPort out to check the backend port (what slb.Listener's 0 does)" : undefined,
+  },
+};
+
+/**
  * checkInputs validates raw HttpsListener inputs (every rule of the document), then fills in the API defaults, the
  * health check timeout normalisation and, when absent, `regionId` from `defaultRegion`. Values unknown during preview
  * are kept and not judged. The reserved `__provider` key is dropped (the provider host re-adds it).
  */
 export function checkInputs(raw: unknown, defaultRegion?: string): CheckedInputs {
-  const decoded = decodeInputs(RESOURCE_NAME, inputProps, REQUIRED_INPUTS, raw);
+  const decoded = decodeInputs(RESOURCE_NAME, inputProps, REQUIRED_INPUTS, raw, SLB_LISTENER_NAMES);
   const isObject = raw !== null && typeof raw === "object" && !Array.isArray(raw);
   const source: Record<string, unknown> = isObject ? { ...raw } : {};
   delete source.__provider;

@@ -85,15 +85,27 @@ export interface DecodedInputs<P extends t.Props> {
 }
 
 /**
+ * ForeignNames are the hints check gives users who bring another resource's input names or values: `names` maps a
+ * name that is not an input (another provider's spelling) to what to use instead ("use listenerPort"); `values` maps
+ * one of our inputs to a function that, for a value of the other provider's type, says what it means here.
+ */
+export interface ForeignNames {
+  readonly names?: Readonly<Record<string, string>>;
+  readonly values?: Readonly<Record<string, (value: unknown) => string | undefined>>;
+}
+
+/**
  * decodeInputs checks raw inputs property by property: unknown properties, required ones, and each value against its
  * codec. Values that are Pulumi's unknown sentinel are not judged; they are listed in `unknowns`. `null` counts as a
- * value (and fails its codec); `undefined` counts as absent. The reserved `__provider` key is ignored.
+ * value (and fails its codec); `undefined` counts as absent. The reserved `__provider` key is ignored. `foreign`
+ * appends a hint to the failure of a name or value that another provider uses (see ForeignNames).
  */
 export function decodeInputs<P extends t.Props>(
   resource: string,
   props: P,
   required: readonly (keyof P & string)[],
   raw: unknown,
+  foreign: ForeignNames = {},
 ): DecodedInputs<P> {
   const failures: CheckFailure[] = [];
   const value: Record<string, unknown> = {};
@@ -108,7 +120,8 @@ export function decodeInputs<P extends t.Props>(
   const input = raw as Record<string, unknown>;
   for (const key of Object.keys(input).sort()) {
     if (key === PROVIDER_KEY || Object.prototype.hasOwnProperty.call(props, key)) continue;
-    failures.push({ property: key, reason: `${key} is not an input of ${resource}` });
+    const hint = Object.prototype.hasOwnProperty.call(foreign.names ?? {}, key) ? foreign.names?.[key] : undefined;
+    failures.push({ property: key, reason: `${key} is not an input of ${resource}${hint ? `; ${hint}` : ""}` });
   }
   for (const key of Object.keys(props) as (keyof P & string)[]) {
     const v = Object.prototype.hasOwnProperty.call(input, key) ? input[key] : undefined;
@@ -124,7 +137,11 @@ export function decodeInputs<P extends t.Props>(
     const result = codec.decode(v);
     if (isLeft(result)) {
       const custom = result.left.find((e) => e.message !== undefined)?.message;
-      failures.push({ property: key, reason: `${key} must be ${custom ?? codec.name}, got ${describeValue(v)}` });
+      const hint = foreign.values?.[key]?.(v);
+      failures.push({
+        property: key,
+        reason: `${key} must be ${custom ?? codec.name}, got ${describeValue(v)}${hint ? `; ${hint}` : ""}`,
+      });
     } else {
       value[key] = result.right;
     }

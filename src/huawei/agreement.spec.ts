@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { ApiError } from "../core/errors";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
-import { type ElbClient, toWireBody, WIRE_NAMES } from "./client";
+import type { ElbClient } from "./client";
+import { toWireBody, WIRE_NAMES } from "./wire";
 import { checkInputs, INPUT_NAMES, type ElbListenerInputs, type InputName } from "./schema";
 import { clientFor, maybe, parameterOf, rawBody } from "./testing";
 

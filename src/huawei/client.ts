@@ -9,10 +9,7 @@ import { ApiError, redact } from "../core/errors";
 import type { Credentials, Target } from "./config";
 import { HEADERS, NETWORK_CODES, OPERATIONS, PATHS } from "./constants";
 import { Signer } from "./signer";
-import type { ListenerBody, WireListener, WireLoadBalancer } from "./wire";
-
-export { fromWire, toWireBody, WIRE_NAMES } from "./wire";
-export type { ListenerBody, WireListener, WireLoadBalancer } from "./wire";
+import { isEmptyListAsObject, type ListenerBody, type WireListener, type WireLoadBalancer } from "./wire";
 
 /** ElbApi is what the provider needs from a client; tests may substitute it. */
 export interface ElbApi {
@@ -41,6 +38,11 @@ function text(value: unknown): string | undefined {
 }
 
 const MAX_MESSAGE = 300;
+
+/** isElbCode tells whether a code is the classic ELB service's own (`ELB.xxxx`), as its error body `{"error":{"code"}}` carries. */
+function isElbCode(code: string | undefined): boolean {
+  return code !== undefined && /^ELB\.\d{4}$/.test(code);
+}
 
 /**
  * ElbClient calls the classic ELB v1.0 API of one project. Secrets stay in private fields (the Signer's, the token
@@ -88,7 +90,10 @@ export class ElbClient implements ElbApi {
   async listListeners(loadbalancerId: string): Promise<WireListener[]> {
     const path = `${PATHS.listeners(this.projectId)}?loadbalancer_id=${encodeURIComponent(loadbalancerId)}`;
     const answer = await this.send(OPERATIONS.listListeners, "GET", path);
-    const list = Array.isArray(answer.json) ? answer.json : (answer.json as { listeners?: unknown })?.listeners;
+    if (isEmptyListAsObject(answer.json)) return [];
+    const wrapped = (answer.json as { listeners?: unknown } | undefined)?.listeners;
+    if (isEmptyListAsObject(wrapped)) return [];
+    const list = Array.isArray(answer.json) ? answer.json : wrapped;
     if (!Array.isArray(list)) throw this.unexpected(OPERATIONS.listListeners, answer.exchange);
     return list.filter(
       (l): l is WireListener => l !== null && typeof l === "object" && typeof (l as WireListener).id === "string",
@@ -200,24 +205,41 @@ export class ElbClient implements ElbApi {
       if (!parsed) throw this.unexpected(operation, exchange);
       return { json, exchange };
     }
-    if (!parsed || json === null || typeof json !== "object") {
+    const o = parsed && json !== null && typeof json === "object" ? (json as Record<string, unknown>) : undefined;
+    const nested = o?.error !== null && typeof o?.error === "object" ? (o.error as Record<string, unknown>) : undefined;
+    if (exchange.status === 404 && !isElbCode(text(nested?.code))) {
+      // A 404 without the ELB service's own error body is the gateway or a proxy: the path is not served here.
+      const code = text(o?.error_code) ?? text(nested?.code) ?? text(o?.code) ?? `HTTP${exchange.status}`;
+      const said = text(o?.error_msg) ?? text(nested?.message) ?? text(o?.message) ?? "a 404 that is not an ELB error";
+      const why =
+        ` (${this.baseUrl} answered 404 without an ELB error body: the classic ELB API (v1.0) may not be offered ` +
+        `in this region, or the endpoint is wrong)`;
+      return this.fail(operation, exchange, code, said, headerRequestId ?? text(o?.request_id), why);
+    }
+    if (o === undefined) {
       return this.fail(operation, exchange, NETWORK_CODES.notJson, "the answer is not JSON", headerRequestId);
     }
-    const o = json as Record<string, unknown>;
-    const nested = o.error !== null && typeof o.error === "object" ? (o.error as Record<string, unknown>) : undefined;
     const code = text(o.error_code) ?? text(nested?.code) ?? text(o.code) ?? `HTTP${exchange.status}`;
     const message = text(o.error_msg) ?? text(nested?.message) ?? text(o.message) ?? "(no message)";
     return this.fail(operation, exchange, code, message, headerRequestId ?? text(o.request_id));
   }
 
-  private fail(operation: string, exchange: Exchange, code: string, message: string, requestId?: string): never {
+  /** fail throws the ApiError of an error answer; `note` (facts of this client, never the answer's text) is kept whole. */
+  private fail(
+    operation: string,
+    exchange: Exchange,
+    code: string,
+    message: string,
+    requestId?: string,
+    note = "",
+  ): never {
     const clean = redact(message, this.secrets());
     throw new ApiError({
       cloud: "huawei",
       action: operation,
       code,
       status: exchange.status,
-      apiMessage: clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 3)}...` : clean,
+      apiMessage: (clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 3)}...` : clean) + note,
       requestId,
     });
   }

@@ -1,8 +1,17 @@
 /**
  * Where the Huawei half finds its credentials, region, project and endpoint: the stack configuration passed to
- * `configure` (namespace `huaweicloud:`), else the environment. Read inside the provider process only; nothing here
- * is ever serialized into the state.
+ * `configure`, else the environment. Read inside the provider process only; nothing here is ever serialized into the
+ * state.
+ *
+ * Under `huaweicloud:` only keys the huaweicloud provider defines are read, with its meaning: `accessKey`, `secretKey`,
+ * `token`, `region`, `projectId`, `cloud` (the endpoints' domain) and the `elb` entry of `endpoints`. Ref:
+ * terraform-provider-huaweicloud `huaweicloud/provider.go` (schema: access_key HW_ACCESS_KEY, secret_key HW_SECRET_KEY,
+ * token HW_AUTH_TOKEN, region HW_REGION_NAME, project_id HW_PROJECT_ID, cloud HW_CLOUD "The endpoint of cloud provider,
+ * defaults to myhuaweicloud.com", endpoints a map of strings) and `docs/index.md` "Configuration Reference"; the Pulumi
+ * huaweicloud provider bridges the same schema with camelCase keys. The package's own settings live under
+ * `pulumi-lb-listeners:`.
  */
+import { PACKAGE_CONFIG_KEYS, parseConfigObject } from "../core/config";
 import { ConfigError } from "../core/errors";
 import { DEFAULT_RETRY_BUDGET_MS } from "../core/retry";
 
@@ -20,21 +29,38 @@ interface Setting {
   readonly env: string;
 }
 
-/** SETTINGS names every setting; the README lists this table. */
+/**
+ * SETTINGS names every setting; the README lists this table. `endpoint` is the `elb` entry of the map
+ * `huaweicloud:endpoints` (the huaweicloud provider's endpoint overrides, keyed by service).
+ */
 export const SETTINGS = {
   accessKey: { key: "huaweicloud:accessKey", env: "HW_ACCESS_KEY" },
   secretKey: { key: "huaweicloud:secretKey", env: "HW_SECRET_KEY" },
   token: { key: "huaweicloud:token", env: "HW_AUTH_TOKEN" },
   region: { key: "huaweicloud:region", env: "HW_REGION_NAME" },
   projectId: { key: "huaweicloud:projectId", env: "HW_PROJECT_ID" },
-  endpoint: { key: "huaweicloud:endpoint", env: "HW_ELB_ENDPOINT" },
+  endpoint: { key: "huaweicloud:endpoints", env: "HW_ELB_ENDPOINT" },
   cloud: { key: "huaweicloud:cloud", env: "HW_CLOUD" },
-  retryBudgetSeconds: { key: "huaweicloud:retryBudgetSeconds", env: "HW_RETRY_BUDGET_SECONDS" },
-  requestTimeoutSeconds: { key: "huaweicloud:requestTimeoutSeconds", env: "HW_REQUEST_TIMEOUT_SECONDS" },
+  retryBudgetSeconds: { key: PACKAGE_CONFIG_KEYS.retryBudgetSeconds, env: "HW_RETRY_BUDGET_SECONDS" },
+  requestTimeoutSeconds: { key: PACKAGE_CONFIG_KEYS.requestTimeoutSeconds, env: "HW_REQUEST_TIMEOUT_SECONDS" },
 } as const satisfies Record<string, Setting>;
 
-/** CLOUDS are the two clouds that serve the classic ELB v1.0 API. */
-export type CloudName = "huaweicloud" | "opentelekomcloud";
+/** ENDPOINTS_SERVICE is the key of the classic ELB in the huaweicloud provider's `endpoints` map. */
+export const ENDPOINTS_SERVICE = "elb";
+
+/**
+ * CLOUD_DOMAINS are the endpoint domains chosen by region when `cloud` is not set, and the domains of the two names
+ * `cloud` took before it took a domain. Ref: terraform-provider-huaweicloud `huaweicloud/provider.go` getCloudDomain
+ * (`myhuaweicloud.com`; `myhuaweicloud.eu` for regions starting `eu-west-1`); Open Telekom Cloud's endpoints
+ * `elb.<region>.otc.t-systems.com`, Swiss `eu-ch2` on `sc.otc.t-systems.com` (Open Telekom Cloud "Regions and
+ * Endpoints").
+ */
+export const CLOUD_DOMAINS = {
+  huaweicloud: "myhuaweicloud.com",
+  huaweicloudEurope: "myhuaweicloud.eu",
+  opentelekomcloud: "otc.t-systems.com",
+  opentelekomcloudSwiss: "sc.otc.t-systems.com",
+} as const;
 
 /** DEFAULT_REQUEST_TIMEOUT_MS is how long one HTTP exchange may take before it counts as a timeout. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -57,11 +83,34 @@ export interface HuaweiSettings {
   readonly requestTimeoutSeconds?: string;
 }
 
+/**
+ * elbEndpointFromConfig reads the `elb` entry of `huaweicloud:endpoints` (a map of service to URL, handed to
+ * `configure` as JSON text); undefined when there is none. Like the huaweicloud provider, an entry without a scheme is
+ * reached over HTTPS. Ref: terraform-provider-huaweicloud `huaweicloud/provider.go` flattenProviderEndpoints ("add
+ * prefix https://").
+ */
+export function elbEndpointFromConfig(text: string): string | undefined {
+  const value = parseConfigObject(text);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new ConfigError(
+      `stack config ${SETTINGS.endpoint.key} must be a map of service to endpoint such as ` +
+        `{"${ENDPOINTS_SERVICE}": "https://elb.eu-de.otc.t-systems.com"}, as for the huaweicloud provider`,
+    );
+  }
+  const entry = (value as Record<string, unknown>)[ENDPOINTS_SERVICE];
+  if (typeof entry !== "string" || entry.trim() === "") return undefined;
+  const trimmed = entry.trim();
+  return trimmed.startsWith("http") ? trimmed : `https://${trimmed}`;
+}
+
 /** readSettings takes each setting from the stack configuration when set there, else from the environment. */
 export function readSettings(config: ConfigSource | undefined, env: Env): HuaweiSettings {
   const out: Record<string, string> = {};
   for (const [name, setting] of Object.entries(SETTINGS)) {
-    const value = config?.get(setting.key) ?? env[setting.env];
+    const fromConfig = config?.get(setting.key);
+    const configured =
+      fromConfig !== undefined && setting === SETTINGS.endpoint ? elbEndpointFromConfig(fromConfig) : fromConfig;
+    const value = configured ?? env[setting.env];
     if (value !== undefined && value !== "") out[name] = value;
   }
   return out;
@@ -95,28 +144,34 @@ export function resolveCredentials(settings: HuaweiSettings): Credentials {
 }
 
 /**
- * cloudOf decides which cloud serves a region: the explicit `huaweicloud:cloud` / `HW_CLOUD` setting when given,
- * else Open Telekom Cloud for its regions (`eu-de`, `eu-nl`, `eu-ch2`), else Huawei Cloud.
+ * cloudDomain is the domain of the endpoints (`elb.<region>.<domain>`): the `huaweicloud:cloud` / `HW_CLOUD` setting
+ * when given, as the huaweicloud provider takes it (`myhuaweicloud.com`, `otc.t-systems.com`, ...); else by region:
+ * `eu-de` and `eu-nl` are Open Telekom Cloud, `eu-ch2` its Swiss cloud, `eu-west-1*` Huawei Cloud Europe, others
+ * Huawei Cloud. The names `huaweicloud` and `opentelekomcloud`, which this setting took before 0.2.0, still mean
+ * their clouds (a domain always has a dot, so the two forms cannot be confused).
  */
-export function cloudOf(region: string, explicit: string | undefined): CloudName {
+export function cloudDomain(region: string, explicit: string | undefined): string {
   if (explicit !== undefined) {
-    const value = explicit.toLowerCase();
-    if (value === "huaweicloud" || value === "opentelekomcloud") return value;
+    const value = explicit.trim().toLowerCase();
+    if (value === "huaweicloud") return CLOUD_DOMAINS.huaweicloud;
+    if (value === "opentelekomcloud") {
+      return region === "eu-ch2" ? CLOUD_DOMAINS.opentelekomcloudSwiss : CLOUD_DOMAINS.opentelekomcloud;
+    }
+    if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(value)) return value;
     throw new ConfigError(
-      `${both(SETTINGS.cloud)} must be "huaweicloud" or "opentelekomcloud", got ${JSON.stringify(explicit)}`,
+      `${both(SETTINGS.cloud)} must be the endpoints' domain, such as myhuaweicloud.com or otc.t-systems.com, ` +
+        `got ${JSON.stringify(explicit)}`,
     );
   }
-  return /^eu-(de|nl|ch2)(-|$)/.test(region) ? "opentelekomcloud" : "huaweicloud";
+  if (region === "eu-ch2") return CLOUD_DOMAINS.opentelekomcloudSwiss;
+  if (/^eu-(de|nl)(-|$)/.test(region)) return CLOUD_DOMAINS.opentelekomcloud;
+  if (region.startsWith("eu-west-1")) return CLOUD_DOMAINS.huaweicloudEurope;
+  return CLOUD_DOMAINS.huaweicloud;
 }
 
-/**
- * endpointFor is the public classic ELB endpoint of a region: `https://elb.<region>.myhuaweicloud.com` on Huawei
- * Cloud, `https://elb.<region>.otc.t-systems.com` on Open Telekom Cloud (Swiss `eu-ch2`: `elb.eu-ch2.sc.otc...`).
- */
-export function endpointFor(region: string, cloud: CloudName): string {
-  if (cloud === "huaweicloud") return `https://elb.${region}.myhuaweicloud.com`;
-  if (region === "eu-ch2") return "https://elb.eu-ch2.sc.otc.t-systems.com";
-  return `https://elb.${region}.otc.t-systems.com`;
+/** endpointFor is the public classic ELB endpoint of a region on a cloud's domain: `https://elb.<region>.<domain>`. */
+export function endpointFor(region: string, domain: string): string {
+  return `https://elb.${region}.${domain}`;
 }
 
 function seconds(setting: Setting, text: string | undefined, fallbackMs: number): number {
@@ -149,13 +204,15 @@ export function resolveTarget(settings: HuaweiSettings, region?: string, project
     );
   }
   const credentials = resolveCredentials(settings);
-  let baseUrl = settings.endpoint ?? endpointFor(effectiveRegion, cloudOf(effectiveRegion, settings.cloud));
+  let baseUrl = settings.endpoint ?? endpointFor(effectiveRegion, cloudDomain(effectiveRegion, settings.cloud));
   try {
     const url = new URL(baseUrl);
     if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("not http(s)");
     baseUrl = url.origin + url.pathname.replace(/\/+$/, "");
   } catch {
-    throw new ConfigError(`${both(SETTINGS.endpoint)} must be a base URL such as http://127.0.0.1:8081`);
+    throw new ConfigError(
+      `the ${ENDPOINTS_SERVICE} entry of ${both(SETTINGS.endpoint)} must be a base URL such as http://127.0.0.1:8081`,
+    );
   }
   return {
     baseUrl,

@@ -80,7 +80,11 @@ export const WIRE_SSL_PROTOCOLS = {
 
 /** ELB_CODES are the classic ELB error codes this package acts on (see the classic error-code table). */
 export const ELB_CODES = {
-  /** 400 "Lb can not be updated." — the load balancer is being reconfigured (locked); retried. */
+  /**
+   * 400 "Lb can not be updated." — retried as the load balancer's configuration lock. Assumed: the table says only
+   * "Failed to modify the load balancer. Check the parameters."; that it is the lock while the load balancer is being
+   * reconfigured is this package's reading, not the document's.
+   */
   lbLocked: "ELB.1015",
   /** 404 "Find lb failed." — the load balancer does not exist. */
   lbNotFound: "ELB.1002",
@@ -122,8 +126,13 @@ export const ELB_CODES = {
 
 /** APIGW_CODES are the API gateway codes (body `{"error_msg","error_code","request_id"}`) this package acts on. */
 export const APIGW_CODES = {
-  /** 404 "The API does not exist or has not been published in the environment." — wrong endpoint or path. */
+  /**
+   * 404 "The API does not exist or has not been published in the environment." — wrong endpoint or path, or a region
+   * that does not offer the classic ELB API.
+   */
   apiNotFound: "APIGW.0101",
+  /** 404, the same answer from the older API gateway (APIG): "The API does not exist or has not been published in the environment". */
+  apigApiNotFound: "APIG.0101",
   /** 401 "Incorrect IAM authentication information: ..." — bad signature, expired date, unknown AK, bad token. */
   iamAuthFailed: "APIGW.0301",
   /** 403 "The IAM user is not authorized to access the API." */

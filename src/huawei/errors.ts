@@ -1,8 +1,11 @@
 /**
  * The one place that maps classic ELB and API gateway error codes to what the provider does about them.
- * Ref: "Error Codes for Classic Load Balancers" (ELB.xxxx, statuses), the API Request Signing Guide's gateway codes
- * (APIGW.0101 404, APIGW.0301 401, APIGW.0308 429), and terraform-provider-huaweicloud resource_huaweicloud_elb_listener.go
- * (`checkForRetryableError`: 409, 500 and 503 are retried; `isResourceNotFound` on delete).
+ * Ref: "Error Codes for Classic Load Balancers" (ELB.xxxx, statuses; opentelekomcloud-docs/elastic-load-balancing
+ * api-ref/source/appendix/error_codes.rst), the API Request Signing Guide's gateway codes (APIGW.0101 404,
+ * APIGW.0301 401, APIGW.0308 429), kubernetes-sigs/cloud-provider-huaweicloud `ErrorRsp` (the classic service's
+ * `{"error":{"message","code"}}` body), and terraform-provider-huaweicloud resource_huaweicloud_elb_listener.go
+ * (`checkForRetryableError`: 409, 500 and 503 are retried; `isResourceNotFound` on delete). The README table
+ * "Error codes the providers act on" lists every code here with its source.
  */
 import type { ErrorBehaviour } from "../core/errors";
 import type { Classifier } from "../core/pipeline";
@@ -37,22 +40,31 @@ export const GONE_CODES: ReadonlySet<string> = new Set<string>([
 /** CONFLICT_CODES say the request collides with an existing listener (its port is taken). */
 export const CONFLICT_CODES: ReadonlySet<string> = new Set<string>([ELB_CODES.portInUse]);
 
+/** isElbServiceCode tells whether a code is the classic ELB service's own (`ELB.xxxx`, from its `{"error":{...}}` body). */
+function isElbServiceCode(code: string): boolean {
+  return /^ELB\.\d{4}$/.test(code);
+}
+
 /**
  * classify decides what to do with an error from the ELB client: `retry` (429, APIGW.0308 throttling, ELB.1015 load
- * balancer being updated, 409, 5xx other than ELB.6002, reset, timeout, non-JSON answer), `gone` (404 from the ELB
- * service, ELB.6002 listener missing, ELB.1002/1003/6040 load balancer missing), `conflict` (ELB.6101 port in use),
- * or `fatal` (validation, authentication, permissions, quota, a wrong endpoint answered by the gateway with
- * APIGW.0101, and anything that is not an API error).
+ * balancer being updated, 409, 5xx other than ELB.6002, reset, timeout, non-JSON answer other than a 404), `gone`
+ * (only on the ELB service's word: ELB.6002 listener missing, ELB.1002/1003/6040 load balancer missing, or a 404
+ * whose body is the ELB error shape), `conflict` (ELB.6101 port in use), or `fatal` (validation, authentication,
+ * permissions, quota, any 404 that is not the ELB service's, such as the gateway's APIGW.0101 / APIG.0101 for an API
+ * not published at that endpoint, and anything that is not an API error).
  */
 export function classify(error: unknown): ErrorBehaviour {
   if (error instanceof RetryBudgetExceededError) return "fatal";
   if (!isApiError(error) || error.cloud !== "huawei") return "fatal";
   const { code, status } = error;
   if (GONE_CODES.has(code)) return "gone";
+  // A gateway or proxy 404 says the path is not served here, not that the listener is gone: keep the state.
+  if (status === 404) return isElbServiceCode(code) ? "gone" : "fatal";
   if (CONFLICT_CODES.has(code)) return "conflict";
   if (RETRYABLE_CODES.has(code)) return "retry";
-  if (code.startsWith("APIGW.")) return status === 429 || (status !== undefined && status >= 500) ? "retry" : "fatal";
-  if (status === 404) return "gone";
+  if (code.startsWith("APIGW.") || code.startsWith("APIG.")) {
+    return status === 429 || (status !== undefined && status >= 500) ? "retry" : "fatal";
+  }
   if (status === 429 || status === 409 || (status !== undefined && status >= 500)) return "retry";
   return "fatal";
 }

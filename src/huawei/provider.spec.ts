@@ -268,7 +268,7 @@ describe("ElbListenerProvider before creating", () => {
       "huaweicloud:secretKey": emu.secretKey,
       "huaweicloud:region": emu.seed.region,
       "huaweicloud:projectId": emu.seed.projectId,
-      "huaweicloud:endpoint": emu.endpoint,
+      "huaweicloud:endpoints": JSON.stringify({ elb: emu.endpoint }),
     };
     await configured.configure({ config: { get: (k: string) => values[k], require: (k: string) => values[k] } });
     const created = await configured.create(await checked(p, base("TCP", "TCP")));

@@ -10,7 +10,7 @@ import { log } from "../core/log";
 import { MutationPipeline, type Lane, type LoadBalancerTarget } from "../core/pipeline";
 import { realSleep, RetryBudgetExceededError } from "../core/retry";
 import { ElbClient, type ElbApi } from "./client";
-import { fromWire, toWireBody, type WireListener, type WireLoadBalancer } from "./wire";
+import { fromWire, fromWireBoolean, toWireBody, type WireListener, type WireLoadBalancer } from "./wire";
 import {
   readSettings,
   resolveTarget,
@@ -495,7 +495,9 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     };
     if (listener.create_time !== undefined) Object.assign(outs, { createTime: listener.create_time });
     if (listener.update_time !== undefined) Object.assign(outs, { updateTime: listener.update_time });
-    if (listener.admin_state_up !== undefined) Object.assign(outs, { adminStateUp: listener.admin_state_up });
+    // The API writes this Boolean as true/false or 1/0 (see fromWireBoolean).
+    const adminStateUp = fromWireBoolean(listener.admin_state_up);
+    if (typeof adminStateUp === "boolean") Object.assign(outs, { adminStateUp });
     return outs;
   }
 }

@@ -127,11 +127,11 @@ const ROWS: Row[] = [
     fails: { property: "stickySessionType", reason: 'stickySessionType must be one of "insert", got "server"' },
   },
   {
-    rule: "sslProtocols in the wire spelling",
-    inputs: { ...HTTPS, sslProtocols: "TLSv1.2" },
+    rule: "sslProtocols in a spelling neither the document nor the services use",
+    inputs: { ...HTTPS, sslProtocols: "TLSv1.3" },
     fails: {
       property: "sslProtocols",
-      reason: 'sslProtocols must be one of "TLS 1.2", "TLS 1.2 TLS 1.1 TLS 1.0", got "TLSv1.2"',
+      reason: 'sslProtocols must be one of "TLS 1.2", "TLS 1.2 TLS 1.1 TLS 1.0", got "TLSv1.3"',
     },
   },
   {
@@ -275,6 +275,27 @@ const ROWS: Row[] = [
     rule: "an unknown input",
     inputs: { ...HTTP, listenerPort: 80 },
     fails: { property: "listenerPort", reason: "listenerPort is not an input of ElbListener" },
+  },
+  {
+    rule: "the classic Terraform listener's protocol_port",
+    inputs: { ...HTTP, protocolPort: 80 },
+    fails: { property: "protocolPort", reason: "protocolPort is not an input of ElbListener; use port" },
+  },
+  {
+    rule: "the classic Terraform listener's session_sticky_type",
+    inputs: { ...HTTP, sessionStickyType: "insert" },
+    fails: {
+      property: "sessionStickyType",
+      reason: "sessionStickyType is not an input of ElbListener; use stickySessionType",
+    },
+  },
+  {
+    rule: "the classic listener's admin_state_up",
+    inputs: { ...HTTP, adminStateUp: true },
+    fails: {
+      property: "adminStateUp",
+      reason: "adminStateUp is not an input of ElbListener; it is an output of ElbListener, not an input",
+    },
   },
   {
     rule: "null where a value belongs",
@@ -433,6 +454,22 @@ describe("checkInputs normalization", () => {
       stickySessionType: "insert",
       cookieTimeout: 100,
     });
+  });
+  it("takes the services' TLSv1.2 spelling as the document's TLS 1.2", () => {
+    const result = checkInputs({ ...HTTPS, sslProtocols: "TLSv1.2" });
+    expect(result.failures).toEqual([]);
+    expect(result.inputs.sslProtocols).toBe("TLS 1.2");
+  });
+  it("takes the services' TLSv1.2 TLSv1.1 TLSv1 spelling as TLS 1.2 TLS 1.1 TLS 1.0, with its cipher rule", () => {
+    const legacy = checkInputs({ ...HTTPS, sslProtocols: "TLSv1.2 TLSv1.1 TLSv1", sslCiphers: "Extended" });
+    expect(legacy.failures).toEqual([]);
+    expect(legacy.inputs.sslProtocols).toBe("TLS 1.2 TLS 1.1 TLS 1.0");
+    expect(checkInputs({ ...HTTPS, sslProtocols: "TLSv1.2 TLSv1.1 TLSv1", sslCiphers: "Strict" }).failures).toEqual([
+      {
+        property: "sslCiphers",
+        reason: 'sslCiphers must be "Extended" when sslProtocols is "TLS 1.2 TLS 1.1 TLS 1.0", got "Strict"',
+      },
+    ]);
   });
   it("fills the document's TLS defaults on HTTPS", () => {
     expect(checkInputs(HTTPS).inputs).toMatchObject({ sslProtocols: "TLS 1.2", sslCiphers: "Default" });

@@ -13,10 +13,12 @@ import {
   decodeInputs,
   describeValue,
   failure,
+  type ForeignNames,
   intRange,
   matching,
   oneOf,
 } from "../core/check";
+import { WIRE_SSL_PROTOCOLS } from "./constants";
 
 /** RESOURCE is the resource name used in check messages. */
 export const RESOURCE = "ElbListener";
@@ -29,6 +31,47 @@ export const BACKEND_PROTOCOLS = ["HTTP", "TCP", "UDP"] as const;
 export const LB_ALGORITHMS = ["roundrobin", "leastconn", "source"] as const;
 /** SSL_PROTOCOLS are the TLS version sets, in the document's spelling (the client translates them on the wire). */
 export const SSL_PROTOCOLS = ["TLS 1.2", "TLS 1.2 TLS 1.1 TLS 1.0"] as const;
+/**
+ * SERVICE_SSL_PROTOCOLS maps the services' own `ssl_protocols` spelling to the document's (the inverse of
+ * WIRE_SSL_PROTOCOLS), so an input written as the API and the Terraform providers write it (`TLSv1.2`) is the same
+ * value as ours (`TLS 1.2`) and shows no diff. Ref: see WIRE_SSL_PROTOCOLS.
+ */
+export const SERVICE_SSL_PROTOCOLS: Readonly<Record<string, (typeof SSL_PROTOCOLS)[number]>> = Object.fromEntries(
+  Object.entries(WIRE_SSL_PROTOCOLS).map(([documented, wire]) => [wire, documented as (typeof SSL_PROTOCOLS)[number]]),
+);
+
+/**
+ * sslProtocolsCodec takes the document's spelling and the services' (SERVICE_SSL_PROTOCOLS) and decodes both to the
+ * document's; its name, quoted by failures, lists the document's values.
+ */
+const sslProtocolsCodec: t.Type<(typeof SSL_PROTOCOLS)[number], (typeof SSL_PROTOCOLS)[number], unknown> = (() => {
+  const documented = oneOf(SSL_PROTOCOLS);
+  return new t.Type<(typeof SSL_PROTOCOLS)[number], (typeof SSL_PROTOCOLS)[number], unknown>(
+    documented.name,
+    documented.is,
+    (u, c) => {
+      const alias = typeof u === "string" && Object.hasOwn(SERVICE_SSL_PROTOCOLS, u) ? SERVICE_SSL_PROTOCOLS[u] : u;
+      return documented.validate(alias, c);
+    },
+    t.identity,
+  );
+})();
+
+/**
+ * CLASSIC_LISTENER_NAMES are the hints check gives to inputs written for the classic listeners of the Open Telekom
+ * Cloud and FlexibleEngine Terraform providers, whose names differ from the document's.
+ * Ref: terraform-provider-opentelekomcloud `opentelekomcloud/services/elb/v1/resource_opentelekomcloud_elb_listener.go`
+ * (before 07346c5d, "[ELB] Remove classic load balancing"): `protocol_port`, `session_sticky_type`; FlexibleEngine's
+ * `flexibleengine_elb_listener` documents `protocol_port` and `admin_state_up`.
+ */
+export const CLASSIC_LISTENER_NAMES: ForeignNames = {
+  names: {
+    protocolPort: "use port",
+    sessionStickyType: "use stickySessionType",
+    adminStateUp: "it is an output of ElbListener, not an input",
+  },
+};
+
 /** SSL_CIPHERS are the cipher-suite policies. */
 export const SSL_CIPHERS = ["Default", "Extended", "Strict"] as const;
 
@@ -86,7 +129,7 @@ export const ELB_LISTENER_PROPS = {
   certificateId: idCodec("a certificate ID"),
   certificates: certificateList,
   udpTimeout: intRange(1, 1440),
-  sslProtocols: oneOf(SSL_PROTOCOLS),
+  sslProtocols: sslProtocolsCodec,
   sslCiphers: oneOf(SSL_CIPHERS),
   region: matching("a region name such as eu-de or cn-north-4", (s) => /^[a-z]{2,}(-[a-z0-9]+){1,3}$/.test(s)),
   projectId: matching("a project ID of 1 to 64 letters, digits, underscores or hyphens", (s) =>
@@ -273,7 +316,7 @@ export type CheckedInputs = (
  * effect for the chosen protocol, and fills the document's TLS defaults for HTTPS and SSL. Never throws.
  */
 export function checkInputs(raw: unknown): CheckedInputs {
-  const decoded = decodeInputs(RESOURCE, ELB_LISTENER_PROPS, REQUIRED, raw);
+  const decoded = decodeInputs(RESOURCE, ELB_LISTENER_PROPS, REQUIRED, raw, CLASSIC_LISTENER_NAMES);
   const known: Known = { value: decoded.value, unknowns: decoded.unknowns as ReadonlySet<string> };
   const failures = [...decoded.failures, ...crossFieldFailures(known)];
   const warnings: CheckWarning[] = [];

@@ -4,9 +4,21 @@
  * Ref: ../shared/api-docs/huawei-elb-v1-add-listener.md, Tables 1 and 2.
  */
 import { WIRE_SSL_PROTOCOLS } from "./constants";
-import type { ElbListenerInputs, InputName } from "./schema";
+import type { ElbListenerInputs, InputName, Known } from "./schema";
+import { inapplicableInputs } from "./schema";
 
-/** WireListener is a listener as the API returns it (snake_case). Ref: the document's Table 2. */
+/**
+ * WireBoolean is a Boolean field as the classic API writes it: `true`/`false`, or `1`/`0` (the documented example of
+ * "Querying Details of a Listener" gives `"tcp_draining": 1`).
+ */
+export type WireBoolean = boolean | 0 | 1 | number;
+
+/**
+ * WireListener is a listener as the API returns it (snake_case). Fields that do not apply to the listener's protocol
+ * may still carry values (a TCP listener with `cookie_timeout: 100`) or `null`.
+ * Ref: Open Telekom Cloud API reference, classic load balancer APIs, "Querying Details of a Listener" and "Querying
+ * Listeners" (Table 2 and the example responses).
+ */
 export interface WireListener {
   readonly id: string;
   readonly name?: string;
@@ -17,11 +29,11 @@ export interface WireListener {
   readonly backend_protocol?: string;
   readonly backend_port?: number;
   readonly lb_algorithm?: string;
-  readonly session_sticky?: boolean;
+  readonly session_sticky?: WireBoolean | null;
   readonly sticky_session_type?: string | null;
   readonly cookie_timeout?: number | null;
   readonly tcp_timeout?: number | null;
-  readonly tcp_draining?: boolean | null;
+  readonly tcp_draining?: WireBoolean | null;
   readonly tcp_draining_timeout?: number | null;
   readonly certificate_id?: string | null;
   readonly certificates?: readonly string[] | string | null;
@@ -29,7 +41,7 @@ export interface WireListener {
   readonly ssl_protocols?: string | null;
   readonly ssl_ciphers?: string | null;
   readonly status?: string;
-  readonly admin_state_up?: boolean;
+  readonly admin_state_up?: WireBoolean | null;
   readonly create_time?: string;
   readonly update_time?: string;
 }
@@ -93,7 +105,25 @@ export function fromWireSslProtocols(value: string): string {
   return value;
 }
 
-/** fromWire reads a listener back into input names and spelling (absent and null values are left out). */
+/** BOOLEAN_INPUTS are the inputs whose wire field is a Boolean the API may write as 0/1. */
+const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["sessionSticky", "tcpDraining"]);
+
+/**
+ * fromWireBoolean reads a Boolean field written as `true`/`false` or `1`/`0` (and their strings); anything else is
+ * left as it is, so check reports it. Ref: "Querying Details of a Listener", example response 2 (`"tcp_draining": 1`).
+ */
+export function fromWireBoolean(value: unknown): unknown {
+  if (value === 1 || value === "1" || value === "true") return true;
+  if (value === 0 || value === "0" || value === "false") return false;
+  return value;
+}
+
+/**
+ * fromWire reads a listener back into input names and spelling. Absent and null values are left out, Booleans are
+ * read from 0/1 as from true/false, and settings the document calls invalid for the listener's protocol (a TCP
+ * listener's `cookie_timeout`, an HTTP listener's `tcp_draining`) are left out: the documented bodies carry values
+ * for them that the listener does not use. Ref: "Querying Details of a Listener", "Querying Listeners".
+ */
 export function fromWire(listener: WireListener): Partial<Record<InputName, unknown>> {
   const out: Partial<Record<InputName, unknown>> = {};
   const source = new Map<string, unknown>(Object.entries(listener));
@@ -102,7 +132,19 @@ export function fromWire(listener: WireListener): Partial<Record<InputName, unkn
     if (value === undefined || value === null) continue;
     if (name === "sslProtocols" && typeof value === "string") out[name] = fromWireSslProtocols(value);
     else if (name === "certificates" && typeof value === "string") out[name] = value.split(/[\s,]+/).filter(Boolean);
+    else if (BOOLEAN_INPUTS.has(name)) out[name] = fromWireBoolean(value);
     else out[name] = value;
   }
+  for (const item of inapplicableInputs({ value: out as Known["value"], unknowns: new Set() }))
+    delete out[item.property];
   return out;
+}
+
+/**
+ * isEmptyListAsObject tells whether a list answer is `{}`, which the classic API gives for an empty list instead of
+ * `[]`. Ref: kubernetes-sigs/cloud-provider-huaweicloud elb_connection.go (`ListMembers`: "expect return body: [],
+ * but return: {}"; `ListLoadBalancers`: `{"loadbalancers":{},"instance_num":"0"}`).
+ */
+export function isEmptyListAsObject(json: unknown): boolean {
+  return json !== null && typeof json === "object" && !Array.isArray(json) && Object.keys(json).length === 0;
 }

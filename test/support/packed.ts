@@ -89,3 +89,37 @@ export function tarballFiles(tarball: string): string[] {
     .filter(Boolean)
     .map((f) => f.replace(/^package\//, ""));
 }
+
+// Runs in a program directory: constructs both resources under mocks and prints their `__provider` texts.
+const SERIALIZE_SCRIPT = `
+const pulumi = require("@pulumi/pulumi");
+const lb = require("pulumi-lb-listeners");
+(async () => {
+  const texts = {};
+  await pulumi.runtime.setMocks({
+    newResource: (a) => {
+      if (typeof a.inputs.__provider === "string") texts[a.type] = a.inputs.__provider;
+      return { id: a.name + "-id", state: a.inputs };
+    },
+    call: () => ({}),
+  }, "scratch", "dev", false);
+  new lb.HttpsListener("web", { loadBalancerId: "lb-1", listenerPort: 443 });
+  new lb.ElbListener("api", { name: "api", loadbalancerId: "lb-2", protocol: "HTTP", port: 80 });
+  await pulumi.runtime.disconnect();
+  process.stdout.write(JSON.stringify(texts));
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
+/**
+ * serializeProviders constructs both resources in a program directory (with the `@pulumi/pulumi` and the package
+ * installed there) and returns each type token's serialized `__provider` text.
+ */
+export function serializeProviders(dir: string, env: Record<string, string> = {}): Record<string, string> {
+  fs.writeFileSync(path.join(dir, "serialize.js"), SERIALIZE_SCRIPT);
+  const out = execFileSync(process.execPath, ["serialize.js"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+  return JSON.parse(out) as Record<string, string>;
+}

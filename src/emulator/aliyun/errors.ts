@@ -1,10 +1,12 @@
 /**
  * The SLB emulator's errors: one factory per real API code, with the service's literal code, message and HTTP status,
  * and the renderer of the service's error body `{ RequestId, HostId, Code, Message, Recommend }`.
+ * Ref: SLB "Common error codes" (CLB developer guide), tabled in ../shared/api-docs/aliyun-slb-https-extras.md
+ * section 5. Answers no document words are marked `Assumed:`.
  */
 import { randomUUID } from "node:crypto";
 import type { Reply } from "../faults";
-import { ERROR_CODES, RESOURCE_NOT_FOUND_MESSAGE } from "../../aliyun/constants";
+import { ERROR_CODES, MESSAGES, RESOURCE_NOT_FOUND_MESSAGE, SYSTEM_BUSY_STATUS } from "../../aliyun/constants";
 
 /** SlbError is an error answer of the emulated SLB service. */
 export class SlbError extends Error {
@@ -41,21 +43,21 @@ export const SLB_ERRORS = {
       404,
     ),
   throttlingUser: () => new SlbError(ERROR_CODES.throttlingUser, "Request was denied due to user flow control.", 400),
-  operationBusy: () =>
-    new SlbError(ERROR_CODES.operationBusy, "The operation is not allowed because the instance is busy.", 400),
-  serviceIsConfiguring: () =>
-    new SlbError(
-      ERROR_CODES.serviceIsConfiguring,
-      "The specified service is configuring, please try again later.",
-      400,
-    ),
+  operationBusy: () => new SlbError(ERROR_CODES.operationBusy, MESSAGES.operationBusy, 400),
+  serviceIsConfiguring: () => new SlbError(ERROR_CODES.serviceIsConfiguring, MESSAGES.serviceIsConfiguring, 400),
+  systemBusy: () => new SlbError(ERROR_CODES.systemBusy, MESSAGES.systemBusy, SYSTEM_BUSY_STATUS),
   loadBalancerNotFound: () =>
     new SlbError(ERROR_CODES.loadBalancerNotFound, "The specified LoadBalancerId does not exist.", 404),
-  listenerNotFound: () => new SlbError(ERROR_CODES.resourceNotFound, RESOURCE_NOT_FOUND_MESSAGE, 404),
-  listenerAlreadyExists: () =>
-    new SlbError(ERROR_CODES.listenerAlreadyExists, "The specified listener port is already in use.", 400),
-  serverCertificateNotFound: () =>
-    new SlbError(ERROR_CODES.serverCertificateNotFound, "The specified ServerCertificateId does not exist.", 400),
+  /** listenerNotFound is what the listener actions answer for a port with no listener (InvalidParameter, 400). */
+  listenerNotFound: () => new SlbError(ERROR_CODES.invalidParameter, RESOURCE_NOT_FOUND_MESSAGE, 400),
+  listenerAlreadyExists: () => new SlbError(ERROR_CODES.listenerAlreadyExists, MESSAGES.listenerAlreadyExists, 400),
+  /**
+   * serverCertificateNotSupported answers a ServerCertificateId the region does not hold. Ref: "Common error codes" and
+   * aliyun/terraform-provider-alicloud issue reports (a CAS certificate id given to CreateLoadBalancerHTTPSListener).
+   */
+  serverCertificateNotSupported: () =>
+    new SlbError(ERROR_CODES.invalidParameter, MESSAGES.serverCertificateNotSupported, 400),
+  /** Assumed: no document words the answer for an unknown CA certificate; this code and message are the emulator's. */
   caCertificateNotFound: () =>
     new SlbError(ERROR_CODES.caCertificateNotFound, "The specified CACertificateId does not exist.", 400),
   internalError: () =>
@@ -65,16 +67,10 @@ export const SLB_ERRORS = {
 /** KNOWN_ERRORS gives the status and message of a code the fault plan names without them. */
 const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>> = {
   [ERROR_CODES.throttlingUser]: { status: 400, message: "Request was denied due to user flow control." },
-  [ERROR_CODES.operationBusy]: { status: 400, message: "The operation is not allowed because the instance is busy." },
-  [ERROR_CODES.serviceIsConfiguring]: {
-    status: 400,
-    message: "The specified service is configuring, please try again later.",
-  },
-  [ERROR_CODES.systemBusy]: { status: 400, message: "System is busy, please try again later." },
-  [ERROR_CODES.listenerStatusNotSupport]: {
-    status: 400,
-    message: "The current status of the listener does not support this operation.",
-  },
+  [ERROR_CODES.operationBusy]: { status: 400, message: MESSAGES.operationBusy },
+  [ERROR_CODES.serviceIsConfiguring]: { status: 400, message: MESSAGES.serviceIsConfiguring },
+  [ERROR_CODES.systemBusy]: { status: SYSTEM_BUSY_STATUS, message: MESSAGES.systemBusy },
+  [ERROR_CODES.listenerStatusNotSupport]: { status: 400, message: MESSAGES.listenerStatusNotSupport },
   [ERROR_CODES.serviceUnavailable]: {
     status: 503,
     message: "The request has failed due to a temporary failure of the server.",
@@ -83,10 +79,10 @@ const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>
     status: 500,
     message: "The request processing has failed due to some unknown error.",
   },
-  [ERROR_CODES.invalidParameter]: { status: 400, message: "The specified parameter is not valid." },
-  [ERROR_CODES.resourceNotFound]: { status: 404, message: RESOURCE_NOT_FOUND_MESSAGE },
+  [ERROR_CODES.invalidParameter]: { status: 400, message: "Invalid parameter in the request." },
+  [ERROR_CODES.listenerNotFound]: { status: 404, message: MESSAGES.listenerNotFound },
   [ERROR_CODES.loadBalancerNotFound]: { status: 404, message: "The specified LoadBalancerId does not exist." },
-  [ERROR_CODES.listenerAlreadyExists]: { status: 400, message: "The specified listener port is already in use." },
+  [ERROR_CODES.listenerAlreadyExists]: { status: 400, message: MESSAGES.listenerAlreadyExists },
   "QuotaExceeded.Listener": { status: 400, message: "The quota of listeners is exceeded." },
   Forbidden: { status: 403, message: "User not authorized to operate on the specified resource." },
 };

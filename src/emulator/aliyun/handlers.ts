@@ -190,8 +190,8 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     const regionId = required(params, "RegionId");
     const lbId = required(params, "LoadBalancerId");
     const listenerPort = port(params);
-    const listener = state.describeListener(regionId, lbId, listenerPort);
-    return ok({ ListenerPort: listener.port, Status: listener.status, ...listener.config }, requestId);
+    const listener = state.readListener(regionId, lbId, listenerPort);
+    return ok({ ListenerPort: listener.port, Status: state.reportedStatus(listener), ...listener.config }, requestId);
   },
   [ACTIONS.describeLoadBalancer]: (state, params, requestId) => {
     const lb = state.loadBalancer(required(params, "RegionId"), required(params, "LoadBalancerId"));

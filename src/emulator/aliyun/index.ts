@@ -27,6 +27,11 @@ export interface AliyunEmulatorOptions {
   readonly regionId?: string;
   /** How long a mutation keeps its load balancer busy (OperationBusy / ServiceIsConfiguring); 0 = off. @default 20 */
   readonly lockMs?: number;
+  /**
+   * Describe calls on a load balancer whose configuration is pending answer OperationBusy ("A previous operation is
+   * pending."), as SLB does during a refresh. Off by default so call counts stay one per step. @default false
+   */
+  readonly refuseReadsWhileBusy?: boolean;
   /** Delay before each answer in milliseconds. @default 0 */
   readonly latencyMs?: number;
   /** Requests per second before Throttling.User; 0 = no limit. @default 0 */
@@ -83,7 +88,10 @@ export function seedRegion(state: SlbState, regionId: string): AliyunSeed {
 export async function startAliyunEmulator(options: AliyunEmulatorOptions = {}): Promise<AliyunEmulator> {
   const accessKeyId = options.accessKeyId ?? DEFAULT_ACCESS_KEY_ID;
   const accessKeySecret = options.accessKeySecret ?? DEFAULT_ACCESS_KEY_SECRET;
-  const state = new SlbState({ lockMs: options.lockMs ?? 20 });
+  const state = new SlbState({
+    lockMs: options.lockMs ?? 20,
+    refuseReadsWhileBusy: options.refuseReadsWhileBusy ?? false,
+  });
   const seed = seedRegion(state, options.regionId ?? DEFAULT_REGION);
   const faults = new FaultPlan(options.faults ?? []);
   const calls = new Map<string, number>();

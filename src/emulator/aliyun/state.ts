@@ -1,21 +1,34 @@
 /**
  * The SLB emulator's state and business rules: regions' load balancers, certificates and HTTPS listeners, the
- * document's conditional rules over a listener's whole configuration, listener status (stopped after create, running
- * after start), and the load balancer configuration lock (a mutation keeps the load balancer busy for `lockMs`).
+ * document's conditional rules over a listener's whole configuration, listener status (stopped after create,
+ * starting then running after start, configuring during a Set, stopping then stopped after a stop), and the load
+ * balancer configuration lock (a mutation keeps the load balancer busy for `lockMs`; reads may be refused meanwhile).
+ * Ref: ../shared/api-docs/aliyun-slb-https-extras.md section 4 (statuses; StartLoadBalancerListener moves a stopped
+ * listener to starting, then running) and section 5 (OperationBusy reported on a describe during a refresh).
  */
 import { SLB_ERRORS, SlbError } from "./errors";
 
 /** ListenerConfig is a listener's configuration by request parameter name (numbers for Integer parameters). */
 export type ListenerConfig = Record<string, string | number>;
 
-/** ListenerStatus is a listener's state as DescribeLoadBalancerHTTPSListenerAttribute reports it. */
+/** ListenerStatus is a listener's settled state: what it is once no configuration is pending. */
 export type ListenerStatus = "running" | "stopped";
+
+/** TransientStatus is the state DescribeLoadBalancerHTTPSListenerAttribute reports while a change is pending. */
+export type TransientStatus = "starting" | "configuring" | "stopping";
 
 /** FakeListener is one emulated HTTPS listener. */
 export interface FakeListener {
   readonly port: number;
+  /** The settled status (what Describe reports once `transientUntil` has passed). */
   status: ListenerStatus;
   config: ListenerConfig;
+  /**
+   * The status Describe reports until `transientUntil`. Assumed: a pending change lasts as long as the load balancer
+   * lock (`lockMs`); the documents name the statuses, not their durations.
+   */
+  transient?: TransientStatus;
+  transientUntil: number;
 }
 
 /** FakeLoadBalancer is one emulated SLB instance. */
@@ -43,6 +56,8 @@ export interface FakeCertificate {
 export interface StateOptions {
   /** How long a mutation keeps its load balancer busy, in milliseconds (0 turns the lock off). */
   readonly lockMs: number;
+  /** Describe calls on a busy load balancer answer OperationBusy ("A previous operation is pending."). */
+  readonly refuseReadsWhileBusy?: boolean;
   readonly now?: () => number;
 }
 
@@ -103,11 +118,14 @@ export class SlbState {
   readonly loadBalancers = new Map<string, FakeLoadBalancer>();
   readonly certificates = new Map<string, FakeCertificate>();
   lockMs: number;
+  /** Describe calls on a busy load balancer answer OperationBusy (see StateOptions). */
+  refuseReadsWhileBusy: boolean;
   private readonly now: () => number;
   private sequence = 0;
 
   constructor(options: StateOptions) {
     this.lockMs = options.lockMs;
+    this.refuseReadsWhileBusy = options.refuseReadsWhileBusy ?? false;
     this.now = options.now ?? Date.now;
   }
 
@@ -177,11 +195,27 @@ export class SlbState {
     return result;
   }
 
+  /** transition makes Describe report a transient status for as long as the lock lasts (at once settled when 0). */
+  private transition(lb: FakeListener, status: TransientStatus): void {
+    if (this.lockMs <= 0) return;
+    lb.transient = status;
+    lb.transientUntil = this.now() + this.lockMs;
+  }
+
+  /** reportedStatus is the status Describe reports now: the transient one while a change is pending, else settled. */
+  reportedStatus(listener: FakeListener): ListenerStatus | TransientStatus {
+    if (listener.transient !== undefined && this.now() < listener.transientUntil) return listener.transient;
+    listener.transient = undefined;
+    return listener.status;
+  }
+
   private checkCertificates(regionId: string, config: ListenerConfig): void {
     const server = config.ServerCertificateId;
     if (server !== undefined) {
       const cert = this.certificates.get(String(server));
-      if (!cert || cert.kind !== "server" || cert.regionId !== regionId) throw SLB_ERRORS.serverCertificateNotFound();
+      if (!cert || cert.kind !== "server" || cert.regionId !== regionId) {
+        throw SLB_ERRORS.serverCertificateNotSupported();
+      }
     }
     const ca = config.CACertificateId;
     if (ca !== undefined) {
@@ -199,7 +233,7 @@ export class SlbState {
     this.checkCertificates(regionId, full);
     this.mutate(lb, "configure", () => {
       if (lb.listeners.has(port)) throw SLB_ERRORS.listenerAlreadyExists();
-      lb.listeners.set(port, { port, status: "stopped", config: full });
+      lb.listeners.set(port, { port, status: "stopped", config: full, transientUntil: 0 });
     });
   }
 
@@ -215,12 +249,16 @@ export class SlbState {
     this.checkCertificates(regionId, patch);
     this.mutate(lb, "configure", () => {
       listener.config = full;
+      this.transition(listener, "configuring");
     });
   }
 
-  /** settle ends every configuration lock now, as if lockMs had passed (tests use it instead of waiting). */
+  /** settle ends every configuration lock and pending status now, as if lockMs had passed (tests use it instead of waiting). */
   settle(): void {
-    for (const lb of this.loadBalancers.values()) lb.busyUntil = 0;
+    for (const lb of this.loadBalancers.values()) {
+      lb.busyUntil = 0;
+      for (const listener of lb.listeners.values()) listener.transientUntil = 0;
+    }
   }
 
   /** startListener makes a listener running. */
@@ -229,6 +267,7 @@ export class SlbState {
     const listener = this.listener(lb, port);
     this.mutate(lb, "startStop", () => {
       listener.status = "running";
+      this.transition(listener, "starting");
     });
   }
 
@@ -238,6 +277,7 @@ export class SlbState {
     const listener = this.listener(lb, port);
     this.mutate(lb, "startStop", () => {
       listener.status = "stopped";
+      this.transition(listener, "stopping");
     });
   }
 
@@ -250,9 +290,20 @@ export class SlbState {
     });
   }
 
-  /** describeListener returns a listener (reads never wait for the lock). */
+  /** describeListener returns a listener (reads never wait for the lock; see readListener for the wire's rule). */
   describeListener(regionId: string, lbId: string, port: number): FakeListener {
     return this.listener(this.loadBalancer(regionId, lbId), port);
+  }
+
+  /**
+   * readListener is describeListener as the wire sees it: with refuseReadsWhileBusy, a load balancer whose
+   * configuration is pending answers OperationBusy. Ref: alibaba/terraform-provider issue 451 (OperationBusy from a
+   * listener describe during a refresh).
+   */
+  readListener(regionId: string, lbId: string, port: number): FakeListener {
+    const lb = this.loadBalancer(regionId, lbId);
+    if (this.refuseReadsWhileBusy && this.lockMs > 0 && this.now() < lb.busyUntil) throw SLB_ERRORS.operationBusy();
+    return this.listener(lb, port);
   }
 
   /** allListeners lists every listener as `<lbId>:https:<port>`, for tests that check nothing extra exists. */

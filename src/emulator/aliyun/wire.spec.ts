@@ -141,6 +141,8 @@ describe("SLB emulator over the wire", () => {
     await c.request("CreateLoadBalancerHTTPSListener", listenerParams(9443), { method: "POST" });
     const e = await failureOf(c.request("CreateLoadBalancerHTTPSListener", listenerParams(9443), { method: "POST" }));
     expect(e.code).toBe("ListenerAlreadyExists");
+    expect(e.entry?.response?.statusCode).toBe(400);
+    expect(e.data?.Message).toBe("A listener with the specified port already exists");
   });
 
   it("answers an unknown load balancer with InvalidLoadBalancerId.NotFound", async () => {
@@ -163,9 +165,11 @@ describe("SLB emulator over the wire", () => {
       ),
     );
     expect(e.data?.Message).toBe("The specified resource does not exist.");
+    expect(e.code).toBe("InvalidParameter");
+    expect(e.entry?.response?.statusCode).toBe(400);
   });
 
-  it("answers an unknown server certificate with ServerCertificateId.NotFound", async () => {
+  it("answers an unknown server certificate with InvalidParameter 'ServerCertificateId is not Support.'", async () => {
     const e = await failureOf(
       client().request(
         "CreateLoadBalancerHTTPSListener",
@@ -173,7 +177,9 @@ describe("SLB emulator over the wire", () => {
         { method: "POST" },
       ),
     );
-    expect(e.code).toBe("ServerCertificateId.NotFound");
+    expect(e.code).toBe("InvalidParameter");
+    expect(e.entry?.response?.statusCode).toBe(400);
+    expect(e.data?.Message).toBe("The specified parameter ServerCertificateId is not Support.");
   });
 
   it("creates load balancers and certificates through the API", async () => {

@@ -82,6 +82,10 @@ export const ELB_ERRORS = {
     ),
   listenerQuota: () => new ElbError(ELB_CODES.listenerQuota, "Request lb has more than user listener quota.", 403),
   portInUse: () => new ElbError(ELB_CODES.portInUse, "Listener port is repeated.", 400, "port"),
+  /**
+   * listenerNotFound is ELB.6002. The table documents it with 503 for a delete; Assumed: a GET of a missing listener
+   * answers the same code with 404 (the document's status list for that GET has 404 "Not Found").
+   */
   listenerNotFound: (status: 404 | 503) =>
     new ElbError(ELB_CODES.listenerNotFound, "Delete listener failed, listener does not exist.", status),
   propertyNotUpdatable: (key: string) =>
@@ -94,6 +98,7 @@ export const ELB_ERRORS = {
       "loadbalancer_id",
     ),
   lbNotFound: () => new ElbError(ELB_CODES.lbNotFound, "Find lb failed.", 404),
+  /** Assumed: ELB.1015 as the lock of a load balancer being reconfigured (see ELB_CODES.lbLocked). */
   lbLocked: () => new ElbError(ELB_CODES.lbLocked, "Lb can not be updated.", 400),
   internal: () => new ElbError("ELB.0004", "Api response is null or invaild.", 500),
 } as const;
@@ -163,6 +168,7 @@ export function renderGatewayError(error: GatewayError, requestId: string): Repl
 /** KNOWN_STATUS is the documented HTTP status of the codes a fault rule may name without a status. */
 const KNOWN_STATUS: Readonly<Record<string, number>> = {
   [APIGW_CODES.apiNotFound]: 404,
+  [APIGW_CODES.apigApiNotFound]: 404,
   [APIGW_CODES.iamAuthFailed]: 401,
   [APIGW_CODES.iamForbidden]: 403,
   [APIGW_CODES.throttled]: 429,
@@ -176,7 +182,7 @@ export function renderFault(code: string | undefined, status: number | undefined
   const c = code ?? "ELB.0004";
   const s = status ?? KNOWN_STATUS[c] ?? (code !== undefined && c.startsWith("ELB.") ? 400 : 500);
   const requestId = newRequestId();
-  if (c.startsWith("APIGW."))
+  if (c.startsWith("APIGW.") || c.startsWith("APIG."))
     return renderGatewayError(new GatewayError(c, message ?? "Injected gateway fault", s), requestId);
   return renderElbError(new ElbError(c, message ?? "Injected service fault", s), requestId);
 }

@@ -52,15 +52,20 @@ function guarded(handler: Handler): Handler {
 /** HANDLERS maps each route name (see ROUTES) to its handler. */
 export const HANDLERS: Readonly<Record<string, Handler>> = {
   "POST /listeners": guarded((ctx) =>
-    json(200, renderListener(ctx.state.createListener(parseBody(ctx.body))), ctx.requestId),
+    json(200, renderListener(ctx.state.createListener(parseBody(ctx.body)), ctx.state.options), ctx.requestId),
   ),
-  "GET /listeners/{id}": guarded((ctx) => json(200, renderListener(ctx.state.readListener(ctx.id!)), ctx.requestId)),
+  "GET /listeners/{id}": guarded((ctx) =>
+    json(200, renderListener(ctx.state.readListener(ctx.id!), ctx.state.options), ctx.requestId),
+  ),
   "GET /listeners": guarded((ctx) => {
     const lbId = ctx.query.get("loadbalancer_id") ?? undefined;
-    return json(200, ctx.state.listenersOf(lbId).map(renderListener), ctx.requestId);
+    const listeners = ctx.state.listenersOf(lbId).map((l) => renderListener(l, ctx.state.options));
+    // The classic API is reported to answer an empty list as `{}`. Ref: kubernetes-sigs/cloud-provider-huaweicloud
+    // elb_connection.go ("expect return body: [], but return: {}").
+    return json(200, listeners.length === 0 && ctx.state.options.emptyListAsObject ? {} : listeners, ctx.requestId);
   }),
   "PUT /listeners/{id}": guarded((ctx) =>
-    json(200, renderListener(ctx.state.updateListener(ctx.id!, parseBody(ctx.body))), ctx.requestId),
+    json(200, renderListener(ctx.state.updateListener(ctx.id!, parseBody(ctx.body)), ctx.state.options), ctx.requestId),
   ),
   "DELETE /listeners/{id}": guarded((ctx) => {
     ctx.state.deleteListener(ctx.id!);

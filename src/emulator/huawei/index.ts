@@ -1,7 +1,8 @@
 /**
  * startHuaweiEmulator runs an in-process emulator of the classic ELB v1.0 API (behind an emulated API gateway) on
  * 127.0.0.1, seeded with one project holding an External (public) and an Internal (private) load balancer and a
- * certificate.
+ * certificate; and the dedicated ELB v3 API on the same endpoint, seeded with three dedicated load balancers (L4 and
+ * L7 flavors, L4 only, L7 only), a server and a client certificate, an IP group and a security policy.
  */
 import { LB_TYPE } from "../../huawei/constants";
 import type { FaultRule } from "../faults";
@@ -9,6 +10,7 @@ import { FaultPlan } from "../faults";
 import { listenLoopback } from "../http";
 import { Router } from "./router";
 import { ElbState } from "./state";
+import { seedDedicated, V3State, type DedicatedSeed } from "./v3";
 
 /** DEFAULT_HUAWEI_ACCESS_KEY is the access key the emulator accepts unless told otherwise. */
 export const DEFAULT_HUAWEI_ACCESS_KEY = "HWEMULATORACCESSKEY0";
@@ -33,12 +35,19 @@ export interface HuaweiEmulatorOptions {
   readonly projectId?: string;
   /** Region reported in the seed. @default "eu-de" */
   readonly region?: string;
-  /** How long a mutation keeps its load balancer locked (ELB.1015); 0 = off. @default 20 */
+  /**
+   * How long a mutation keeps its load balancer locked (v1.0: ELB.1015) or PENDING_UPDATE (v3: 409 ELB.8907 to
+   * changes meanwhile); 0 = off. @default 20
+   */
   readonly lockMs?: number;
   /** GETs a new listener answers PENDING_CREATE before ACTIVE; 0 = created ACTIVE. @default 1 */
   readonly pendingCreateReads?: number;
-  /** Listeners per load balancer before ELB.6091. @default 50 */
+  /** Listeners per load balancer before ELB.6091 (v1.0) or ELB.8905 (v3). @default 50 */
   readonly listenerQuota?: number;
+  /** GET answers write `tcp_draining` as 1/0, the documented example's form. @default false */
+  readonly booleansAsIntegers?: boolean;
+  /** An empty listener list is answered `{}` instead of `[]`, as the classic API is reported to answer. @default false */
+  readonly emptyListAsObject?: boolean;
   /** Delay before each answer in milliseconds. @default 0 */
   readonly latencyMs?: number;
   /** Requests per second before 429 APIGW.0308; 0 = no limit. @default 0 */
@@ -57,16 +66,21 @@ export interface HuaweiSeed {
   readonly certificateId: string;
 }
 
+/** HuaweiEmulatorSeed is everything the emulator seeds: the classic fixtures and the dedicated (v3) ones. */
+export type HuaweiEmulatorSeed = HuaweiSeed & DedicatedSeed;
+
 /** HuaweiEmulator is a running emulator. */
 export interface HuaweiEmulator {
   /** Base URL, e.g. `http://127.0.0.1:PORT` (what `HW_ELB_ENDPOINT` takes). */
   readonly endpoint: string;
   readonly accessKey: string;
   readonly secretKey: string;
-  readonly seed: HuaweiSeed;
+  readonly seed: HuaweiEmulatorSeed;
   readonly state: ElbState;
+  /** The dedicated ELB v3 state (load balancers, certificates, listeners under `/v3/{project_id}/elb`). */
+  readonly v3: V3State;
   readonly faults: FaultPlan;
-  /** Calls per route (e.g. `POST /listeners`), counted at arrival, authenticated or not. */
+  /** Calls per route (e.g. `POST /listeners`, `POST /v3/listeners`), counted at arrival, authenticated or not. */
   readonly calls: Map<string, number>;
   /** Live knobs: latency and throttling can change while running. */
   readonly router: Router;
@@ -95,13 +109,21 @@ export async function startHuaweiEmulator(options: HuaweiEmulatorOptions = {}): 
     lockMs: options.lockMs ?? 20,
     pendingCreateReads: options.pendingCreateReads ?? 1,
     listenerQuota: options.listenerQuota ?? 50,
+    booleansAsIntegers: options.booleansAsIntegers ?? false,
+    emptyListAsObject: options.emptyListAsObject ?? false,
     now: options.now,
   });
-  const seed = seedProject(state, options.region ?? DEFAULT_HUAWEI_REGION);
+  const v3 = new V3State(state.projectId, {
+    lockMs: options.lockMs ?? 20,
+    listenerQuota: options.listenerQuota ?? 50,
+    now: options.now,
+  });
+  const seed = { ...seedProject(state, options.region ?? DEFAULT_HUAWEI_REGION), ...seedDedicated(v3) };
   const faults = new FaultPlan(options.faults ?? []);
   const calls = new Map<string, number>();
   const router = new Router({
     state,
+    v3,
     faults,
     calls,
     keys: new Map([[accessKey, secretKey]]),
@@ -117,6 +139,7 @@ export async function startHuaweiEmulator(options: HuaweiEmulatorOptions = {}): 
     secretKey,
     seed,
     state,
+    v3,
     faults,
     calls,
     router,

@@ -64,6 +64,14 @@ describe("startEmulators with the Huawei half", () => {
             private: "e1b00000000000000000000000000002",
           },
           certificateId: "e1b00000000000000000000000000003",
+          dedicated: {
+            l4l7: "e3b00000000000000000000000000003",
+            l4: "e3b00000000000000000000000000004",
+            l7: "e3b00000000000000000000000000005",
+          },
+          certificates: { server: "e3b00000000000000000000000000006", client: "e3b00000000000000000000000000007" },
+          ipGroupId: "e3b00000000000000000000000000008",
+          securityPolicyId: "e3b00000000000000000000000000009",
         },
       });
       expect(emulators.huawei?.state.getLoadBalancer(emulators.huawei.seed.loadBalancers.private).type).toBe(

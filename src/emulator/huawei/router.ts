@@ -20,11 +20,14 @@ import { readBody, TrafficShaper, writeReply, type TrafficOptions } from "../htt
 import { GATEWAY_ERRORS, GatewayError, newRequestId, renderFault, renderGatewayError } from "./errors";
 import { HANDLERS } from "./handlers";
 import type { ElbState } from "./state";
+import { isV3Route, matchV3Route, renderV3Fault, V3_HANDLERS, type V3State } from "./v3";
 
 /** RouterOptions are the knobs of one emulator instance. */
 /** RouterOptions configure a router; the latency, rate and clock knobs come from TrafficOptions. */
 export interface RouterOptions extends TrafficOptions {
   readonly state: ElbState;
+  /** The dedicated ELB v3 state, served on the same endpoint (`/v3/{project_id}/elb/...`). */
+  readonly v3: V3State;
   readonly faults: FaultPlan;
   readonly calls: Map<string, number>;
   /** AK/SK pairs the gateway accepts, by access key. */
@@ -42,10 +45,13 @@ export interface RouteMatch {
 
 const PATH = /^\/v1\.0\/([^/]+)\/elbaas\/(listeners|loadbalancers|certificate)(?:\/([^/]+))?\/?$/;
 
-/** matchRoute names the route of a method and path, or `UNKNOWN <method>` when the API has none. */
+/**
+ * matchRoute names the route of a method and path (v1.0 `POST /listeners`, v3 `POST /v3/listeners`), or
+ * `UNKNOWN <method>` when the API has none.
+ */
 export function matchRoute(method: string, pathname: string): RouteMatch {
   const m = PATH.exec(pathname);
-  if (!m) return { route: `UNKNOWN ${method}` };
+  if (!m) return matchV3Route(method, pathname) ?? { route: `UNKNOWN ${method}` };
   const [, projectId, collection, id] = m;
   const route = `${method} /${collection}${id === undefined ? "" : "/{id}"}`;
   if (!(route in HANDLERS)) return { route: `UNKNOWN ${method}` };
@@ -153,22 +159,19 @@ export class Router extends TrafficShaper<RouterOptions> {
       writeReply(res, refused);
       return;
     }
-    const handler = HANDLERS[match.route];
+    const v3 = isV3Route(match.route);
     await sendWithFault(
       this.options.faults.next(match.route),
       req,
       res,
       async () => {
         await this.delay();
-        return handler({
-          state: this.options.state,
-          id: match.id,
-          query: url.searchParams,
-          body: body.toString("utf8"),
-          requestId,
-        });
+        const ctx = { id: match.id, query: url.searchParams, body: body.toString("utf8"), requestId };
+        return v3
+          ? V3_HANDLERS[match.route]({ ...ctx, state: this.options.v3 })
+          : HANDLERS[match.route]({ ...ctx, state: this.options.state });
       },
-      (rule: FaultRule) => renderFault(rule.code, rule.status, rule.message),
+      (rule: FaultRule) => (v3 ? renderV3Fault : renderFault)(rule.code, rule.status, rule.message),
     );
   }
 }

@@ -48,6 +48,10 @@ export interface StateOptions {
   pendingCreateReads: number;
   /** Listeners allowed per load balancer before ELB.6091. */
   listenerQuota: number;
+  /** GET answers write `tcp_draining` as 1/0, the form of the documented example, instead of true/false. */
+  booleansAsIntegers: boolean;
+  /** An empty listener list is answered `{}` instead of `[]`, as the classic API is reported to answer. */
+  emptyListAsObject: boolean;
   readonly now?: () => number;
 }
 
@@ -211,7 +215,14 @@ export class ElbState {
     readonly projectId: string,
     options: Partial<StateOptions> = {},
   ) {
-    this.options = { lockMs: 0, pendingCreateReads: 1, listenerQuota: 50, ...options };
+    this.options = {
+      lockMs: 0,
+      pendingCreateReads: 1,
+      listenerQuota: 50,
+      booleansAsIntegers: false,
+      emptyListAsObject: false,
+      ...options,
+    };
   }
 
   private now(): number {
@@ -397,16 +408,49 @@ export class ElbState {
   }
 }
 
-/** renderListener is the listener's JSON as the API returns it. Ref: the document's Table 2. */
-export function renderListener(l: FakeListener): Record<string, unknown> {
+/** RenderForms are the documented spellings a GET answer may use. */
+export interface RenderForms {
+  /** Write `tcp_draining` as 1/0 (the documented example's form) instead of true/false. */
+  readonly booleansAsIntegers?: boolean;
+}
+
+/**
+ * renderListener is the listener's JSON as the API returns it: every field of the document's Table 2 plus
+ * `tcp_draining` and `tcp_draining_timeout` (in the examples), with `null` for a setting the listener does not have,
+ * as the documented examples give `sticky_session_type`, `certificate_id`, `healthcheck_id` and `tcp_timeout`.
+ * Ref: "Querying Details of a Listener" and "Querying Listeners" (Table 2, example responses).
+ */
+export function renderListener(l: FakeListener, forms: RenderForms = {}): Record<string, unknown> {
+  const f = l.fields;
+  const or = (key: string): unknown => f[key] ?? null;
+  const draining = f.tcp_draining === true;
   return {
-    id: l.id,
-    ...l.fields,
-    loadbalancer_id: l.loadbalancerId,
-    status: l.status,
-    admin_state_up: true,
-    create_time: l.createTime,
     update_time: l.updateTime,
+    backend_port: f.backend_port,
+    id: l.id,
+    backend_protocol: f.backend_protocol,
+    sticky_session_type: or("sticky_session_type"),
+    description: f.description ?? "",
+    loadbalancer_id: l.loadbalancerId,
+    create_time: l.createTime,
+    status: l.status,
+    protocol: f.protocol,
+    port: f.port,
+    cookie_timeout: or("cookie_timeout"),
+    admin_state_up: true,
+    member_number: 0,
+    healthcheck_id: null,
+    session_sticky: f.session_sticky === true,
+    lb_algorithm: f.lb_algorithm,
+    name: f.name,
+    certificate_id: or("certificate_id"),
+    ...(f.certificates === undefined ? {} : { certificates: f.certificates }),
+    tcp_timeout: or("tcp_timeout"),
+    udp_timeout: or("udp_timeout"),
+    ssl_protocols: or("ssl_protocols"),
+    ssl_ciphers: or("ssl_ciphers"),
+    tcp_draining: forms.booleansAsIntegers ? Number(draining) : draining,
+    tcp_draining_timeout: or("tcp_draining_timeout"),
   };
 }
 
