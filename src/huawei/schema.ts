@@ -104,37 +104,121 @@ const certificateList = new t.Type<string[], string[], unknown>(
 
 /**
  * ELB_LISTENER_PROPS are the codecs of every input; each codec's name is the documented rule that failure messages
- * quote ("<property> must be <rule>, got <value>").
+ * quote ("<property> must be <rule>, got <value>"). The TSDoc on each field (range, `@default`, wire name) is what
+ * users read on `ElbListenerArgs`, which derives from these codecs.
  */
 export const ELB_LISTENER_PROPS = {
+  /**
+   * The listener name: 1 to 64 letters, digits, underscores (_) and hyphens (-). Updated in place.
+   * Ref: Table 1, `name`.
+   */
   name: matching("1 to 64 characters of letters, digits, underscores (_) and hyphens (-)", (s) =>
     /^[A-Za-z0-9_-]{1,64}$/.test(s),
   ),
+  /**
+   * Supplementary information: 0 to 128 characters without `<` or `>`. Updated in place.
+   * @default none (not sent)
+   * Ref: Table 1, `description`.
+   */
   description: matching(
     "0 to 128 characters without angle brackets (< and >)",
     (s) => s.length <= 128 && !/[<>]/.test(s),
   ),
+  /** The ID of the classic load balancer. Replaces the listener when changed. Ref: Table 1, `loadbalancer_id`. */
   loadbalancerId: idCodec("a load balancer ID"),
+  /**
+   * The front-end protocol: `HTTP`, `TCP`, `HTTPS`, `SSL` or `UDP`. UDP is refused on a private (Internal) load
+   * balancer before anything is created. Replaces the listener when changed. Ref: Table 1, `protocol`.
+   */
   protocol: oneOf(PROTOCOLS),
+  /** The listener port, 1 to 65535, unique per load balancer. Updated in place. Ref: Table 1, `port`. */
   port: intRange(1, 65535),
+  /**
+   * The backend protocol: `HTTP`, `TCP` or `UDP`; must be `UDP` when protocol is UDP and `TCP` when protocol is SSL.
+   * Replaces the listener when changed. Ref: Table 1, `backend_protocol`.
+   */
   backendProtocol: oneOf(BACKEND_PROTOCOLS),
+  /** The backend ECS port, 1 to 65535. Updated in place. Ref: Table 1, `backend_port`. */
   backendPort: intRange(1, 65535),
+  /** The algorithm: `roundrobin`, `leastconn` or `source`. Updated in place. Ref: Table 1, `lb_algorithm`. */
   lbAlgorithm: oneOf(LB_ALGORITHMS),
+  /**
+   * Sticky sessions. Must be false on HTTP, HTTPS or TCP unless lbAlgorithm is `roundrobin`; has no effect on SSL
+   * (warned, not sent). Replaces the listener when changed.
+   * @default false (the service's)
+   * Ref: Table 1, `session_sticky`.
+   */
   sessionSticky: booleanValue,
+  /**
+   * Where the cookie comes from: only `insert`. Takes effect on HTTP (and HTTPS) with sessionSticky true; otherwise
+   * warned and not sent. Replaces the listener when changed.
+   * Ref: Table 1, `sticky_session_type`.
+   */
   stickySessionType: oneOf(["insert"] as const),
+  /**
+   * Cookie timeout in minutes, 1 to 1440. Takes effect with sessionSticky true and stickySessionType `insert` on HTTP
+   * (and HTTPS); otherwise warned and not sent. Replaces the listener when changed.
+   * Ref: Table 1, `cookie_timeout`.
+   */
   cookieTimeout: intRange(1, 1440),
+  /**
+   * TCP session timeout in minutes, 1 to 1440 by the document; the services are known to accept only 1 to 5 (check
+   * warns above 5). TCP only, otherwise warned and not sent. Updated in place.
+   * Ref: Table 1, `tcp_timeout`; terraform-provider-huaweicloud/opentelekomcloud validate 1-5.
+   */
   tcpTimeout: intRange(1, 1440),
+  /** Keep connections to removed backends. TCP only, otherwise warned and not sent. Updated in place. Ref: `tcp_draining`. */
   tcpDraining: booleanValue,
+  /**
+   * Draining timeout in minutes, 0 to 60. TCP with tcpDraining true only, otherwise warned and not sent. Updated in
+   * place. Ref: Table 1, `tcp_draining_timeout`.
+   */
   tcpDrainingTimeout: intRange(0, 60),
+  /**
+   * The default certificate ID; required for HTTPS and SSL, warned and not sent otherwise. Updated in place.
+   * Ref: Table 1, `certificate_id`.
+   */
   certificateId: idCodec("a certificate ID"),
+  /**
+   * SNI certificate IDs (a non-empty list, sent as a JSON list). HTTPS only (warned and not sent otherwise); only on a
+   * public (External) load balancer, refused before anything is created otherwise. Updated in place.
+   * Ref: Table 1, `certificates`; sent as a list like gophertelekomcloud's `Certificates []string`.
+   */
   certificates: certificateList,
+  /** UDP session timeout in minutes, 1 to 1440. UDP only, otherwise warned and not sent. Updated in place. Ref: `udp_timeout`. */
   udpTimeout: intRange(1, 1440),
+  /**
+   * TLS versions, in the document's spelling: `TLS 1.2` or `TLS 1.2 TLS 1.1 TLS 1.0` (the services' `TLSv1.2` and
+   * `TLSv1.2 TLSv1.1 TLSv1` are taken as the same values); sent as `TLSv1.2` or `TLSv1.2 TLSv1.1 TLSv1`. HTTPS and
+   * SSL only. Updated in place.
+   * @default "TLS 1.2" on HTTPS and SSL
+   * Ref: Table 1, `ssl_protocols`; OTC API reference and both terraform providers for the wire spelling.
+   */
   sslProtocols: sslProtocolsCodec,
+  /**
+   * Cipher policy: `Default`, `Extended` or `Strict`; must be `Extended` when sslProtocols is
+   * `TLS 1.2 TLS 1.1 TLS 1.0`. HTTPS and SSL only. Updated in place.
+   * @default "Default" on HTTPS and SSL
+   * Ref: Table 1, `ssl_ciphers`.
+   */
   sslCiphers: oneOf(SSL_CIPHERS),
+  /**
+   * Region of the load balancer, e.g. `eu-de` or `cn-north-4`. Replaces the listener when changed. Never sent.
+   * @default stack config huaweicloud:region, else HW_REGION_NAME
+   */
   region: matching("a region name such as eu-de or cn-north-4", (s) => /^[a-z]{2,}(-[a-z0-9]+){1,3}$/.test(s)),
+  /**
+   * Project ID the load balancer belongs to. Replaces the listener when changed. Never sent.
+   * @default stack config huaweicloud:projectId, else HW_PROJECT_ID
+   */
   projectId: matching("a project ID of 1 to 64 letters, digits, underscores or hyphens", (s) =>
     /^[A-Za-z0-9_-]{1,64}$/.test(s),
   ),
+  /**
+   * On create, take over an existing listener with the same loadbalancerId, port and protocol (updating what can be
+   * changed in place) instead of failing with ELB.6101. Never sent, never causes a diff.
+   * @default false
+   */
   adoptExisting: booleanValue,
 };
 
