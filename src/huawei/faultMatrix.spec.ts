@@ -10,7 +10,7 @@ import type { HuaweiEmulator } from "../emulator/huawei";
 import { startHuaweiEmulator } from "../emulator/huawei";
 import type { FaultKind, FaultRule } from "../emulator/faults";
 import { APIGW_CODES, ELB_CODES, LB_TYPE, ROUTES } from "./constants";
-import type { ElbListenerOutputs, ProviderOptions } from "./provider";
+import type { ElbListenerOutputs, ElbListenerProviderOptions } from "./provider";
 import { ElbListenerProvider } from "./provider";
 import type { ElbListenerInputs } from "./schema";
 import { emulatorEnv } from "./testing";
@@ -38,7 +38,7 @@ beforeEach(() => {
 });
 
 /** A request timeout of 0.3 s, so a stalled call (1 s) times out quickly; short backoff and polling. */
-function provider(env: Record<string, string> = {}, options: ProviderOptions = {}): ElbListenerProvider {
+function provider(env: Record<string, string> = {}, options: ElbListenerProviderOptions = {}): ElbListenerProvider {
   return new ElbListenerProvider({
     env: {
       ...emulatorEnv(emulator),

@@ -5,7 +5,7 @@
  */
 import { setLogger, type Logger } from "../core/log";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
-import { ElbListenerProvider, type ElbListenerOutputs, type ProviderOptions } from "./provider";
+import { ElbListenerProvider, type ElbListenerOutputs, type ElbListenerProviderOptions } from "./provider";
 import type { ElbListenerInputs } from "./schema";
 import { emulatorEnv } from "./testing";
 
@@ -39,7 +39,7 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-function provider(options: ProviderOptions = {}): ElbListenerProvider {
+function provider(options: ElbListenerProviderOptions = {}): ElbListenerProvider {
   return new ElbListenerProvider({ env: env(), pollIntervalMs: 1, retryBaseDelayMs: 5, ...options });
 }
 

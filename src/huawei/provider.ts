@@ -1,16 +1,15 @@
 /**
- * ElbListenerProvider: the dynamic-provider implementation of `ElbListener`. check validates (schema.ts); diff decides
- * replace versus update from one table; create/update/delete call the client under a process-wide per-load-balancer
- * lock and the shared retry policy, with errors classified in errors.ts.
+ * ElbListenerProvider: the lifecycle of a classic ELB v1.0 listener as a Pulumi dynamic provider, composed from this
+ * folder's schema (check, replace table, load-balancer rule), wire (bodies, reader, outputs), create (the multi-call
+ * steps of create), client and errors, and the shared mutation pipeline (`core/pipeline`: lock, pacing, endpoint gate
+ * and retry, one log format).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { conforms, decodeInputs, isUnknown, withoutProviderKey } from "../core/check";
-import { codeAndStatus, ListenerError, isApiError } from "../core/errors";
+import { withoutProviderKey } from "../core/check";
+import { ListenerError } from "../core/errors";
 import { log } from "../core/log";
-import { MutationPipeline, type Lane, type LoadBalancerTarget } from "../core/pipeline";
-import { realSleep, RetryBudgetExceededError } from "../core/retry";
+import { MutationPipeline, type LoadBalancerTarget } from "../core/pipeline";
 import { ElbClient, type ElbApi } from "./client";
-import { fromWire, fromWireBoolean, toWireBody, type WireListener, type WireLoadBalancer } from "./wire";
 import {
   readSettings,
   resolveTarget,
@@ -20,45 +19,32 @@ import {
   type HuaweiSettings,
   type Target,
 } from "./config";
-import { LB_TYPE, LISTENER_STATUS } from "./constants";
-import { classify, HUAWEI_CLASSIFIER, outcomeUnknown } from "./errors";
+import { adopt, findAdoptable, postOnce, settle, type CreateSteps } from "./create";
+import { classify, HUAWEI_CLASSIFIER } from "./errors";
 import {
+  changedUpdatable,
   checkInputs,
-  ELB_LISTENER_PROPS,
+  diffInputs,
+  loadBalancerRefusal,
   RESOURCE,
-  INPUT_NAMES,
-  NOT_COMPARED,
-  REPLACE_ON_CHANGE,
-  REQUIRED,
   type ElbListenerInputs,
-  type InputName,
 } from "./schema";
+import {
+  inputsFromGet,
+  OUTPUT_NAMES,
+  outputsFrom,
+  toWireBody,
+  type ElbListenerOutputs,
+  type WireListener,
+  type WireLoadBalancer,
+} from "./wire";
 
-/** ElbListenerOutputs are the stored state: the checked inputs (so diffs compare like with like) plus what the API reports. */
-export type ElbListenerOutputs = ElbListenerInputs & {
-  /** The listener status: ACTIVE, PENDING_CREATE or ERROR. */
-  readonly status: string;
-  readonly createTime?: string;
-  readonly updateTime?: string;
-  readonly adminStateUp?: boolean;
-  /** The region the listener lives in (the input, else the configured region at creation). */
-  readonly resolvedRegion: string;
-  /** The project the listener lives in (the input, else the configured project at creation). */
-  readonly resolvedProjectId: string;
-};
+export { OUTPUT_NAMES } from "./wire";
+export type { ElbListenerOutputs } from "./wire";
+export { UPDATABLE_INPUTS } from "./schema";
 
-/** OUTPUT_NAMES are the properties that are outputs only. */
-export const OUTPUT_NAMES = [
-  "status",
-  "createTime",
-  "updateTime",
-  "adminStateUp",
-  "resolvedRegion",
-  "resolvedProjectId",
-] as const;
-
-/** ProviderOptions are test and tuning hooks; a provider constructed without arguments uses the defaults. */
-export interface ProviderOptions {
+/** ElbListenerProviderOptions are test and tuning hooks; a provider constructed without arguments uses the defaults. */
+export interface ElbListenerProviderOptions {
   /** The environment to read settings from. @default process.env */
   readonly env?: Env;
   /** Pause between GETs while a new listener is PENDING_CREATE. @default 1000 */
@@ -72,33 +58,18 @@ export interface ProviderOptions {
   readonly clientFor?: (target: Target) => ElbApi;
 }
 
-/** UPDATABLE_INPUTS are the inputs PUT /listeners/{id} changes in place. Ref: "Modifying a Listener". */
-export const UPDATABLE_INPUTS: readonly InputName[] = INPUT_NAMES.filter(
-  (n) => !REPLACE_ON_CHANGE.has(n) && !NOT_COMPARED.has(n),
-);
-
-function same(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
-  return a === b;
-}
-
-function describeError(error: unknown): string {
-  if (isApiError(error)) return codeAndStatus(error);
-  return error instanceof Error ? error.name : "error";
-}
-
 /** ElbListenerProvider implements the lifecycle of a classic ELB v1.0 listener. */
 export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListenerInputs, ElbListenerOutputs> {
   // Private fields: the stack configuration and the environment hold secrets, and must not show in inspection.
   #config?: ConfigSource;
-  readonly #options: ProviderOptions;
+  readonly #options: ElbListenerProviderOptions;
   /** One API client per target (their keys hold credentials, hence private). */
   readonly #clients = new Map<string, ElbApi>();
   /** The type of each load balancer already read, by endpoint, project and id. */
   readonly #loadBalancers = new Map<string, WireLoadBalancer>();
   readonly #pipeline: MutationPipeline;
 
-  constructor(options: ProviderOptions = {}) {
+  constructor(options: ElbListenerProviderOptions = {}) {
     this.#options = options;
     this.#pipeline = new MutationPipeline(`huawei:${RESOURCE}`, HUAWEI_CLASSIFIER, () => ({
       budgetMs: retryBudgetMs(this.settings()),
@@ -109,7 +80,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     }));
   }
 
-  private get options(): ProviderOptions {
+  private get options(): ElbListenerProviderOptions {
     return this.#options;
   }
 
@@ -131,34 +102,8 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
    * backendProtocol, sessionSticky, stickySessionType, cookieTimeout, region and projectId replace; the rest update.
    */
   async diff(_id: string, olds: ElbListenerOutputs, news: ElbListenerInputs): Promise<dynamic.DiffResult> {
-    const o: ElbListenerOutputs = olds;
-    const n: ElbListenerInputs = news;
-    const settings = this.safeSettings();
-    const changed: InputName[] = [];
-    for (const name of INPUT_NAMES) {
-      if (NOT_COMPARED.has(name)) continue;
-      if (name === "region" || name === "projectId") {
-        const resolvedKey = name === "region" ? "resolvedRegion" : "resolvedProjectId";
-        if (isUnknown(n[name])) changed.push(name);
-        else {
-          const next = n[name] ?? settings?.[name];
-          const prev = o[name] ?? o[resolvedKey];
-          if (next !== undefined && prev !== undefined && next !== prev) changed.push(name);
-        }
-        continue;
-      }
-      if (isUnknown(n[name]) || !same(n[name], o[name])) changed.push(name);
-    }
-    const replaces = changed.filter((c) => REPLACE_ON_CHANGE.has(c));
-    // A replacement on the same load balancer and port must delete first: the port is unique per load balancer.
-    const sameSlot =
-      (isUnknown(n.loadbalancerId) || n.loadbalancerId === o.loadbalancerId) &&
-      (isUnknown(n.port) || n.port === o.port);
-    return {
-      changes: changed.length > 0,
-      replaces,
-      deleteBeforeReplace: replaces.length > 0 && sameSlot,
-    };
+    const { changed, replaces, deleteBeforeReplace } = diffInputs(olds, news, this.safeSettings());
+    return { changes: changed.length > 0, replaces, deleteBeforeReplace };
   }
 
   /**
@@ -170,18 +115,20 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     const { target, api, settings } = this.connect(inputs);
     const subject = `${inputs.loadbalancerId}:${inputs.port}`;
     const listener = await this.#pipeline.exclusive(this.lbTarget(target, inputs.loadbalancerId), async (lane) => {
-      const lb = await this.loadBalancer(api, inputs.loadbalancerId, target);
-      this.preflight(lb, inputs);
-      if (inputs.adoptExisting) {
-        const reads = this.#pipeline.reads(this.endpoint(target));
-        const listed = await this.#pipeline.call(subject, "list listeners", reads, () => api.listListeners(lb.id));
-        const existing = listed.find((l) => l.port === inputs.port && l.protocol === inputs.protocol);
-        if (existing) return this.adopt(api, existing, inputs, lane);
-      }
-      const created = await this.postOnce(api, inputs, lane);
-      return this.settle(api, created, settings, target, lane);
+      const steps: CreateSteps = {
+        pipeline: this.#pipeline,
+        api,
+        lane,
+        reads: this.#pipeline.reads(this.endpoint(target)),
+      };
+      this.preflight(await this.loadBalancer(api, inputs.loadbalancerId, target), inputs);
+      const existing = inputs.adoptExisting ? await findAdoptable(steps, subject, inputs) : undefined;
+      if (existing) return adopt(steps, existing, inputs);
+      const created = await postOnce(steps, inputs);
+      const { sleep, now, pollIntervalMs } = this.options;
+      return settle(steps, created, { sleep, now, pollIntervalMs, budgetMs: retryBudgetMs(settings) });
     });
-    return { id: listener.id, outs: this.outputs(inputs, listener, target) };
+    return { id: listener.id, outs: outputsFrom(inputs, listener, target) };
   }
 
   /** read GETs the listener; a listener that is gone returns an empty id. It returns both props and inputs. */
@@ -199,24 +146,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
       if (classify(error) === "gone") return { id: "" };
       throw error;
     }
-    const live = fromWire(listener);
-    const hadInputs = INPUT_NAMES.some((k) => previous[k] !== undefined);
-    const values: Record<string, unknown> = {};
-    for (const name of INPUT_NAMES) {
-      if (name === "region" || name === "projectId" || name === "adoptExisting") {
-        if (previous[name] !== undefined) values[name] = previous[name];
-        continue;
-      }
-      const wanted = !hadInputs || previous[name] !== undefined || (REQUIRED as readonly string[]).includes(name);
-      if (!wanted) continue;
-      const value = live[name] ?? previous[name];
-      if (value !== undefined) values[name] = value;
-    }
-    const decoded = decodeInputs(RESOURCE, ELB_LISTENER_PROPS, REQUIRED, values);
-    if (!conforms<typeof ELB_LISTENER_PROPS, (typeof REQUIRED)[number]>(values, decoded)) {
-      throw new ListenerError(`huawei:ElbListener ${id}: ${decoded.failures.map((f) => f.reason).join("; ")}`);
-    }
-    const outs = this.outputs(values, listener, target);
+    const outs = outputsFrom(inputsFromGet(listener, previous), listener, target);
     // ReadResult types its inputs as the outputs; the inputs carry no output-only property.
     const inputs: ElbListenerOutputs = { ...outs };
     for (const name of OUTPUT_NAMES) Reflect.deleteProperty(inputs, name);
@@ -235,7 +165,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
       region: o.resolvedRegion ?? n.region,
       projectId: o.resolvedProjectId ?? n.projectId,
     });
-    const changed = UPDATABLE_INPUTS.filter((name) => n[name] !== undefined && !same(n[name], o[name]));
+    const changed = changedUpdatable(n, o);
     if (changed.length === 0) {
       const kept: ElbListenerOutputs = {
         ...n,
@@ -253,7 +183,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
       const body = toWireBody(news, changed);
       return this.#pipeline.call(id, "update listener", lane, () => api.updateListener(id, body));
     });
-    return { outs: this.outputs(n, listener, target) };
+    return { outs: outputsFrom(n, listener, target) };
   }
 
   /** delete DELETEs the listener; one that is already gone counts as deleted. */
@@ -345,159 +275,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
 
   /** preflight refuses, before anything is created, what the load balancer's type does not allow. */
   private preflight(lb: WireLoadBalancer, inputs: ElbListenerInputs): void {
-    if (inputs.protocol === "UDP" && lb.type === LB_TYPE.private) {
-      throw new ListenerError(
-        `Huawei Cloud ELB load balancer ${lb.id} is private (type Internal): a UDP listener cannot be added to a ` +
-          `private network load balancer; use an External load balancer or another protocol`,
-      );
-    }
-    if (inputs.certificates !== undefined && lb.type !== LB_TYPE.public) {
-      throw new ListenerError(
-        `Huawei Cloud ELB load balancer ${lb.id} is not public (type ${lb.type ?? "unknown"}): certificates (SNI) ` +
-          `are valid only on a public network load balancer; remove certificates or use an External load balancer`,
-      );
-    }
-  }
-
-  private isMine(l: WireListener, inputs: ElbListenerInputs): boolean {
-    return l.port === inputs.port && l.protocol === inputs.protocol && l.name === inputs.name;
-  }
-
-  /** postOnce creates the listener; a retry first lists the load balancer's listeners and continues with ours. */
-  private async postOnce(api: ElbApi, inputs: ElbListenerInputs, lane: Lane): Promise<WireListener> {
-    const body = toWireBody(inputs, INPUT_NAMES);
-    const findMine = async (): Promise<WireListener | undefined> =>
-      (await api.listListeners(inputs.loadbalancerId)).find((l) => this.isMine(l, inputs));
-    // Only an exchange whose outcome is unknown (no answer, a 5xx) may have created the listener.
-    let uncertain = false;
-    const subject = `${inputs.loadbalancerId}:${inputs.port}`;
-    return this.#pipeline
-      .retry(subject, "create listener", async (attempt) => {
-        if (uncertain) {
-          const mine = await this.#pipeline.send(attempt, lane, findMine);
-          if (mine) {
-            log.info(`huawei:ElbListener: an earlier attempt created listener ${mine.id}; continuing with it`);
-            return mine;
-          }
-        }
-        try {
-          return await this.#pipeline.send(attempt, lane, () => api.createListener(body));
-        } catch (error) {
-          const wasUncertain = uncertain;
-          uncertain = wasUncertain || outcomeUnknown(error);
-          if (wasUncertain && classify(error) === "conflict") {
-            const mine = await findMine();
-            if (mine) return mine;
-          }
-          if (classify(error) === "conflict") {
-            log.warn(
-              `huawei:ElbListener: port ${inputs.port} of load balancer ${inputs.loadbalancerId} is taken; ` +
-                `set adoptExisting: true to manage an existing ${inputs.protocol} listener on it`,
-            );
-          }
-          throw error;
-        }
-      })
-      .catch(async (error: unknown) => {
-        // The budget ran out right after an exchange whose outcome is unknown: look once more, so a listener that
-        // exchange made is continued with instead of being left behind, unrecorded, to block the port on the next run.
-        if (uncertain && error instanceof RetryBudgetExceededError) {
-          const mine = await findMine().catch(() => undefined);
-          if (mine) {
-            log.info(`huawei:ElbListener: the last attempt created listener ${mine.id}; continuing with it`);
-            return mine;
-          }
-        }
-        throw error;
-      });
-  }
-
-  /** settle polls a PENDING_CREATE listener until ACTIVE; ERROR (or no end in the budget) deletes it and fails. */
-  private async settle(
-    api: ElbApi,
-    created: WireListener,
-    settings: HuaweiSettings,
-    target: Target,
-    lane: Lane,
-  ): Promise<WireListener> {
-    const sleep = this.options.sleep ?? realSleep;
-    const now = this.options.now ?? Date.now;
-    const deadline = now() + retryBudgetMs(settings);
-    let listener = created;
-    while (listener.status === LISTENER_STATUS.pendingCreate) {
-      if (now() > deadline) {
-        await this.removeFailed(api, listener, lane);
-        throw new ListenerError(
-          `Huawei Cloud ELB listener ${listener.id} stayed ${LISTENER_STATUS.pendingCreate} past the retry budget; ` +
-            `it was deleted so nothing is left behind`,
-        );
-      }
-      await sleep(this.options.pollIntervalMs ?? 1000);
-      const reads = this.#pipeline.reads(this.endpoint(target));
-      listener = await this.#pipeline.call(created.id, "read new listener", reads, () => api.getListener(created.id));
-    }
-    if (listener.status === LISTENER_STATUS.error) {
-      await this.removeFailed(api, listener, lane);
-      throw new ListenerError(
-        `Huawei Cloud ELB listener ${listener.id} on load balancer ${listener.loadbalancer_id ?? "?"} ended in status ` +
-          `${LISTENER_STATUS.error}; it was deleted so nothing is left behind`,
-      );
-    }
-    return listener;
-  }
-
-  private async removeFailed(api: ElbApi, listener: WireListener, lane: Lane): Promise<void> {
-    try {
-      await this.#pipeline.call(listener.id, "delete failed listener", lane, () => api.deleteListener(listener.id));
-    } catch (error) {
-      if (classify(error) !== "gone") {
-        throw new ListenerError(
-          `Huawei Cloud ELB listener ${listener.id} failed and could not be deleted (${describeError(error)}); ` +
-            `delete it by hand`,
-        );
-      }
-    }
-  }
-
-  /** adopt takes over an existing listener on the same port and protocol, updating what can be changed in place. */
-  private async adopt(
-    api: ElbApi,
-    existing: WireListener,
-    inputs: ElbListenerInputs,
-    lane: Lane,
-  ): Promise<WireListener> {
-    const live = fromWire(existing);
-    const wanted: ElbListenerInputs = inputs;
-    const fixed = [...REPLACE_ON_CHANGE].filter(
-      (k) => k !== "region" && k !== "projectId" && wanted[k] !== undefined && !same(wanted[k], live[k]),
-    );
-    if (fixed.length > 0) {
-      throw new ListenerError(
-        `Huawei Cloud ELB listener ${existing.id} on port ${existing.port} cannot be adopted: ${fixed.join(", ")} ` +
-          `differ and cannot be changed in place`,
-      );
-    }
-    log.info(`huawei:ElbListener: adopting existing listener ${existing.id} on port ${existing.port}`);
-    const changed = UPDATABLE_INPUTS.filter((k) => wanted[k] !== undefined && !same(wanted[k], live[k]));
-    if (changed.length === 0) return existing;
-    const body = toWireBody(inputs, changed);
-    return this.#pipeline.call(existing.id, "update adopted listener", lane, () =>
-      api.updateListener(existing.id, body),
-    );
-  }
-
-  private outputs(inputs: ElbListenerInputs, listener: WireListener, target: Target): ElbListenerOutputs {
-    const outs: ElbListenerOutputs = {
-      ...inputs,
-      status: listener.status ?? LISTENER_STATUS.active,
-      resolvedRegion: target.region,
-      resolvedProjectId: target.projectId,
-    };
-    if (listener.create_time !== undefined) Object.assign(outs, { createTime: listener.create_time });
-    if (listener.update_time !== undefined) Object.assign(outs, { updateTime: listener.update_time });
-    // The API writes this Boolean as true/false or 1/0 (see fromWireBoolean).
-    const adminStateUp = fromWireBoolean(listener.admin_state_up);
-    if (typeof adminStateUp === "boolean") Object.assign(outs, { adminStateUp });
-    return outs;
+    const refusal = loadBalancerRefusal(lb, inputs);
+    if (refusal !== undefined) throw new ListenerError(refusal);
   }
 }

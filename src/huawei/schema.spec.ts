@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { UNKNOWN_SENTINEL } from "../core/check";
-import { checkInputs, INPUT_NAMES } from "./schema";
+import { checkInputs, diffInputs, INPUT_NAMES, loadBalancerRefusal } from "./schema";
 
 const HTTP = {
   name: "web",
@@ -525,6 +525,51 @@ describe("checkInputs never throws", () => {
         for (const f of result.failures) expect(f.reason.startsWith(f.property) || f.property === "").toBe(true);
       }),
       { seed: 20240506, numRuns: Number(process.env.FC_RUNS ?? 500) },
+    );
+  });
+});
+
+describe("diffInputs", () => {
+  const stored = { ...HTTP, resolvedRegion: "eu-de", resolvedProjectId: "p1" };
+  it("updates in place what PUT can change", () => {
+    expect(diffInputs(stored, { ...HTTP, port: 81 })).toEqual({
+      changed: ["port"],
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+  });
+  it("replaces on protocol, deleting first on the same load balancer and port", () => {
+    expect(diffInputs(stored, { ...TCP })).toEqual({
+      changed: ["protocol", "backendProtocol"],
+      replaces: ["protocol", "backendProtocol"],
+      deleteBeforeReplace: true,
+    });
+  });
+  it("compares a region left out with the configured one against the region of creation", () => {
+    expect(diffInputs(stored, HTTP, { region: "eu-de" }).changed).toEqual([]);
+    expect(diffInputs(stored, HTTP, { region: "eu-nl" }).replaces).toEqual(["region"]);
+  });
+  it("counts an unknown value as a change and never compares adoptExisting", () => {
+    expect(diffInputs(stored, { ...HTTP, name: UNKNOWN_SENTINEL, adoptExisting: true }).changed).toEqual(["name"]);
+  });
+});
+
+describe("loadBalancerRefusal", () => {
+  it("refuses UDP on a private load balancer", () => {
+    expect(loadBalancerRefusal({ id: "lb1", type: "Internal" }, { protocol: "UDP" })).toBe(
+      "Huawei Cloud ELB load balancer lb1 is private (type Internal): a UDP listener cannot be added to a private " +
+        "network load balancer; use an External load balancer or another protocol",
+    );
+  });
+  it("refuses SNI certificates on a load balancer that is not public", () => {
+    expect(loadBalancerRefusal({ id: "lb1" }, { protocol: "HTTPS", certificates: ["c1"] })).toBe(
+      "Huawei Cloud ELB load balancer lb1 is not public (type unknown): certificates (SNI) are valid only on a public " +
+        "network load balancer; remove certificates or use an External load balancer",
+    );
+  });
+  it("allows both on a public load balancer", () => {
+    expect(loadBalancerRefusal({ id: "lb1", type: "External" }, { protocol: "UDP", certificates: ["c1"] })).toBe(
+      undefined,
     );
   });
 });

@@ -15,10 +15,11 @@ import {
   failure,
   type ForeignNames,
   intRange,
+  isUnknown,
   matching,
   oneOf,
 } from "../core/check";
-import { WIRE_SSL_PROTOCOLS } from "./constants";
+import { LB_TYPE, WIRE_SSL_PROTOCOLS } from "./constants";
 
 /** RESOURCE is the resource name used in check messages. */
 export const RESOURCE = "ElbListener";
@@ -265,6 +266,98 @@ export const REPLACE_ON_CHANGE: ReadonlySet<InputName> = new Set<InputName>([
 
 /** NOT_COMPARED are inputs that only steer `create` and never cause a diff. */
 export const NOT_COMPARED: ReadonlySet<InputName> = new Set<InputName>(["adoptExisting"]);
+
+/** UPDATABLE_INPUTS are the inputs PUT /listeners/{id} changes in place. Ref: "Modifying a Listener". */
+export const UPDATABLE_INPUTS: readonly InputName[] = INPUT_NAMES.filter(
+  (n) => !REPLACE_ON_CHANGE.has(n) && !NOT_COMPARED.has(n),
+);
+
+/** sameValue tells whether two input values are equal (lists item by item). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  return a === b;
+}
+
+/**
+ * changedUpdatable lists the UPDATABLE_INPUTS that `wanted` sets to another value than `current` has: what one PUT
+ * must send.
+ */
+export function changedUpdatable(
+  wanted: Partial<ElbListenerInputs>,
+  current: Partial<Record<InputName, unknown>>,
+): InputName[] {
+  return UPDATABLE_INPUTS.filter((name) => wanted[name] !== undefined && !sameValue(wanted[name], current[name]));
+}
+
+/** StoredInputs are the stored outputs as diff reads them: the inputs, and the region and project resolved at create. */
+export type StoredInputs = Partial<Record<InputName, unknown>> & {
+  readonly resolvedRegion?: string;
+  readonly resolvedProjectId?: string;
+};
+
+/** ElbListenerDiff is what changed between the stored outputs and new inputs, and how to apply it. */
+export interface ElbListenerDiff {
+  readonly changed: InputName[];
+  readonly replaces: InputName[];
+  /** A replacement on the same load balancer and port must delete first: the port is unique per load balancer. */
+  readonly deleteBeforeReplace: boolean;
+}
+
+/**
+ * diffInputs compares every input with the stored outputs: unknown values count as changes; REPLACE_ON_CHANGE inputs
+ * replace, the rest update. `region` and `projectId` left out mean the configured ones (`configured`), compared with
+ * what the listener was created in.
+ */
+export function diffInputs(
+  olds: StoredInputs,
+  news: Partial<Record<InputName, unknown>>,
+  configured?: { readonly region?: string; readonly projectId?: string },
+): ElbListenerDiff {
+  const changed: InputName[] = [];
+  for (const name of INPUT_NAMES) {
+    if (NOT_COMPARED.has(name)) continue;
+    if (name === "region" || name === "projectId") {
+      const resolved = name === "region" ? olds.resolvedRegion : olds.resolvedProjectId;
+      if (isUnknown(news[name])) changed.push(name);
+      else {
+        const next = news[name] ?? configured?.[name];
+        const prev = olds[name] ?? resolved;
+        if (next !== undefined && prev !== undefined && next !== prev) changed.push(name);
+      }
+      continue;
+    }
+    if (isUnknown(news[name]) || !sameValue(news[name], olds[name])) changed.push(name);
+  }
+  const replaces = changed.filter((c) => REPLACE_ON_CHANGE.has(c));
+  const sameSlot =
+    (isUnknown(news.loadbalancerId) || news.loadbalancerId === olds.loadbalancerId) &&
+    (isUnknown(news.port) || news.port === olds.port);
+  return { changed, replaces, deleteBeforeReplace: replaces.length > 0 && sameSlot };
+}
+
+/**
+ * loadBalancerRefusal is why a listener cannot go onto a load balancer of this type, or undefined when it can: UDP is
+ * refused on a private (Internal) load balancer, and SNI `certificates` are valid only on a public (External) one.
+ * Ref: Table 1, `protocol` and `certificates`.
+ */
+export function loadBalancerRefusal(
+  lb: { readonly id: string; readonly type?: string },
+  inputs: Partial<ElbListenerInputs>,
+): string | undefined {
+  if (inputs.protocol === "UDP" && lb.type === LB_TYPE.private) {
+    return (
+      `Huawei Cloud ELB load balancer ${lb.id} is private (type Internal): a UDP listener cannot be added to a ` +
+      `private network load balancer; use an External load balancer or another protocol`
+    );
+  }
+  if (inputs.certificates !== undefined && lb.type !== LB_TYPE.public) {
+    return (
+      `Huawei Cloud ELB load balancer ${lb.id} is not public (type ${lb.type ?? "unknown"}): certificates (SNI) ` +
+      `are valid only on a public network load balancer; remove certificates or use an External load balancer`
+    );
+  }
+  return undefined;
+}
 
 /** CheckWarning says an input has no effect for the chosen settings (it is not sent) or may be refused by a service. */
 export interface CheckWarning {

@@ -1,11 +1,15 @@
 /**
  * To and from the classic ELB wire: request bodies from typed inputs (snake_case, the services' `ssl_protocols`
- * spelling) and the tolerant reader of listeners back into input names and spelling.
+ * spelling), the tolerant reader of listeners back into input names and spelling, and the outputs a listener answer
+ * gives.
  * Ref: ../shared/api-docs/huawei-elb-v1-add-listener.md, Tables 1 and 2.
  */
-import { WIRE_SSL_PROTOCOLS } from "./constants";
+import { conforms, decodeInputs } from "../core/check";
+import { ListenerError } from "../core/errors";
+import type { Target } from "./config";
+import { LISTENER_STATUS, WIRE_SSL_PROTOCOLS } from "./constants";
 import type { ElbListenerInputs, InputName, Known } from "./schema";
-import { inapplicableInputs } from "./schema";
+import { ELB_LISTENER_PROPS, inapplicableInputs, INPUT_NAMES, REQUIRED, RESOURCE } from "./schema";
 
 /**
  * WireBoolean is a Boolean field as the classic API writes it: `true`/`false`, or `1`/`0` (the documented example of
@@ -147,4 +151,70 @@ export function fromWire(listener: WireListener): Partial<Record<InputName, unkn
  */
 export function isEmptyListAsObject(json: unknown): boolean {
   return json !== null && typeof json === "object" && !Array.isArray(json) && Object.keys(json).length === 0;
+}
+
+/** ElbListenerOutputs are the stored state: the checked inputs (so diffs compare like with like) plus what the API reports. */
+export type ElbListenerOutputs = ElbListenerInputs & {
+  /** The listener status: ACTIVE, PENDING_CREATE or ERROR. */
+  readonly status: string;
+  readonly createTime?: string;
+  readonly updateTime?: string;
+  readonly adminStateUp?: boolean;
+  /** The region the listener lives in (the input, else the configured region at creation). */
+  readonly resolvedRegion: string;
+  /** The project the listener lives in (the input, else the configured project at creation). */
+  readonly resolvedProjectId: string;
+};
+
+/** OUTPUT_NAMES are the properties that are outputs only. */
+export const OUTPUT_NAMES = [
+  "status",
+  "createTime",
+  "updateTime",
+  "adminStateUp",
+  "resolvedRegion",
+  "resolvedProjectId",
+] as const;
+
+/** outputsFrom is the state of a listener: the inputs, what the answer reports, and where the listener lives. */
+export function outputsFrom(inputs: ElbListenerInputs, listener: WireListener, target: Target): ElbListenerOutputs {
+  const outs: ElbListenerOutputs = {
+    ...inputs,
+    status: listener.status ?? LISTENER_STATUS.active,
+    resolvedRegion: target.region,
+    resolvedProjectId: target.projectId,
+  };
+  if (listener.create_time !== undefined) Object.assign(outs, { createTime: listener.create_time });
+  if (listener.update_time !== undefined) Object.assign(outs, { updateTime: listener.update_time });
+  // The API writes this Boolean as true/false or 1/0 (see fromWireBoolean).
+  const adminStateUp = fromWireBoolean(listener.admin_state_up);
+  if (typeof adminStateUp === "boolean") Object.assign(outs, { adminStateUp });
+  return outs;
+}
+
+/**
+ * inputsFromGet reads a listener answer back into typed inputs for `read`: with stored inputs (a refresh), the
+ * inputs the program set plus the required ones, live values first; without (an import), every value the answer
+ * has. `region`, `projectId` and `adoptExisting` are never on the wire and keep their stored values. A live value
+ * that breaks a codec is a ListenerError naming it.
+ */
+export function inputsFromGet(listener: WireListener, previous: Partial<ElbListenerOutputs>): ElbListenerInputs {
+  const live = fromWire(listener);
+  const hadInputs = INPUT_NAMES.some((k) => previous[k] !== undefined);
+  const values: Record<string, unknown> = {};
+  for (const name of INPUT_NAMES) {
+    if (name === "region" || name === "projectId" || name === "adoptExisting") {
+      if (previous[name] !== undefined) values[name] = previous[name];
+      continue;
+    }
+    const wanted = !hadInputs || previous[name] !== undefined || (REQUIRED as readonly string[]).includes(name);
+    if (!wanted) continue;
+    const value = live[name] ?? previous[name];
+    if (value !== undefined) values[name] = value;
+  }
+  const decoded = decodeInputs(RESOURCE, ELB_LISTENER_PROPS, REQUIRED, values);
+  if (!conforms<typeof ELB_LISTENER_PROPS, (typeof REQUIRED)[number]>(values, decoded)) {
+    throw new ListenerError(`huawei:ElbListener ${listener.id}: ${decoded.failures.map((f) => f.reason).join("; ")}`);
+  }
+  return values;
 }
