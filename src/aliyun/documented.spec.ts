@@ -16,7 +16,9 @@ import {
   type DocumentedError,
 } from "./documented.fixture";
 import type { HttpsListenerOutputs } from "./provider";
-import { diffInputs, HttpsListenerProvider, inputsFromDescribe } from "./provider";
+import { HttpsListenerProvider } from "./provider";
+import { diffInputs } from "./schema";
+import { inputsFromDescribe } from "./wire";
 import type { HttpsListenerInputs } from "./schema";
 import { checkInputs } from "./schema";
 import { checked, clientFor, emulatorEnv } from "./testing";

@@ -36,10 +36,6 @@ import {
   wireParams,
 } from "./wire";
 
-export { REPLACE_INPUTS, diffInputs } from "./schema";
-export { listenerId, parseListenerId, wireParams, inputsFromDescribe } from "./wire";
-export type { ListenerAddress } from "./wire";
-
 /** HttpsListenerOutputs are the listener's state: every input (regionId resolved) plus its status. */
 export type HttpsListenerOutputs = HttpsListenerInputs & {
   /** The region the listener lives in (the configured one when the program gave none). */

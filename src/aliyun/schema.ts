@@ -13,9 +13,6 @@ export const RESOURCE_NAME = "HttpsListener";
 
 const onOff = oneOf(["on", "off"] as const);
 
-/** OnOff is the API's switch type: `"on"` or `"off"`. */
-export type OnOff = t.TypeOf<typeof onOff>;
-
 /** nonEmptyString is a codec of identifiers and free text the document does not constrain further. */
 const nonEmptyString = matching("a non-empty string", (s) => s.length > 0);
 

@@ -57,11 +57,6 @@ const LOCKS = new KeyedMutex();
  */
 const PACER = new LockPacer();
 
-/** processPacer is the process-wide pacer (figures and specs read what it learnt). */
-export function processPacer(): LockPacer {
-  return PACER;
-}
-
 /**
  * retryLine is the one log format of a retry:
  * `<resource> <subject>: <action> answered <code> (HTTP <status>); retry <n> in <ms> ms (<source>)`, where source

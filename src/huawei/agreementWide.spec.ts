@@ -10,7 +10,7 @@ import { ApiError } from "../core/errors";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
 import type { ElbClient } from "./client";
 import { toWireBody, WIRE_NAMES, type WireListener } from "./wire";
-import { UPDATABLE_INPUTS } from "./provider";
+import { UPDATABLE_INPUTS } from "./schema";
 import { checkInputs, INPUT_NAMES, type ElbListenerInputs, type InputName } from "./schema";
 import { clientFor, maybe, parameterOf, rawBody } from "./testing";
 

@@ -41,7 +41,6 @@ import {
 
 export { OUTPUT_NAMES } from "./wire";
 export type { ElbListenerOutputs } from "./wire";
-export { UPDATABLE_INPUTS } from "./schema";
 
 /** ElbListenerProviderOptions are test and tuning hooks; a provider constructed without arguments uses the defaults. */
 export interface ElbListenerProviderOptions {
