@@ -85,13 +85,14 @@ describe("HttpsListener retries", () => {
     ali.faults.add({ target: "CreateLoadBalancerHTTPSListener", kind: "error", code: "Throttling.User", first: 1 });
     ali.faults.add({ target: "StartLoadBalancerListener", kind: "error", code: "ServiceIsConfiguring", first: 1 });
     const created = await provider(fakeClock()).create(inputs());
-    // A busy answer to a mutation is retried first by the lock pacer, at the next learnt send time ("paced retry").
+    // One format for every retry; the source says who chose the delay: the backoff, or the lock pacer's next learnt
+    // send time for a busy answer to a mutation.
     expect(lines).toEqual([
-      `HttpsListener ${created.id}: CreateLoadBalancerHTTPSListener answered Throttling.User (HTTP 400); retry 1 in 200 ms`,
+      `HttpsListener ${created.id}: CreateLoadBalancerHTTPSListener answered Throttling.User (HTTP 400); retry 1 in 200 ms (backoff)`,
       expect.stringMatching(
         new RegExp(
           `^HttpsListener ${created.id}: StartLoadBalancerListener answered ServiceIsConfiguring \\(HTTP 400\\); ` +
-            "paced retry 1 in \\d+ ms$",
+            "retry 1 in \\d+ ms \\(lock\\)$",
         ),
       ),
     ]);
@@ -171,10 +172,12 @@ describe("ElbListener retries", () => {
     hw.faults.add({ target: "GET /loadbalancers/{id}", kind: "error", code: "ELB.1015", first: 1 });
     await provider(fakeClock()).create(inputs());
     expect(lines).toEqual([
-      "huawei:ElbListener: read load balancer failed with ELB.1015 (HTTP 400); retry 1 in 200 ms",
-      // The load balancer's GET was accepted, so the endpoint's gate retries the throttled POST at its next slot.
       expect.stringMatching(
-        /^huawei:ElbListener: create listener failed with APIGW\.0308 \(HTTP 429\); throttled retry 1 in \d+ ms$/,
+        /^huawei:ElbListener \S+: GET \/v1\.0\/\{project_id\}\/elbaas\/loadbalancers\/\{loadbalancer_id\} answered ELB\.1015 \(HTTP 400\); retry 1 in 200 ms \(backoff\)$/,
+      ),
+      // The load balancer's GET was accepted, so the endpoint's gate suggests the throttled POST's next slot.
+      expect.stringMatching(
+        /^huawei:ElbListener \S+: POST \/v1\.0\/\{project_id\}\/elbaas\/listeners answered APIGW\.0308 \(HTTP 429\); retry 1 in \d+ ms \(throttle\)$/,
       ),
     ]);
   });
@@ -183,9 +186,10 @@ describe("ElbListener retries", () => {
     const clock = fakeClock();
     hw.faults.add({ target: "POST /listeners", kind: "error", code: "APIGW.0308" });
     await expect(provider(clock).create(inputs())).rejects.toThrow(
-      /^Huawei Cloud ELB POST \/v1\.0\/\{project_id\}\/elbaas\/listeners failed: APIGW\.0308 \(HTTP 429\): Injected gateway fault \[request id [0-9a-f]{32}\] \(still failing after 35 attempts in 29\d s; retry budget spent\)$/,
+      /^Huawei Cloud ELB POST \/v1\.0\/\{project_id\}\/elbaas\/listeners failed: APIGW\.0308 \(HTTP 429\): Injected gateway fault \[request id [0-9a-f]{32}\] \(still failing after 36 attempts in 29\d s; retry budget spent\)$/,
     );
-    // 35 attempts, the first sent twice: the gate retries it once, while the GET of the load balancer is in its window.
+    // 36 attempts of the one loop: the first retry waits for the gate's slot (the GET of the load balancer is in its
+    // window), the other 34 back off; every send is an attempt, so attempts equal the calls.
     expect(hw.calls.get("POST /listeners")).toBe(36);
     expect(clock.slept()).toBeLessThanOrEqual(300_000);
   });

@@ -9,7 +9,7 @@ import type { AliyunEmulator } from "../emulator/aliyun";
 import { startAliyunEmulator } from "../emulator/aliyun";
 import type { SlbClient } from "./client";
 import { WIRE_NAMES } from "./constants";
-import { wireParams } from "./provider";
+import { wireParams } from "./wire";
 import { checkInputs } from "./schema";
 import { clientFor } from "./testing";
 

@@ -6,19 +6,8 @@
 import type RPCClient from "@alicloud/pop-core";
 import { ApiError, redact } from "../core/errors";
 import type { Credentials } from "./config";
-import { API_VERSION } from "./constants";
-
-/** DEFAULT_REQUEST_TIMEOUT_MS bounds one HTTP exchange (connect and read) with the SLB endpoint. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
-
-/** NETWORK_CODES are the codes an ApiError carries when there was no usable answer from the service. */
-export const NETWORK_CODES = {
-  reset: "ECONNRESET",
-  refused: "ECONNREFUSED",
-  timeout: "RequestTimeout",
-  invalidResponse: "InvalidResponse",
-  network: "NetworkError",
-} as const;
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "./config";
+import { API_VERSION, NETWORK_CODES } from "./constants";
 
 /** Params are the request parameters of one action, by wire name. */
 export type Params = Readonly<Record<string, string | number | undefined>>;

@@ -21,8 +21,10 @@
 import { PACKAGE_CONFIG_KEYS, parseConfigObject } from "../core/config";
 import { ConfigError } from "../core/errors";
 import { DEFAULT_RETRY_BUDGET_MS } from "../core/retry";
-import { DEFAULT_REQUEST_TIMEOUT_MS } from "./client";
 import { CENTRAL_ENDPOINT, CENTRAL_ENDPOINT_REGIONS } from "./constants";
+
+/** DEFAULT_REQUEST_TIMEOUT_MS bounds one HTTP exchange (connect and read) with the SLB endpoint. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * CONFIG_KEYS are the stack config keys the provider reads: the alicloud provider's own keys (same meaning) and this

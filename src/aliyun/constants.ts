@@ -98,6 +98,15 @@ export const ERROR_CODES = {
   invalidAction: "InvalidAction.NotFound",
 } as const;
 
+/** NETWORK_CODES are the codes an ApiError carries when there was no usable answer from the service. */
+export const NETWORK_CODES = {
+  reset: "ECONNRESET",
+  refused: "ECONNREFUSED",
+  timeout: "RequestTimeout",
+  invalidResponse: "InvalidResponse",
+  network: "NetworkError",
+} as const;
+
 /**
  * RESOURCE_NOT_FOUND_MESSAGE is the message SLB gives, with InvalidParameter and HTTP 400, for a listener that does not
  * exist. Ref: SLB "Common error codes"; terraform-provider-alicloud `DescribeSlbListener` treats it as not found.

@@ -16,7 +16,9 @@ import {
   type DocumentedError,
 } from "./documented.fixture";
 import type { HttpsListenerOutputs } from "./provider";
-import { diffInputs, HttpsListenerProvider, inputsFromDescribe } from "./provider";
+import { HttpsListenerProvider } from "./provider";
+import { diffInputs } from "./schema";
+import { inputsFromDescribe } from "./wire";
 import type { HttpsListenerInputs } from "./schema";
 import { checkInputs } from "./schema";
 import { checked, clientFor, emulatorEnv } from "./testing";
@@ -182,7 +184,8 @@ describe("documented SLB answers through the provider", () => {
       "cn-hangzhou",
     );
     expect(written.failures).toEqual([]);
-    expect(diffInputs({ ...read, status: "running" }, written.inputs, "cn-hangzhou")).toEqual({
+    const stored = { ...read, status: "running" };
+    expect(diffInputs(stored, written.inputs, "cn-hangzhou")).toEqual({
       changed: [],
       replaces: [],
     });

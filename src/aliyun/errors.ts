@@ -10,8 +10,15 @@
 import type { ErrorBehaviour } from "../core/errors";
 import { isApiError } from "../core/errors";
 import { RetryBudgetExceededError } from "../core/retry";
-import { NETWORK_CODES } from "./client";
-import { ACTIONS, ERROR_CODES, RESOURCE_NOT_FOUND_MESSAGE } from "./constants";
+import type { Classifier } from "../core/pipeline";
+import { ACTIONS, ERROR_CODES, NETWORK_CODES, RESOURCE_NOT_FOUND_MESSAGE } from "./constants";
+
+/** ALIYUN_CLASSIFIER is this cloud's classification, as the mutation pipeline takes it. */
+export const ALIYUN_CLASSIFIER: Classifier = {
+  classify: (error) => classify(error),
+  isLoadBalancerBusy: (error) => isLoadBalancerBusy(error),
+  isThrottled: (error) => isThrottled(error),
+};
 
 /** RETRYABLE_CODES are transient: throttling, a load balancer that is busy or reconfiguring, 5xx-style faults. */
 export const RETRYABLE_CODES: ReadonlySet<string> = new Set([
@@ -92,10 +99,11 @@ export function isLoadBalancerBusy(error: unknown): boolean {
 
 /**
  * outcomeUnknown tells whether a failed call may still have taken effect: no usable answer (reset, timeout, a body
- * that is not JSON) or a 5xx. A create that failed so is looked for before it is sent again.
+ * that is not JSON), a 5xx, or anything that is not an API error (the client never saw an answer, so nothing is
+ * known). A create that failed so is looked for before it is sent again. Same semantics on both clouds.
  */
 export function outcomeUnknown(error: unknown): boolean {
-  if (!isApiError(error)) return false;
+  if (!isApiError(error)) return true;
   if ((Object.values(NETWORK_CODES) as string[]).includes(error.code)) return true;
   return error.status !== undefined && error.status >= 500;
 }

@@ -4,7 +4,9 @@
  */
 export { HttpsListener } from "./resource";
 export type { HttpsListenerArgs } from "./resource";
-export { HttpsListenerProvider, listenerId, parseListenerId, REPLACE_INPUTS } from "./provider";
+export { HttpsListenerProvider } from "./provider";
+export { REPLACE_INPUTS } from "./schema";
+export { listenerId, parseListenerId } from "./wire";
 export type { HttpsListenerOutputs, HttpsListenerProviderOptions } from "./provider";
 export type { HttpsListenerInputs } from "./schema";
 export { CONFIG_KEYS as ALIYUN_CONFIG_KEYS, ENV_VARS as ALIYUN_ENV_VARS } from "./config";

@@ -9,7 +9,9 @@ import { UNKNOWN_SENTINEL } from "../core/check";
 import type { AliyunEmulator } from "../emulator/aliyun";
 import { startAliyunEmulator } from "../emulator/aliyun";
 import type { HttpsListenerOutputs } from "./provider";
-import { diffInputs, HttpsListenerProvider, parseListenerId } from "./provider";
+import { HttpsListenerProvider } from "./provider";
+import { diffInputs } from "./schema";
+import { parseListenerId } from "./wire";
 import type { HttpsListenerInputs } from "./schema";
 import { checked, emulatorEnv } from "./testing";
 

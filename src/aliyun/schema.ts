@@ -6,15 +6,12 @@
  */
 import * as t from "io-ts";
 import type { CheckFailure, ForeignNames } from "../core/check";
-import { booleanValue, decodeInputs, failure, intRange, matching, oneOf } from "../core/check";
+import { booleanValue, conforms, decodeInputs, failure, intRange, isUnknown, matching, oneOf } from "../core/check";
 
 /** RESOURCE_NAME is the resource name used in check messages. */
 export const RESOURCE_NAME = "HttpsListener";
 
 const onOff = oneOf(["on", "off"] as const);
-
-/** OnOff is the API's switch type: `"on"` or `"off"`. */
-export type OnOff = t.TypeOf<typeof onOff>;
 
 /** nonEmptyString is a codec of identifiers and free text the document does not constrain further. */
 const nonEmptyString = matching("a non-empty string", (s) => s.length > 0);
@@ -309,8 +306,11 @@ export const inputProps = { ...requiredProps, ...optionalProps };
 /** InputName is the name of one HttpsListener input. */
 export type InputName = keyof typeof inputProps;
 
+/** RequiredInput is the name of an input the document requires. */
+export type RequiredInput = keyof typeof requiredProps;
+
 /** REQUIRED_INPUTS lists the inputs check requires. */
-export const REQUIRED_INPUTS = Object.keys(requiredProps) as (keyof typeof requiredProps)[];
+export const REQUIRED_INPUTS = Object.keys(requiredProps) as RequiredInput[];
 
 /** HttpsListenerInputs is the decoded, typed form of the inputs; the resource's args derive from it. */
 export type HttpsListenerInputs = t.TypeOf<t.TypeC<typeof requiredProps>> & t.TypeOf<t.PartialC<typeof optionalProps>>;
@@ -379,11 +379,17 @@ export function normalise<T extends Known>(value: T, unknowns: ReadonlySet<strin
   return out as T;
 }
 
-/** CheckedInputs is what checkInputs returns: the inputs to store (unknowns kept as-is) and the failures. */
-export interface CheckedInputs {
-  readonly inputs: Record<string, unknown>;
-  readonly failures: readonly CheckFailure[];
-}
+/**
+ * CheckedInputs is what checkInputs returns: the typed inputs to store (values unknown in preview kept as they came)
+ * when every rule holds, else the failures (and the raw inputs, without the serialized provider, for messages).
+ */
+export type CheckedInputs =
+  | { readonly ok: true; readonly inputs: HttpsListenerInputs; readonly failures: readonly [] }
+  | {
+      readonly ok: false;
+      readonly inputs: Readonly<Record<string, unknown>>;
+      readonly failures: readonly CheckFailure[];
+    };
 
 /**
  * SLB_LISTENER_NAMES are the hints check gives to inputs written for `@pulumi/alicloud` `slb.Listener` (the
@@ -422,18 +428,77 @@ export const SLB_LISTENER_NAMES: ForeignNames = {
 export function checkInputs(raw: unknown, defaultRegion?: string): CheckedInputs {
   const decoded = decodeInputs(RESOURCE_NAME, inputProps, REQUIRED_INPUTS, raw, SLB_LISTENER_NAMES);
   const isObject = raw !== null && typeof raw === "object" && !Array.isArray(raw);
-  const source = isObject ? (raw as Record<string, unknown>) : {};
+  const source: Record<string, unknown> = isObject ? { ...raw } : {};
+  delete source.__provider;
   const given = new Set(Object.keys(source).filter((key) => source[key] !== undefined));
   const failures = [...decoded.failures, ...(isObject ? crossFieldFailures(decoded.value, given) : [])];
-  const inputs: Record<string, unknown> = {};
-  for (const key of decoded.unknowns) inputs[key] = source[key];
-  Object.assign(inputs, normalise(decoded.value, decoded.unknowns));
+  if (failures.length > 0 || !conforms<typeof inputProps, RequiredInput>(raw, decoded)) {
+    return { ok: false, inputs: source, failures: failures.length > 0 ? failures : decoded.failures };
+  }
+  const inputs: HttpsListenerInputs = { ...raw, ...normalise(decoded.value, decoded.unknowns) };
+  Reflect.deleteProperty(inputs, "__provider");
   if (inputs.regionId === undefined && defaultRegion) inputs.regionId = defaultRegion;
-  return { inputs: failures.length > 0 ? stripProvider(source) : inputs, failures };
+  return { ok: true, inputs, failures: [] };
 }
 
-function stripProvider(source: Record<string, unknown>): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(source)) if (key !== "__provider") copy[key] = v;
-  return copy;
+/** REPLACE_INPUTS are the inputs SetLoadBalancerHTTPSListenerAttribute cannot change: changing one replaces. */
+export const REPLACE_INPUTS: readonly InputName[] = ["loadBalancerId", "listenerPort", "regionId", "backendServerPort"];
+
+/** PROVIDER_ONLY_INPUTS are inputs of the provider, not of the API; they never cause an update. */
+export const PROVIDER_ONLY_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["adoptExisting"]);
+
+/**
+ * CLEARABLE_INPUTS are optional inputs without an API default that the Set action can remove; removing any other
+ * such input leaves the listener's value as it is (the API has no way to clear it), so it is not a change.
+ */
+export const CLEARABLE_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["vServerGroupId"]);
+
+/** COMPANION_GROUPS are inputs the Set action needs together: changing one sends the group, so the conditional rules still hold. */
+export const COMPANION_GROUPS: readonly (readonly InputName[])[] = [
+  ["stickySession", "stickySessionType", "cookie", "cookieTimeout"],
+  ["aclStatus", "aclId", "aclType"],
+  ["healthCheckInterval", "healthCheckTimeout"],
+];
+
+/** InputBag is inputs by name, checked or not (stored outputs, new inputs, unknown values in preview). */
+export type InputBag = Readonly<Partial<Record<InputName, unknown>>>;
+
+/** DiffSummary is what changed between the stored outputs and new inputs. */
+export interface DiffSummary {
+  readonly changed: InputName[];
+  readonly replaces: InputName[];
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+const INPUT_NAMES = Object.keys(inputProps) as InputName[];
+
+/**
+ * diffInputs compares stored outputs with new (checked) inputs: an unknown new value is a change; an input the new
+ * program leaves out is a change only if it has an API default (check fills that in) or the API can clear it;
+ * `regionId` left out means the configured region.
+ */
+export function diffInputs(olds: InputBag, news: InputBag, configuredRegion?: string): DiffSummary {
+  const changed: InputName[] = [];
+  const defaults: InputBag = API_DEFAULTS;
+  for (const key of INPUT_NAMES) {
+    if (PROVIDER_ONLY_INPUTS.has(key)) continue;
+    let next: unknown = news[key];
+    const prev: unknown = olds[key];
+    if (key === "regionId" && next === undefined) next = configuredRegion ?? prev;
+    if (isUnknown(next)) {
+      changed.push(key);
+      continue;
+    }
+    if (next === undefined) {
+      if (prev === undefined) continue;
+      const def = defaults[key];
+      if (def !== undefined ? !same(def, prev) : CLEARABLE_INPUTS.has(key)) changed.push(key);
+      continue;
+    }
+    if (!same(next, prev)) changed.push(key);
+  }
+  return { changed, replaces: changed.filter((key) => REPLACE_INPUTS.includes(key)) };
 }

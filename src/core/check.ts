@@ -153,3 +153,26 @@ export function decodeInputs<P extends t.Props>(
 export function failure(property: string, rule: string): CheckFailure {
   return { property, reason: `${property} ${rule}` };
 }
+
+/** InputsOf is the checked inputs type of a codec table: the `required` inputs present, the others optional. */
+export type InputsOf<P extends t.Props, R extends keyof P> = { [K in R]: t.TypeOf<P[K]> } & {
+  [K in Exclude<keyof P, R>]?: t.TypeOf<P[K]>;
+};
+
+/**
+ * conforms is the type guard of checked inputs: `raw` is an object and decoding it found no failure, so every known
+ * value passed its codec and every required input is present (a value still unknown in preview stands in its place).
+ */
+export function conforms<P extends t.Props, R extends keyof P & string>(
+  raw: unknown,
+  decoded: DecodedInputs<P>,
+): raw is InputsOf<P, R> {
+  return raw !== null && typeof raw === "object" && !Array.isArray(raw) && decoded.failures.length === 0;
+}
+
+/** withoutProviderKey copies inputs without the reserved `__provider` key (the provider host re-adds it). */
+export function withoutProviderKey<T extends object>(value: T): T {
+  const copy = { ...value };
+  Reflect.deleteProperty(copy, PROVIDER_KEY);
+  return copy;
+}

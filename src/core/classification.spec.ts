@@ -40,14 +40,14 @@ describe("Aliyun errors.ts", () => {
 
 describe("Huawei errors.ts", () => {
   it("names ELB.1015 a load-balancer lock, and retries it", () => {
-    expect(huawei.isLoadBalancerLocked(hw("ELB.1015", 400))).toBe(true);
+    expect(huawei.isLoadBalancerBusy(hw("ELB.1015", 400))).toBe(true);
     expect(huawei.classify(hw("ELB.1015", 400))).toBe("retry");
   });
 
   it("does not name throttling, a 5xx or an Aliyun OperationBusy a lock", () => {
-    expect(huawei.isLoadBalancerLocked(hw("APIGW.0308", 429))).toBe(false);
-    expect(huawei.isLoadBalancerLocked(hw("ELB.0004", 500))).toBe(false);
-    expect(huawei.isLoadBalancerLocked(ali("OperationBusy", 400))).toBe(false);
+    expect(huawei.isLoadBalancerBusy(hw("APIGW.0308", 429))).toBe(false);
+    expect(huawei.isLoadBalancerBusy(hw("ELB.0004", 500))).toBe(false);
+    expect(huawei.isLoadBalancerBusy(ali("OperationBusy", 400))).toBe(false);
   });
 
   it("calls the outcome unknown after a reset, a timeout, a non-JSON answer or a 5xx, and known after a 4xx", () => {
@@ -68,4 +68,14 @@ describe("the providers and clients of both clouds", () => {
       expect(text).not.toMatch(TABLE);
     },
   );
+});
+
+describe("outcomeUnknown on both clouds", () => {
+  it.each([
+    ["aliyun", aliyun.outcomeUnknown],
+    ["huawei", huawei.outcomeUnknown],
+  ])("%s calls the outcome of an error that is not an API answer unknown", (_cloud, outcomeUnknown) => {
+    expect(outcomeUnknown(new Error("socket hang up"))).toBe(true);
+    expect(outcomeUnknown("not even an error")).toBe(true);
+  });
 });

@@ -8,30 +8,9 @@
  * answered at e went through, so L <= e. The pacer keeps those bounds (lo, hi] for the whole endpoint (scope) and for each load balancer (key),
  * and waits until previous completion + hi once the bounds are close. While they are not, one mutation of the scope at
  * a time probes (growing by half from `floorMs` while no upper bound is known, then halving the interval); the others wait at
- * the known upper bound, or for the probe's result. Busy answers are retried here, at the next learnt send time, a
- * few times (`quickRetries`) before the error goes back to the caller's retry policy.
+ * the known upper bound, or for the probe's result. The pacer does not send or retry: after a busy answer it suggests the next learnt send
+ * time to the one retry loop (`withRetry`), through the mutation pipeline.
  */
-import { realSleep } from "./retry";
-
-/** PacingClock is the clock a pacer waits with; a parameter so tests need no real time. */
-export interface PacingClock {
-  readonly now?: () => number;
-  readonly sleep?: (ms: number) => Promise<void>;
-}
-
-/** QuickRetry describes one busy answer the pacer retries itself. */
-export interface QuickRetry {
-  /** 1-based count of busy answers retried by the pacer in this attempt. */
-  readonly attempt: number;
-  /** How long the pacer waits before sending again. */
-  readonly delayMs: number;
-  readonly error: unknown;
-}
-
-/** PaceHooks are the clock plus a callback for each busy answer the pacer retries (to log it). */
-export interface PaceHooks extends PacingClock {
-  readonly onQuickRetry?: (info: QuickRetry) => void;
-}
 
 /** PacerOptions tune the search for the lock time. */
 export interface PacerOptions {
@@ -43,8 +22,6 @@ export interface PacerOptions {
   readonly marginFraction?: number;
   /** @default 2 */
   readonly slackMs?: number;
-  /** Busy answers retried by the pacer in one attempt before the error goes to the caller. @default 8 */
-  readonly quickRetries?: number;
 }
 
 /** PaceTarget names a load balancer (key) and the endpoint whose locks behave alike (scope). */
@@ -53,10 +30,20 @@ export interface PaceTarget {
   readonly key: string;
 }
 
-/** Pace is handed to the work of one `run`: `attempt` wraps each mutating send. */
-export interface Pace {
-  /** attempt waits for the learnt end of the lock, sends, and retries busy answers at the next learnt time. */
-  attempt<T>(send: () => Promise<T>): Promise<T>;
+/**
+ * PaceSession is handed to the work of one `session`: the pipeline asks it how long to wait before each mutating
+ * send, and tells it how each send was answered. It never sends and never loops.
+ */
+export interface PaceSession {
+  /** waitMs is how long to wait before sending now (after waiting for another key's probe when it must). */
+  waitMs(): Promise<number>;
+  /** through records that the send made after the last `waitMs` was accepted, answered now. */
+  through(): void;
+  /**
+   * busy records a busy answer to the send made at `sentAt` and returns the delay it suggests before the next send,
+   * or undefined when the answer teaches nothing (the first mutation we make on a key meets someone else's lock).
+   */
+  busy(sentAt: number): number | undefined;
 }
 
 /** LockBounds are what is known of the lock time after our completion: lo < L <= hi (milliseconds). */
@@ -98,17 +85,14 @@ interface ScopeState {
 }
 
 /**
- * LockPacer paces mutations per load balancer by the lock time it learns (see the module comment). Call `run` inside
- * the key's KeyedMutex, so mutations on one key never overlap.
+ * LockPacer paces mutations per load balancer by the lock time it learns (see the module comment). The mutation
+ * pipeline opens a `session` inside the key's KeyedMutex, so mutations on one key never overlap.
  */
 export class LockPacer {
   private readonly keys = new Map<string, KeyState>();
   private readonly scopes = new Map<string, ScopeState>();
 
-  constructor(
-    private readonly isBusy: (error: unknown) => boolean,
-    private readonly options: PacerOptions = {},
-  ) {}
+  constructor(private readonly options: PacerOptions = {}) {}
 
   /** bounds is what is known of the lock time of a scope, or of one key of it. */
   bounds(scope: string, key?: string): LockBounds {
@@ -122,55 +106,38 @@ export class LockPacer {
     return Number.isFinite(bounds.hi) ? bounds.hi : 0;
   }
 
-  /** reset forgets everything learnt (tests). */
-  reset(): void {
-    this.keys.clear();
-    this.scopes.clear();
-  }
-
   /**
-   * run runs the work of one mutation on `target`; the work calls `pace.attempt` around each mutating send (reads
-   * need no pacing). The key's completion time is taken when the work ends, whether it succeeded or not.
+   * session runs the work of one mutation on `target`; the pipeline consults the session around each mutating send
+   * (reads need no pacing). The key's completion time is taken when the work ends, whether it succeeded or not. Run it
+   * inside the key's KeyedMutex, so mutations on one key never overlap.
    */
-  async run<T>(target: PaceTarget, work: (pace: Pace) => Promise<T>, hooks: PaceHooks = {}): Promise<T> {
-    const now = hooks.now ?? Date.now;
-    const sleep = hooks.sleep ?? realSleep;
+  async session<T>(target: PaceTarget, now: () => number, work: (session: PaceSession) => Promise<T>): Promise<T> {
     const scope = this.scope(target.scope);
     const key = this.key(target.scope, target.key);
-    const quickRetries = this.options.quickRetries ?? 8;
-    const pace: Pace = {
-      attempt: async <R>(send: () => Promise<R>): Promise<R> => {
-        for (let busy = 0; ;) {
-          const previousEnd = key.previousEnd;
-          if (previousEnd !== undefined) {
-            const waitMs = await this.waitFor(scope, target.key, key, previousEnd, now);
-            if (waitMs > 0) await sleep(waitMs);
-          }
-          const sentAt = now();
-          try {
-            const result = await send();
-            if (previousEnd !== undefined) {
-              // The answer's time, not the send's: the request may have waited (for a throttling slot) before it
-              // left, and the lock was over when it arrived, so only the answer's time is an upper bound.
-              key.bounds.throughAt(now() - previousEnd);
-              scope.bounds.throughAt(now() - previousEnd);
-            }
-            return result;
-          } catch (error) {
-            // A busy answer to the first mutation we make on a key is someone else's lock: nothing to learn from it.
-            if (!this.isBusy(error) || previousEnd === undefined || busy >= quickRetries) throw error;
-            key.bounds.busyAt(sentAt - previousEnd);
-            scope.bounds.busyAt(sentAt - previousEnd);
-            busy += 1;
-            const next = this.plan(scope, target.key, key, false);
-            const delayMs = Math.max(0, Math.round(previousEnd + (next ?? 0) - now()));
-            hooks.onQuickRetry?.({ attempt: busy, delayMs, error });
-          }
-        }
+    // The previous completion the current send is measured from (read when the send is planned).
+    let previousEnd: number | undefined;
+    const session: PaceSession = {
+      waitMs: async () => {
+        previousEnd = key.previousEnd;
+        return previousEnd === undefined ? 0 : this.waitFor(scope, target.key, key, previousEnd, now);
+      },
+      through: () => {
+        // The answer's time, not the send's: the request may have waited (for a throttling slot) before it left,
+        // and the lock was over when it arrived, so only the answer's time is an upper bound.
+        if (previousEnd === undefined) return;
+        key.bounds.throughAt(now() - previousEnd);
+        scope.bounds.throughAt(now() - previousEnd);
+      },
+      busy: (sentAt) => {
+        if (previousEnd === undefined) return undefined;
+        key.bounds.busyAt(sentAt - previousEnd);
+        scope.bounds.busyAt(sentAt - previousEnd);
+        const next = this.plan(scope, target.key, key, false);
+        return Math.max(0, previousEnd + (next ?? 0) - now());
       },
     };
     try {
-      return await work(pace);
+      return await work(session);
     } finally {
       key.previousEnd = now();
       if (scope.prober?.key === target.key) {

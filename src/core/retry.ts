@@ -1,35 +1,74 @@
 /**
- * The one retry policy of the package: exponential backoff with full jitter inside a total time budget per
- * operation. Which errors are retried is decided by each cloud's classifier (`src/<cloud>/errors.ts`), not here.
+ * The one retry loop of the package: exponential backoff with full jitter inside a total time budget per operation,
+ * and the one place a retry is decided and reported. The lock pacer and the endpoint gate do not loop: they suggest a
+ * delay for the answer they understand (a busy load balancer, a throttled endpoint), and this loop takes it instead
+ * of a backoff delay. Which errors are retried is decided by each cloud's classifier (`src/<cloud>/errors.ts`).
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { ErrorBehaviour } from "./errors";
 import { ListenerError } from "./errors";
 
-/** RetryOptions tune the policy; clock, sleep and randomness are parameters so tests need no real time. */
-export interface RetryOptions {
+/** RetryClock is the time source of the loop; a parameter so tests need no real time. */
+export interface RetryClock {
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+}
+
+/** RetryOptions tune the loop: the budget, the backoff and the clock. */
+export interface RetryOptions extends RetryClock {
   /** Total time budget of one operation, retries included, in milliseconds. @default 300000 (five minutes) */
   readonly budgetMs?: number;
   /** First backoff ceiling in milliseconds. @default 200 */
   readonly baseDelayMs?: number;
   /** Largest backoff ceiling in milliseconds. @default 10000 */
   readonly maxDelayMs?: number;
-  /** Called before each retry, e.g. to log the code that caused it. */
-  readonly onRetry?: (info: RetryInfo) => void;
-  readonly now?: () => number;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
+}
+
+/** DelaySource names who chose the delay of a retry: the backoff, the lock pacer or the endpoint gate. */
+export type DelaySource = "backoff" | "lock" | "throttle";
+
+/** Suggestion is a delay a component (pacer or gate) proposes for the next attempt after an answer it understands. */
+export interface Suggestion {
+  readonly source: Exclude<DelaySource, "backoff">;
+  readonly delayMs: number;
 }
 
 /** RetryInfo describes one retry about to happen. */
 export interface RetryInfo {
+  /** 1-based number of the attempt that failed. */
   readonly attempt: number;
   readonly delayMs: number;
+  /** Who chose the delay. */
+  readonly source: DelaySource;
   readonly error: unknown;
+}
+
+/** Attempt is handed to each attempt of an operation: its number and when the operation's budget ends. */
+export interface Attempt {
+  /** 1-based attempt number. */
+  readonly number: number;
+  /** When the budget ends, by the loop's clock: nothing below the loop should wait past it. */
+  readonly deadline: number;
+  /** Who chose the delay before this attempt (undefined for the first). */
+  readonly after?: DelaySource;
+  /** suggest proposes the delay before the next attempt, should this one fail with a retryable error. */
+  readonly suggest: (suggestion: Suggestion) => void;
+}
+
+/** RetryPolicy is what the loop needs besides the operation: classification, suggestions, limits and reporting. */
+export interface RetryPolicy extends RetryOptions {
+  readonly classify: (error: unknown) => ErrorBehaviour;
+  /** How many suggested delays of each source are taken in a row before a backoff delay. @default lock 8, throttle 4 */
+  readonly quickRetries?: Partial<Record<Suggestion["source"], number>>;
+  /** Called before each retry, e.g. to log the code that caused it. */
+  readonly onRetry?: (info: RetryInfo) => void;
 }
 
 /** DEFAULT_RETRY_BUDGET_MS is the default total time budget of one operation: five minutes. */
 export const DEFAULT_RETRY_BUDGET_MS = 300_000;
+
+/** DEFAULT_QUICK_RETRIES are the suggested delays of each source taken in a row before a backoff delay. */
+export const DEFAULT_QUICK_RETRIES: Readonly<Record<Suggestion["source"], number>> = { lock: 8, throttle: 4 };
 
 /** RetryBudgetExceededError wraps the last retryable error once the time budget of an operation has run out. */
 export class RetryBudgetExceededError extends ListenerError {
@@ -52,44 +91,51 @@ export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: n
   return Math.floor(random() * ceiling);
 }
 
-/** realSleep waits `ms` milliseconds on the real clock; the default `sleep` of the retry, pacing and gate hooks. */
+/** realSleep waits `ms` milliseconds on the real clock; the default `sleep` of the loop and the pipeline. */
 export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-const deadlines = new AsyncLocalStorage<number>();
-
-/**
- * retryDeadline is when the budget of the innermost `withRetry` running the current call ends (by that call's clock),
- * so retries below it (the endpoint gate's) do not wait past the budget; undefined outside withRetry.
- */
-export function retryDeadline(): number | undefined {
-  return deadlines.getStore();
-}
 
 /**
  * withRetry runs `op` until it succeeds, its error is not classified `retry`, or the budget is spent. Errors that are
- * not retryable are rethrown unchanged at once.
+ * not retryable are rethrown unchanged at once. Before each retry it waits the delay suggested during the failed
+ * attempt (`Attempt.suggest`, at most
+ * `quickRetries` of a source in a row), else a backoff delay; the backoff grows with the backoff retries only, so a
+ * suggested retry does not lengthen the next backoff.
  */
-export async function withRetry<T>(
-  op: (attempt: number) => Promise<T>,
-  classify: (error: unknown) => ErrorBehaviour,
-  options: RetryOptions = {},
-): Promise<T> {
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? realSleep;
-  const random = options.random ?? Math.random;
-  const budget = options.budgetMs ?? DEFAULT_RETRY_BUDGET_MS;
-  const base = options.baseDelayMs ?? 200;
-  const max = options.maxDelayMs ?? 10_000;
+export async function withRetry<T>(op: (attempt: Attempt) => Promise<T>, policy: RetryPolicy): Promise<T> {
+  const now = policy.now ?? Date.now;
+  const sleep = policy.sleep ?? realSleep;
+  const random = policy.random ?? Math.random;
+  const budget = policy.budgetMs ?? DEFAULT_RETRY_BUDGET_MS;
+  const base = policy.baseDelayMs ?? 200;
+  const max = policy.maxDelayMs ?? 10_000;
+  const quick = { ...DEFAULT_QUICK_RETRIES, ...policy.quickRetries };
   const start = now();
-  for (let attempt = 1; ; attempt++) {
+  const deadline = start + budget;
+  const inARow: Record<Suggestion["source"], number> = { lock: 0, throttle: 0 };
+  let backoffs = 0;
+  let after: DelaySource | undefined;
+  for (let number = 1; ; number++) {
+    let suggestion: Suggestion | undefined;
     try {
-      return await deadlines.run(start + budget, () => op(attempt));
+      return await op({ number, deadline, after, suggest: (s) => (suggestion = s) });
     } catch (error) {
-      if (classify(error) !== "retry") throw error;
-      const delayMs = backoffDelay(attempt, base, max, random);
+      if (policy.classify(error) !== "retry") throw error;
+      let source: DelaySource;
+      let delayMs: number;
+      if (suggestion && inARow[suggestion.source] < quick[suggestion.source]) {
+        inARow[suggestion.source] += 1;
+        ({ source, delayMs } = suggestion);
+      } else {
+        backoffs += 1;
+        inARow.lock = 0;
+        inARow.throttle = 0;
+        source = "backoff";
+        delayMs = backoffDelay(backoffs, base, max, random);
+      }
       const elapsed = now() - start;
-      if (elapsed + delayMs > budget) throw new RetryBudgetExceededError(error, attempt, elapsed);
-      options.onRetry?.({ attempt, delayMs, error });
+      if (elapsed + delayMs > budget) throw new RetryBudgetExceededError(error, number, elapsed);
+      policy.onRetry?.({ attempt: number, delayMs, source, error });
+      after = source;
       await sleep(delayMs);
     }
   }

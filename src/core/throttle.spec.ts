@@ -1,6 +1,7 @@
-import type { ThrottledRetry } from "./throttle";
-import { withRetry } from "./retry";
-import { EndpointGate } from "./throttle";
+import { setLogger } from "./log";
+import type { PipelineOptions } from "./pipeline";
+import { MutationPipeline } from "./pipeline";
+import { RetryBudgetExceededError } from "./retry";
 
 const throttled = new Error("throttled");
 const isThrottled = (e: unknown): boolean => e === throttled;
@@ -58,28 +59,55 @@ function limitedEndpoint(clock: { now: () => number }, limit: number) {
   };
 }
 
+/**
+ * gated is an endpoint's gate inside a pipeline: `call` sends one request through the gate under the one retry loop.
+ * Any backoff delay (100 s) is past the budget (60 s), so a call ends when the gate stops suggesting.
+ */
+function gated(clock: { now: () => number; sleep: (ms: number) => Promise<void> }, more: PipelineOptions = {}) {
+  const pipeline = new MutationPipeline(
+    "Spec",
+    { classify: (e) => (e === throttled ? "retry" : "fatal"), isLoadBalancerBusy: () => false, isThrottled },
+    () => ({ ...clock, random: () => 1, baseDelayMs: 100_000, maxDelayMs: 100_000, budgetMs: 60_000, ...more }),
+  );
+  const lane = pipeline.reads("ep");
+  return {
+    pipeline,
+    gate: lane.gate,
+    lane,
+    call: <T>(send: () => Promise<T>): Promise<T> => pipeline.call("ep", "call", lane, send),
+  };
+}
+
+const lines: string[] = [];
+let restore: ReturnType<typeof setLogger>;
+beforeAll(() => {
+  restore = setLogger({ debug: () => undefined, info: (m) => lines.push(m), warn: (m) => lines.push(m) });
+});
+afterAll(() => setLogger(restore));
+beforeEach(() => {
+  lines.length = 0;
+});
+
 describe("EndpointGate", () => {
   it("lets calls through at once while nothing was throttled", async () => {
     const clock = fakeClock();
-    const gate = new EndpointGate(isThrottled);
+    const { gate, call } = gated(clock);
     const endpoint = limitedEndpoint(clock, 100);
-    await Promise.all(Array.from({ length: 10 }, () => gate.run(endpoint.call, clock)));
+    await Promise.all(Array.from({ length: 10 }, () => call(endpoint.call)));
     expect(endpoint.log.map((c) => c.at)).toEqual(Array(10).fill(0));
     expect(gate.rate).toBeUndefined();
   });
 
   it("after a throttling answer, spaces calls to the rate the endpoint accepted in the last window", async () => {
     const clock = fakeClock();
-    const gate = new EndpointGate(isThrottled, { growth: 0 });
+    const { gate, call } = gated(clock, { gate: { growth: 0 } });
     const endpoint = limitedEndpoint(clock, 5);
-    const retries: ThrottledRetry[] = [];
-    const hooks = { ...clock, onThrottled: (r: ThrottledRetry) => retries.push(r) };
-    for (let i = 0; i < 5; i++) await gate.run(endpoint.call, hooks);
-    await expect(gate.run(endpoint.call, hooks)).resolves.toBe("ok");
+    for (let i = 0; i < 5; i++) await call(endpoint.call);
+    await expect(call(endpoint.call)).resolves.toBe("ok");
     expect(gate.rate).toBe(5);
     // The throttled call waits until the oldest accepted call leaves the window, then goes through.
-    expect(retries).toEqual([{ attempt: 1, delayMs: 1000, error: throttled }]);
-    for (let i = 0; i < 4; i++) await gate.run(endpoint.call, hooks);
+    expect(lines).toEqual(["Spec ep: call failed (Error); retry 1 in 1000 ms (throttle)"]);
+    for (let i = 0; i < 4; i++) await call(endpoint.call);
     expect(endpoint.log.slice(-5)).toEqual([
       { at: 1000, ok: true },
       { at: 1200, ok: true },
@@ -91,9 +119,9 @@ describe("EndpointGate", () => {
 
   it("spaces many concurrent callers: those sent before the first throttling answer meet it once, then none", async () => {
     const clock = virtualClock();
-    const gate = new EndpointGate(isThrottled, { growth: 0 });
+    const { gate, call } = gated(clock, { gate: { growth: 0 } });
     const endpoint = limitedEndpoint(clock, 10);
-    const calls = Promise.all(Array.from({ length: 50 }, () => gate.run(endpoint.call, clock)));
+    const calls = Promise.all(Array.from({ length: 50 }, () => call(endpoint.call)));
     await clock.runUntil(calls);
     // Only calls sent before the first throttling answer came back (at most the 32 in flight) meet it; every
     // later send is accepted, 10 per second.
@@ -105,81 +133,94 @@ describe("EndpointGate", () => {
 
   it("raises the rate by a tenth after each window without a throttling answer", async () => {
     const clock = fakeClock();
-    const gate = new EndpointGate(isThrottled);
+    const { gate, call } = gated(clock);
     const endpoint = limitedEndpoint(clock, 10);
-    for (let i = 0; i < 11; i++) await gate.run(endpoint.call, clock);
+    for (let i = 0; i < 11; i++) await call(endpoint.call);
     expect(gate.rate).toBe(10);
     // The throttled call went through at 1000 ms, a window after the throttling answer; the next call raises the rate.
-    await gate.run(endpoint.call, clock);
+    await call(endpoint.call);
     expect(gate.rate).toBe(11);
   });
 
   it("opens again after a window without throttling in which under half the allowed calls were made", async () => {
     const clock = fakeClock();
-    const gate = new EndpointGate(isThrottled);
+    const { gate, call } = gated(clock);
     const endpoint = limitedEndpoint(clock, 10);
-    for (let i = 0; i < 11; i++) await gate.run(endpoint.call, clock);
+    for (let i = 0; i < 11; i++) await call(endpoint.call);
     expect(gate.rate).toBe(10);
     await clock.sleep(3000);
-    await gate.run(endpoint.call, clock);
+    await call(endpoint.call);
     expect(gate.rate).toBeUndefined();
   });
 
-  it("gives a throttling answer straight back while the endpoint accepted nothing in the last window", async () => {
+  it("suggests nothing while the endpoint accepted nothing in the last window: the loop backs off", async () => {
     const clock = fakeClock();
-    const gate = new EndpointGate(isThrottled);
+    const { gate, call } = gated(clock);
     let sends = 0;
     const always = async (): Promise<string> => {
       sends += 1;
       throw throttled;
     };
-    await expect(gate.run(always, clock)).rejects.toBe(throttled);
+    const error = await call(always).catch((e: unknown) => e);
+    expect((error as RetryBudgetExceededError).lastError).toBe(throttled);
     expect(sends).toBe(1);
     expect(gate.rate).toBeUndefined();
   });
 
-  it("gives the throttling answer back to the caller after quickRetries in one call", async () => {
+  it("has its suggestions taken at most quickRetries times in a row, then the loop backs off", async () => {
     const clock = fakeClock();
-    const gate = new EndpointGate(isThrottled, { quickRetries: 2 });
+    const { call } = gated(clock, { quickRetries: { throttle: 2 } });
     // Accepted at 0, 500 and 900 ms: the throttled call is sent again at 1000 and 1500 ms, while the window still
     // holds accepted calls to space by.
     for (const wait of [0, 500, 400]) {
       await clock.sleep(wait);
-      await gate.run(async () => "accepted", clock);
+      await call(async () => "accepted");
     }
     let sends = 0;
     const always = async (): Promise<string> => {
       sends += 1;
       throw throttled;
     };
-    await expect(gate.run(always, clock)).rejects.toBe(throttled);
+    const error = await call(always).catch((e: unknown) => e);
+    expect((error as RetryBudgetExceededError).lastError).toBe(throttled);
     expect(sends).toBe(3);
   });
 
-  it("does not wait for a slot past the budget of the withRetry it runs under", async () => {
+  it("ends the operation when the suggested slot is past the budget", async () => {
     const clock = fakeClock();
-    const gate = new EndpointGate(isThrottled);
-    await gate.run(async () => "accepted", clock);
+    const { call } = gated(clock, { budgetMs: 500 });
+    await call(async () => "accepted");
     let sends = 0;
     const always = async (): Promise<string> => {
       sends += 1;
       throw throttled;
     };
-    await expect(
-      withRetry(
-        () => gate.run(always, clock),
-        () => "fatal",
-        { ...clock, budgetMs: 500 },
-      ),
-    ).rejects.toBe(throttled);
+    const error = await call(always).catch((e: unknown) => e);
+    expect((error as RetryBudgetExceededError).message).toBe(
+      "throttled (still failing after 1 attempts in 0 s; retry budget spent)",
+    );
     expect(sends).toBe(1);
   });
 
+  it("does not wait for a slot past the deadline it is given: the call goes at once", async () => {
+    const clock = fakeClock();
+    const { pipeline, lane, call } = gated(clock, { quickRetries: { throttle: 0 } });
+    await call(async () => "accepted");
+    await call(async () => {
+      throw throttled;
+    }).catch(() => undefined);
+    // The gate now spaces to one call per second; the next slot is at 1000 ms.
+    await expect(
+      pipeline.send({ number: 1, deadline: 500, suggest: () => undefined }, lane, async () => "sent"),
+    ).resolves.toBe("sent");
+    expect(clock.now()).toBe(0);
+  });
+
   it("passes other errors on at once", async () => {
-    const gate = new EndpointGate(isThrottled);
+    const { gate, call } = gated(fakeClock());
     const other = new Error("other");
     await expect(
-      gate.run(async () => {
+      call(async () => {
         throw other;
       }),
     ).rejects.toBe(other);
@@ -187,11 +228,11 @@ describe("EndpointGate", () => {
   });
 
   it("has at most maxInFlight calls in flight, and hands seats on in order", async () => {
-    const gate = new EndpointGate(isThrottled, { maxInFlight: 2 });
+    const { gate, call } = gated(fakeClock(), { gate: { maxInFlight: 2 } });
     const started: number[] = [];
     const finish: (() => void)[] = [];
     const calls = [0, 1, 2, 3].map((i) =>
-      gate.run(
+      call(
         () =>
           new Promise<number>((resolve) => {
             started.push(i);

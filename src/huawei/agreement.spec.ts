@@ -6,8 +6,9 @@
 import fc from "fast-check";
 import { ApiError } from "../core/errors";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
-import { type ElbClient, toWireBody, WIRE_NAMES } from "./client";
-import { checkElbListener, INPUT_NAMES, type ElbListenerInputs, type InputName } from "./schema";
+import type { ElbClient } from "./client";
+import { toWireBody, WIRE_NAMES } from "./wire";
+import { checkInputs, INPUT_NAMES, type ElbListenerInputs, type InputName } from "./schema";
 import { clientFor, maybe, parameterOf, rawBody } from "./testing";
 
 let emu: HuaweiEmulator;
@@ -57,7 +58,7 @@ describe("check and the emulator agree", () => {
           certificateId: args.certificateId === undefined ? undefined : emu.seed.certificateId,
         };
         for (const k of Object.keys(raw)) if (raw[k] === undefined) delete raw[k];
-        const checked = checkElbListener(raw);
+        const checked = checkInputs(raw);
         if (checked.failures.length === 0) {
           accepted += 1;
           const body = toWireBody(checked.inputs as unknown as ElbListenerInputs, INPUT_NAMES);

@@ -8,9 +8,10 @@
 import fc from "fast-check";
 import { ApiError } from "../core/errors";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
-import { type ElbClient, toWireBody, WIRE_NAMES, type WireListener } from "./client";
-import { UPDATABLE_INPUTS } from "./provider";
-import { checkElbListener, INPUT_NAMES, type ElbListenerInputs, type InputName } from "./schema";
+import type { ElbClient } from "./client";
+import { toWireBody, WIRE_NAMES, type WireListener } from "./wire";
+import { UPDATABLE_INPUTS } from "./schema";
+import { checkInputs, INPUT_NAMES, type ElbListenerInputs, type InputName } from "./schema";
 import { clientFor, maybe, parameterOf, rawBody } from "./testing";
 
 const RUNS = Number(process.env.FC_RUNS ?? 150);
@@ -114,7 +115,7 @@ describe("check and the emulator agree on wide generated values", () => {
     await fc.assert(
       fc.asyncProperty(createArgs(emu.seed.certificateId), async (args) => {
         const raw = defined({ ...args, loadbalancerId: emu.seed.loadBalancers.public });
-        const checked = checkElbListener(raw);
+        const checked = checkInputs(raw);
         if (checked.failures.length === 0) {
           counts.accepted += 1;
           const body = toWireBody(checked.inputs as unknown as ElbListenerInputs, INPUT_NAMES);
@@ -147,7 +148,7 @@ describe("check and the emulator agree on wide generated values", () => {
     const change = fc.record(changeOf(cert), { requiredKeys: [] });
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...BASES), change, async (base, changed) => {
-        const olds = checkElbListener({
+        const olds = checkInputs({
           name: "base",
           loadbalancerId: emu.seed.loadBalancers.public,
           port: nextPort++,
@@ -159,7 +160,7 @@ describe("check and the emulator agree on wide generated values", () => {
         const listener = await client.createListener(toWireBody(olds, INPUT_NAMES));
         try {
           const raw = defined({ ...olds, ...changed });
-          const checked = checkElbListener(raw);
+          const checked = checkInputs(raw);
           const news = checked.inputs as Record<string, unknown>;
           const o = olds as unknown as Record<string, unknown>;
           if (checked.failures.length === 0) {

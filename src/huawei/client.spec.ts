@@ -5,7 +5,8 @@
 import { inspect } from "node:util";
 import { ApiError } from "../core/errors";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
-import { ElbClient, fromWire, toWireBody } from "./client";
+import { ElbClient } from "./client";
+import { fromWire, toWireBody } from "./wire";
 import { apiFailure as failure, clientFor } from "./testing";
 
 const SECRET = "S3CR3T-distinctive-secret-value";

@@ -20,8 +20,8 @@ export interface ConfigSource {
   get(key: string): string | undefined;
 }
 
-/** Environment is the process environment (a parameter so tests need not touch `process.env`). */
-export type Environment = Readonly<Record<string, string | undefined>>;
+/** Env is the process environment (a parameter so tests need not touch `process.env`). */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Setting describes one setting: its stack configuration key and its environment variable. */
 interface Setting {
@@ -104,7 +104,7 @@ export function elbEndpointFromConfig(text: string): string | undefined {
 }
 
 /** readSettings takes each setting from the stack configuration when set there, else from the environment. */
-export function readSettings(config: ConfigSource | undefined, env: Environment): HuaweiSettings {
+export function readSettings(config: ConfigSource | undefined, env: Env): HuaweiSettings {
   const out: Record<string, string> = {};
   for (const [name, setting] of Object.entries(SETTINGS)) {
     const fromConfig = config?.get(setting.key);

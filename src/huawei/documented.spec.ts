@@ -6,7 +6,8 @@
 import axios, { type AxiosAdapter, type AxiosResponse } from "axios";
 import { ApiError } from "../core/errors";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
-import { ElbClient, fromWire, type WireListener } from "./client";
+import { ElbClient } from "./client";
+import { fromWire, type WireListener } from "./wire";
 import type { Target } from "./config";
 import {
   EMPTY_LIST_AS_OBJECT,

@@ -8,9 +8,17 @@
  * "Error codes the providers act on" lists every code here with its source.
  */
 import type { ErrorBehaviour } from "../core/errors";
+import type { Classifier } from "../core/pipeline";
 import { isApiError } from "../core/errors";
 import { RetryBudgetExceededError } from "../core/retry";
 import { APIGW_CODES, ELB_CODES, NETWORK_CODES } from "./constants";
+
+/** HUAWEI_CLASSIFIER is this cloud's classification, as the mutation pipeline takes it. */
+export const HUAWEI_CLASSIFIER: Classifier = {
+  classify: (error) => classify(error),
+  isLoadBalancerBusy: (error) => isLoadBalancerBusy(error),
+  isThrottled: (error) => isThrottled(error),
+};
 
 /** RETRYABLE_CODES are transient: throttling, a load balancer being reconfigured (locked), and failed exchanges. */
 export const RETRYABLE_CODES: ReadonlySet<string> = new Set<string>([
@@ -62,17 +70,17 @@ export function classify(error: unknown): ErrorBehaviour {
 }
 
 /**
- * isLoadBalancerLocked tells whether an error is the load balancer's configuration lock (ELB.1015, "Lb can not be
- * updated."); the provider's pacer learns from it how long to leave a load balancer between mutations.
+ * isLoadBalancerBusy tells whether an error is the load balancer's configuration lock (ELB.1015, "Lb can not be
+ * updated."); the pipeline's pacer learns from it how long to leave a load balancer between mutations.
  */
-export function isLoadBalancerLocked(error: unknown): boolean {
+export function isLoadBalancerBusy(error: unknown): boolean {
   return isApiError(error) && error.cloud === "huawei" && error.code === ELB_CODES.lbLocked;
 }
 
 /**
- * outcomeUnknown tells whether a failed call may still have taken effect: no answer at all (reset, timeout, anything
- * that is not an API error), a 5xx, or a body that is not JSON. A create that failed so is looked for before it is
- * sent again.
+ * outcomeUnknown tells whether a failed call may still have taken effect: no answer at all (reset, timeout), a 5xx, a
+ * body that is not JSON, or anything that is not an API error (the client never saw an answer, so nothing is known).
+ * A create that failed so is looked for before it is sent again. Same semantics on both clouds.
  */
 export function outcomeUnknown(error: unknown): boolean {
   if (!isApiError(error)) return true;

@@ -10,7 +10,7 @@ import type { HuaweiEmulator } from "../emulator/huawei";
 import { startHuaweiEmulator } from "../emulator/huawei";
 import type { FaultKind, FaultRule } from "../emulator/faults";
 import { APIGW_CODES, ELB_CODES, LB_TYPE, ROUTES } from "./constants";
-import type { ElbListenerOutputs, ProviderOptions } from "./provider";
+import type { ElbListenerOutputs, ElbListenerProviderOptions } from "./provider";
 import { ElbListenerProvider } from "./provider";
 import type { ElbListenerInputs } from "./schema";
 import { emulatorEnv } from "./testing";
@@ -38,7 +38,7 @@ beforeEach(() => {
 });
 
 /** A request timeout of 0.3 s, so a stalled call (1 s) times out quickly; short backoff and polling. */
-function provider(env: Record<string, string> = {}, options: ProviderOptions = {}): ElbListenerProvider {
+function provider(env: Record<string, string> = {}, options: ElbListenerProviderOptions = {}): ElbListenerProvider {
   return new ElbListenerProvider({
     env: {
       ...emulatorEnv(emulator),
@@ -163,16 +163,16 @@ describe("every retry", () => {
     await p.create(await checked(p, tcpListener(lb, 85)));
     // Busy answers after a mutation are retried by the pacer, throttling by the endpoint's gate once the endpoint
     // has accepted calls to space by (not here: the GET is the provider's first call), the rest by the retry policy.
-    const retries = lines.filter((l) => / retry \d+ in \d+ ms$/.test(l));
+    const retries = lines.filter((l) => / retry \d+ in \d+ ms \(\w+\)$/.test(l));
     expect(retries).toEqual([
       expect.stringMatching(
-        /^huawei:ElbListener: read load balancer failed with APIGW\.0308 \(HTTP 429\); retry 1 in \d+ ms$/,
+        /^huawei:ElbListener \S+: GET \/v1\.0\/\{project_id\}\/elbaas\/loadbalancers\/\{loadbalancer_id\} answered APIGW\.0308 \(HTTP 429\); retry 1 in \d+ ms \(backoff\)$/,
       ),
       expect.stringMatching(
-        /^huawei:ElbListener: create listener failed with ELB\.1015 \(HTTP 400\); retry 1 in \d+ ms$/,
+        /^huawei:ElbListener \S+: POST \/v1\.0\/\{project_id\}\/elbaas\/listeners answered ELB\.1015 \(HTTP 400\); retry 1 in \d+ ms \((backoff|lock)\)$/,
       ),
       expect.stringMatching(
-        /^huawei:ElbListener: read new listener failed with NON_JSON_RESPONSE \(HTTP 502\); retry 1 in \d+ ms$/,
+        /^huawei:ElbListener \S+: GET \/v1\.0\/\{project_id\}\/elbaas\/listeners\/\{listener_id\} answered NON_JSON_RESPONSE \(HTTP 502\); retry 1 in \d+ ms \(backoff\)$/,
       ),
     ]);
   });

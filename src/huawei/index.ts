@@ -6,6 +6,6 @@
 export { ElbListener } from "./resource";
 export type { ElbListenerArgs } from "./resource";
 export { ElbListenerProvider, OUTPUT_NAMES as ELB_LISTENER_OUTPUT_NAMES } from "./provider";
-export type { ElbListenerOutputs, ProviderOptions as ElbListenerProviderOptions } from "./provider";
+export type { ElbListenerOutputs, ElbListenerProviderOptions } from "./provider";
 export type { ElbListenerInputs } from "./schema";
 export { SETTINGS as HUAWEI_SETTINGS } from "./config";

@@ -5,7 +5,7 @@
  */
 import { setLogger, type Logger } from "../core/log";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
-import { ElbListenerProvider, type ElbListenerOutputs, type ProviderOptions } from "./provider";
+import { ElbListenerProvider, type ElbListenerOutputs, type ElbListenerProviderOptions } from "./provider";
 import type { ElbListenerInputs } from "./schema";
 import { emulatorEnv } from "./testing";
 
@@ -39,7 +39,7 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-function provider(options: ProviderOptions = {}): ElbListenerProvider {
+function provider(options: ElbListenerProviderOptions = {}): ElbListenerProvider {
   return new ElbListenerProvider({ env: env(), pollIntervalMs: 1, retryBaseDelayMs: 5, ...options });
 }
 
@@ -298,7 +298,11 @@ describe("ElbListenerProvider failures", () => {
     expect(emu.calls.get("GET /listeners")).toBe(1);
     expect(emu.state.listenersOf().filter((l) => l.fields.port === inputs.port)).toHaveLength(1);
     expect(emu.state.listeners.has(created.id)).toBe(true);
-    expect(lines).toContainEqual(expect.stringMatching(/create listener failed with ECONNRESET; retry 1 in \d+ ms/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /POST \/v1\.0\/\{project_id\}\/elbaas\/listeners answered ECONNRESET; retry 1 in \d+ ms \(backoff\)/,
+      ),
+    );
   });
 
   it("retries throttling and a locked load balancer, logging each code", async () => {
@@ -308,10 +312,12 @@ describe("ElbListenerProvider failures", () => {
     emu.faults.add({ target: "GET /loadbalancers/{id}", kind: "error", code: "ELB.1015", first: 1 });
     await p.create(inputs);
     expect(lines).toContainEqual(
-      expect.stringMatching(/read load balancer failed with ELB.1015 \(HTTP 400\); retry 1/),
+      expect.stringMatching(
+        /loadbalancers\/\{loadbalancer_id\} answered ELB.1015 \(HTTP 400\); retry 1 in \d+ ms \(backoff\)/,
+      ),
     );
     expect(lines).toContainEqual(
-      expect.stringMatching(/create listener failed with APIGW.0308 \(HTTP 429\); throttled retry 1/),
+      expect.stringMatching(/elbaas\/listeners answered APIGW.0308 \(HTTP 429\); retry 1 in \d+ ms \(throttle\)/),
     );
   });
 

@@ -1,73 +1,51 @@
 /**
- * ElbListenerProvider: the dynamic-provider implementation of `ElbListener`. check validates (schema.ts); diff decides
- * replace versus update from one table; create/update/delete call the client under a process-wide per-load-balancer
- * lock and the shared retry policy, with errors classified in errors.ts.
+ * ElbListenerProvider: the lifecycle of a classic ELB v1.0 listener as a Pulumi dynamic provider, composed from this
+ * folder's schema (check, replace table, load-balancer rule), wire (bodies, reader, outputs), create (the multi-call
+ * steps of create), client and errors, and the shared mutation pipeline (`core/pipeline`: lock, pacing, endpoint gate
+ * and retry, one log format).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { isUnknown } from "../core/check";
-import { codeAndStatus, ListenerError, isApiError } from "../core/errors";
+import { withoutProviderKey } from "../core/check";
+import { ListenerError } from "../core/errors";
 import { log } from "../core/log";
-import { KeyedMutex } from "../core/mutex";
-import { LockPacer, type Pace, type QuickRetry } from "../core/pacing";
-import { realSleep, RetryBudgetExceededError, withRetry, type RetryInfo } from "../core/retry";
-import { EndpointGate, type GateHooks } from "../core/throttle";
-import {
-  ElbClient,
-  fromWire,
-  fromWireBoolean,
-  toWireBody,
-  type ElbApi,
-  type WireListener,
-  type WireLoadBalancer,
-} from "./client";
+import { MutationPipeline, type LoadBalancerTarget } from "../core/pipeline";
+import { ElbClient, type ElbApi } from "./client";
 import {
   readSettings,
   resolveTarget,
   retryBudgetMs,
   type ConfigSource,
-  type Environment,
+  type Env,
   type HuaweiSettings,
   type Target,
 } from "./config";
-import { LB_TYPE, LISTENER_STATUS } from "./constants";
-import { classify, isLoadBalancerLocked, isThrottled, outcomeUnknown } from "./errors";
+import { adopt, findAdoptable, postOnce, settle, type CreateSteps } from "./create";
+import { classify, HUAWEI_CLASSIFIER } from "./errors";
 import {
-  checkElbListener,
-  INPUT_NAMES,
-  NOT_COMPARED,
-  REPLACE_ON_CHANGE,
-  REQUIRED,
+  changedUpdatable,
+  checkInputs,
+  diffInputs,
+  loadBalancerRefusal,
+  RESOURCE,
   type ElbListenerInputs,
-  type InputName,
 } from "./schema";
+import {
+  inputsFromGet,
+  OUTPUT_NAMES,
+  outputsFrom,
+  toWireBody,
+  type ElbListenerOutputs,
+  type WireListener,
+  type WireLoadBalancer,
+} from "./wire";
 
-/** ElbListenerOutputs are the stored state: the checked inputs (so diffs compare like with like) plus what the API reports. */
-export type ElbListenerOutputs = ElbListenerInputs & {
-  /** The listener status: ACTIVE, PENDING_CREATE or ERROR. */
-  readonly status: string;
-  readonly createTime?: string;
-  readonly updateTime?: string;
-  readonly adminStateUp?: boolean;
-  /** The region the listener lives in (the input, else the configured region at creation). */
-  readonly resolvedRegion: string;
-  /** The project the listener lives in (the input, else the configured project at creation). */
-  readonly resolvedProjectId: string;
-};
+export { OUTPUT_NAMES } from "./wire";
+export type { ElbListenerOutputs } from "./wire";
 
-/** OUTPUT_NAMES are the properties that are outputs only. */
-export const OUTPUT_NAMES = [
-  "status",
-  "createTime",
-  "updateTime",
-  "adminStateUp",
-  "resolvedRegion",
-  "resolvedProjectId",
-] as const;
-
-/** ProviderOptions are test and tuning hooks; a provider constructed without arguments uses the defaults. */
-export interface ProviderOptions {
+/** ElbListenerProviderOptions are test and tuning hooks; a provider constructed without arguments uses the defaults. */
+export interface ElbListenerProviderOptions {
   /** The environment to read settings from. @default process.env */
-  readonly env?: Environment;
+  readonly env?: Env;
   /** Pause between GETs while a new listener is PENDING_CREATE. @default 1000 */
   readonly pollIntervalMs?: number;
   /** First backoff ceiling of the retry policy. @default 200 */
@@ -79,58 +57,29 @@ export interface ProviderOptions {
   readonly clientFor?: (target: Target) => ElbApi;
 }
 
-/** UPDATABLE_INPUTS are the inputs PUT /listeners/{id} changes in place. Ref: "Modifying a Listener". */
-export const UPDATABLE_INPUTS: readonly InputName[] = INPUT_NAMES.filter(
-  (n) => !REPLACE_ON_CHANGE.has(n) && !NOT_COMPARED.has(n),
-);
-
-/** LOCKS serializes mutations per load balancer across every provider instance of this process. */
-const LOCKS = new KeyedMutex();
-/**
- * PACER learns how long a load balancer stays locked (ELB.1015) after a mutation (per endpoint, refined per load
- * balancer), so a queued mutation is sent just after the lock ends.
- */
-const PACER = new LockPacer(isLoadBalancerLocked);
-
-/** gated sends every call of `api` through the endpoint's gate. */
-function gated(api: ElbApi, gate: EndpointGate, hooks: (operation: string) => GateHooks): ElbApi {
-  return {
-    createListener: (body) => gate.run(() => api.createListener(body), hooks("create listener")),
-    getListener: (id) => gate.run(() => api.getListener(id), hooks("read listener")),
-    listListeners: (lb) => gate.run(() => api.listListeners(lb), hooks("list listeners")),
-    updateListener: (id, body) => gate.run(() => api.updateListener(id, body), hooks("update listener")),
-    deleteListener: (id) => gate.run(() => api.deleteListener(id), hooks("delete listener")),
-    getLoadBalancer: (id) => gate.run(() => api.getLoadBalancer(id), hooks("read load balancer")),
-  };
-}
-
-function same(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
-  return a === b;
-}
-
-function describeError(error: unknown): string {
-  if (isApiError(error)) return codeAndStatus(error);
-  return error instanceof Error ? error.name : "error";
-}
-
-type Props = Readonly<Record<string, unknown>>;
-
 /** ElbListenerProvider implements the lifecycle of a classic ELB v1.0 listener. */
 export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListenerInputs, ElbListenerOutputs> {
   // Private fields: the stack configuration and the environment hold secrets, and must not show in inspection.
   #config?: ConfigSource;
-  readonly #options: ProviderOptions;
+  readonly #options: ElbListenerProviderOptions;
   /** One API client per target (their keys hold credentials, hence private). */
   readonly #clients = new Map<string, ElbApi>();
   /** The type of each load balancer already read, by endpoint, project and id. */
   readonly #loadBalancers = new Map<string, WireLoadBalancer>();
+  readonly #pipeline: MutationPipeline;
 
-  constructor(options: ProviderOptions = {}) {
+  constructor(options: ElbListenerProviderOptions = {}) {
     this.#options = options;
+    this.#pipeline = new MutationPipeline(`huawei:${RESOURCE}`, HUAWEI_CLASSIFIER, () => ({
+      budgetMs: retryBudgetMs(this.settings()),
+      baseDelayMs: this.options.retryBaseDelayMs,
+      sleep: this.options.sleep,
+      random: this.options.random,
+      now: this.options.now,
+    }));
   }
 
-  private get options(): ProviderOptions {
+  private get options(): ElbListenerProviderOptions {
     return this.#options;
   }
 
@@ -142,12 +91,9 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
 
   /** check validates the inputs, fills TLS defaults, and drops (with a warning) inputs that have no effect. */
   async check(_olds: ElbListenerInputs, news: ElbListenerInputs): Promise<dynamic.CheckResult<ElbListenerInputs>> {
-    const result = checkElbListener(news);
+    const result = checkInputs(news);
     for (const warning of result.warnings) log.warn(`huawei:ElbListener: ${warning.message}`);
-    return {
-      inputs: result.inputs as unknown as ElbListenerInputs,
-      failures: result.failures.length === 0 ? undefined : [...result.failures],
-    };
+    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
   }
 
   /**
@@ -155,34 +101,8 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
    * backendProtocol, sessionSticky, stickySessionType, cookieTimeout, region and projectId replace; the rest update.
    */
   async diff(_id: string, olds: ElbListenerOutputs, news: ElbListenerInputs): Promise<dynamic.DiffResult> {
-    const o = olds as unknown as Props;
-    const n = news as unknown as Props;
-    const settings = this.safeSettings();
-    const changed: InputName[] = [];
-    for (const name of INPUT_NAMES) {
-      if (NOT_COMPARED.has(name)) continue;
-      if (name === "region" || name === "projectId") {
-        const resolvedKey = name === "region" ? "resolvedRegion" : "resolvedProjectId";
-        if (isUnknown(n[name])) changed.push(name);
-        else {
-          const next = n[name] ?? settings?.[name];
-          const prev = o[name] ?? o[resolvedKey];
-          if (next !== undefined && prev !== undefined && next !== prev) changed.push(name);
-        }
-        continue;
-      }
-      if (isUnknown(n[name]) || !same(n[name], o[name])) changed.push(name);
-    }
-    const replaces = changed.filter((c) => REPLACE_ON_CHANGE.has(c));
-    // A replacement on the same load balancer and port must delete first: the port is unique per load balancer.
-    const sameSlot =
-      (isUnknown(n.loadbalancerId) || n.loadbalancerId === o.loadbalancerId) &&
-      (isUnknown(n.port) || n.port === o.port);
-    return {
-      changes: changed.length > 0,
-      replaces,
-      deleteBeforeReplace: replaces.length > 0 && sameSlot,
-    };
+    const { changed, replaces, deleteBeforeReplace } = diffInputs(olds, news, this.safeSettings());
+    return { changes: changed.length > 0, replaces, deleteBeforeReplace };
   }
 
   /**
@@ -191,51 +111,45 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
    * listener a lost answer may have created.
    */
   async create(inputs: ElbListenerInputs): Promise<dynamic.CreateResult<ElbListenerOutputs>> {
-    const { target, api, settings } = this.connect(inputs as unknown as Props);
-    const listener = await this.paced(target, inputs.loadbalancerId, "create listener", async (pace) => {
-      const lb = await this.loadBalancer(api, inputs.loadbalancerId, settings, target);
-      this.preflight(lb, inputs);
-      if (inputs.adoptExisting) {
-        const existing = (await this.retry("list listeners", settings, () => api.listListeners(lb.id))).find(
-          (l) => l.port === inputs.port && l.protocol === inputs.protocol,
-        );
-        if (existing) return this.adopt(api, existing, inputs, settings, pace);
-      }
-      const created = await this.postOnce(api, inputs, settings, pace);
-      return this.settle(api, created, settings, pace);
+    const { target, api, settings } = this.connect(inputs);
+    const subject = `${inputs.loadbalancerId}:${inputs.port}`;
+    const listener = await this.#pipeline.exclusive(this.lbTarget(target, inputs.loadbalancerId), async (lane) => {
+      const steps: CreateSteps = {
+        pipeline: this.#pipeline,
+        api,
+        lane,
+        reads: this.#pipeline.reads(this.endpoint(target)),
+      };
+      this.preflight(await this.loadBalancer(api, inputs.loadbalancerId, target), inputs);
+      const existing = inputs.adoptExisting ? await findAdoptable(steps, subject, inputs) : undefined;
+      if (existing) return adopt(steps, existing, inputs);
+      const created = await postOnce(steps, inputs);
+      const { sleep, now, pollIntervalMs } = this.options;
+      return settle(steps, created, { sleep, now, pollIntervalMs, budgetMs: retryBudgetMs(settings) });
     });
-    return { id: listener.id, outs: this.outputs(inputs as unknown as Props, listener, target) };
+    return { id: listener.id, outs: outputsFrom(inputs, listener, target) };
   }
 
   /** read GETs the listener; a listener that is gone returns an empty id. It returns both props and inputs. */
   async read(id: string, props?: ElbListenerOutputs): Promise<dynamic.ReadResult<ElbListenerOutputs>> {
-    const previous = (props ?? {}) as Props;
-    const { target, api, settings } = this.connect({
+    const previous: Partial<ElbListenerOutputs> = props ?? {};
+    const { target, api } = this.connect({
       region: previous.resolvedRegion ?? previous.region,
       projectId: previous.resolvedProjectId ?? previous.projectId,
     });
     let listener: WireListener;
     try {
-      listener = await this.retry("read listener", settings, () => api.getListener(id));
+      const reads = this.#pipeline.reads(this.endpoint(target));
+      listener = await this.#pipeline.call(id, "read listener", reads, () => api.getListener(id));
     } catch (error) {
       if (classify(error) === "gone") return { id: "" };
       throw error;
     }
-    const live = fromWire(listener);
-    const hadInputs = INPUT_NAMES.some((k) => previous[k] !== undefined);
-    const inputs: Record<string, unknown> = {};
-    for (const name of INPUT_NAMES) {
-      if (name === "region" || name === "projectId" || name === "adoptExisting") {
-        if (previous[name] !== undefined) inputs[name] = previous[name];
-        continue;
-      }
-      const wanted = !hadInputs || previous[name] !== undefined || (REQUIRED as readonly string[]).includes(name);
-      if (!wanted) continue;
-      const value = live[name] ?? previous[name];
-      if (value !== undefined) inputs[name] = value;
-    }
-    const outs = this.outputs(inputs, listener, target);
-    return { id: listener.id, props: outs, inputs: inputs as unknown as ElbListenerOutputs };
+    const outs = outputsFrom(inputsFromGet(listener, previous), listener, target);
+    // ReadResult types its inputs as the outputs; the inputs carry no output-only property.
+    const inputs: ElbListenerOutputs = { ...outs };
+    for (const name of OUTPUT_NAMES) Reflect.deleteProperty(inputs, name);
+    return { id: listener.id, props: outs, inputs };
   }
 
   /** update sends one PUT with the modifiable inputs that changed (certificates only onto a public load balancer). */
@@ -244,45 +158,47 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     olds: ElbListenerOutputs,
     news: ElbListenerInputs,
   ): Promise<dynamic.UpdateResult<ElbListenerOutputs>> {
-    const o = olds as unknown as Props;
-    const n = news as unknown as Props;
-    const { target, api, settings } = this.connect({
-      ...n,
+    const o = olds;
+    const n = news;
+    const { target, api } = this.connect({
       region: o.resolvedRegion ?? n.region,
       projectId: o.resolvedProjectId ?? n.projectId,
     });
-    const changed = UPDATABLE_INPUTS.filter((name) => n[name] !== undefined && !same(n[name], o[name]));
+    const changed = changedUpdatable(n, o);
     if (changed.length === 0) {
-      const kept: Record<string, unknown> = { ...n };
-      for (const k of OUTPUT_NAMES) if (o[k] !== undefined) kept[k] = o[k];
-      return { outs: kept as unknown as ElbListenerOutputs };
+      const kept: ElbListenerOutputs = {
+        ...n,
+        status: o.status,
+        resolvedRegion: o.resolvedRegion,
+        resolvedProjectId: o.resolvedProjectId,
+      };
+      for (const k of OUTPUT_NAMES) if (o[k] !== undefined) Object.assign(kept, { [k]: o[k] });
+      return { outs: kept };
     }
-    const listener = await this.paced(target, news.loadbalancerId, "update listener", async (pace) => {
+    const listener = await this.#pipeline.exclusive(this.lbTarget(target, news.loadbalancerId), async (lane) => {
       if (changed.includes("certificates")) {
-        this.preflight(await this.loadBalancer(api, news.loadbalancerId, settings, target), news);
+        this.preflight(await this.loadBalancer(api, news.loadbalancerId, target), news);
       }
       const body = toWireBody(news, changed);
-      return this.retry("update listener", settings, () => pace.attempt(() => api.updateListener(id, body)));
+      return this.#pipeline.call(id, "update listener", lane, () => api.updateListener(id, body));
     });
-    return { outs: this.outputs(n, listener, target) };
+    return { outs: outputsFrom(n, listener, target) };
   }
 
   /** delete DELETEs the listener; one that is already gone counts as deleted. */
   async delete(id: string, props: ElbListenerOutputs): Promise<void> {
-    const p = props as unknown as Props;
-    const { target, api, settings } = this.connect({
-      ...p,
+    const p = props;
+    const { target, api } = this.connect({
       region: p.resolvedRegion ?? p.region,
       projectId: p.resolvedProjectId ?? p.projectId,
     });
-    await this.paced(target, String(p.loadbalancerId), "delete listener", async (pace) => {
-      try {
-        await this.retry("delete listener", settings, () => pace.attempt(() => api.deleteListener(id)));
-      } catch (error) {
-        if (classify(error) !== "gone") throw error;
-        log.info(`huawei:ElbListener: listener ${id} was already gone`);
-      }
-    });
+    try {
+      const lb = this.lbTarget(target, String(p.loadbalancerId));
+      await this.#pipeline.mutate(id, "delete listener", lb, () => api.deleteListener(id));
+    } catch (error) {
+      if (classify(error) !== "gone") throw error;
+      log.info(`huawei:ElbListener: listener ${id} was already gone`);
+    }
   }
 
   private settings(): HuaweiSettings {
@@ -297,10 +213,14 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     }
   }
 
-  private connect(props: Props): { target: Target; api: ElbApi; settings: HuaweiSettings } {
+  private connect(where: { region?: unknown; projectId?: unknown }): {
+    target: Target;
+    api: ElbApi;
+    settings: HuaweiSettings;
+  } {
     const settings = this.settings();
-    const region = typeof props.region === "string" ? props.region : undefined;
-    const projectId = typeof props.projectId === "string" ? props.projectId : undefined;
+    const region = typeof where.region === "string" ? where.region : undefined;
+    const projectId = typeof where.projectId === "string" ? where.projectId : undefined;
     const target = resolveTarget(settings, region, projectId);
     return { target, api: this.client(target), settings };
   }
@@ -314,77 +234,31 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
     const key = [target.baseUrl, target.projectId, target.requestTimeoutMs, c.kind, ...Object.values(c)].join("\n");
     let api = this.#clients.get(key);
     if (!api) {
-      const raw = this.options.clientFor ? this.options.clientFor(target) : new ElbClient(target);
-      const hooks = (operation: string): GateHooks => ({
-        now: this.options.now,
-        sleep: this.options.sleep,
-        onThrottled: (info) =>
-          log.info(
-            `huawei:ElbListener: ${operation} failed with ${describeError(info.error)}; ` +
-              `throttled retry ${info.attempt} in ${info.delayMs} ms`,
-          ),
-      });
-      // The target's gate: at most 32 requests in flight, and after a 429 APIGW.0308 answer calls are spaced to the
-      // rate the endpoint accepted. The provider is one per process in the host, so this is one gate per endpoint.
-      api = gated(raw, new EndpointGate(isThrottled), hooks);
+      api = this.options.clientFor ? this.options.clientFor(target) : new ElbClient(target);
       this.#clients.set(key, api);
     }
     return api;
   }
 
-  private lockKey(target: Target, loadbalancerId: string): string {
-    return `huawei|${target.baseUrl}|${target.projectId}|${loadbalancerId}`;
+  private endpoint(target: Target): string {
+    return `huawei|${target.baseUrl}`;
   }
 
-  /**
-   * paced runs mutations of one load balancer under its process-wide lock; the work sends each mutation through
-   * `pace.attempt`, which waits for the lock time PACER learnt and retries ELB.1015 answers at the next learnt time
-   * (logged like the policy's retries) before they reach the retry policy.
-   */
-  private paced<T>(target: Target, loadbalancerId: string, what: string, work: (pace: Pace) => Promise<T>): Promise<T> {
-    const key = this.lockKey(target, loadbalancerId);
-    const hooks = {
-      now: this.options.now,
-      sleep: this.options.sleep,
-      onQuickRetry: (info: QuickRetry) =>
-        log.info(
-          `huawei:ElbListener: ${what} failed with ${describeError(info.error)}; ` +
-            `paced retry ${info.attempt} in ${info.delayMs} ms`,
-        ),
-    };
-    return LOCKS.run(key, () => PACER.run({ scope: `huawei|${target.baseUrl}`, key }, work, hooks));
-  }
-
-  private retry<T>(what: string, settings: HuaweiSettings, op: () => Promise<T>): Promise<T> {
-    return withRetry(() => op(), classify, {
-      budgetMs: retryBudgetMs(settings),
-      baseDelayMs: this.options.retryBaseDelayMs,
-      sleep: this.options.sleep,
-      random: this.options.random,
-      now: this.options.now,
-      onRetry: (info: RetryInfo) => {
-        log.info(
-          `huawei:ElbListener: ${what} failed with ${describeError(info.error)}; retry ${info.attempt} in ${info.delayMs} ms`,
-        );
-      },
-    });
+  private lbTarget(target: Target, loadbalancerId: string): LoadBalancerTarget {
+    return { endpoint: this.endpoint(target), loadBalancer: `${target.projectId}|${loadbalancerId}` };
   }
 
   /**
    * loadBalancer reads a load balancer for its type, once per load balancer for this provider instance: a classic
    * load balancer's type never changes, so later creates on it take one API call.
    */
-  private async loadBalancer(
-    api: ElbApi,
-    id: string,
-    settings: HuaweiSettings,
-    target: Target,
-  ): Promise<WireLoadBalancer> {
-    const key = this.lockKey(target, id);
+  private async loadBalancer(api: ElbApi, id: string, target: Target): Promise<WireLoadBalancer> {
+    const key = `${this.endpoint(target)}|${target.projectId}|${id}`;
     const known = this.#loadBalancers.get(key);
     if (known) return known;
     try {
-      const lb = await this.retry("read load balancer", settings, () => api.getLoadBalancer(id));
+      const reads = this.#pipeline.reads(this.endpoint(target));
+      const lb = await this.#pipeline.call(id, "read load balancer", reads, () => api.getLoadBalancer(id));
       this.#loadBalancers.set(key, { id: lb.id, type: lb.type });
       return lb;
     } catch (error) {
@@ -400,173 +274,7 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
 
   /** preflight refuses, before anything is created, what the load balancer's type does not allow. */
   private preflight(lb: WireLoadBalancer, inputs: ElbListenerInputs): void {
-    if (inputs.protocol === "UDP" && lb.type === LB_TYPE.private) {
-      throw new ListenerError(
-        `Huawei Cloud ELB load balancer ${lb.id} is private (type Internal): a UDP listener cannot be added to a ` +
-          `private network load balancer; use an External load balancer or another protocol`,
-      );
-    }
-    if (inputs.certificates !== undefined && lb.type !== LB_TYPE.public) {
-      throw new ListenerError(
-        `Huawei Cloud ELB load balancer ${lb.id} is not public (type ${lb.type ?? "unknown"}): certificates (SNI) ` +
-          `are valid only on a public network load balancer; remove certificates or use an External load balancer`,
-      );
-    }
-  }
-
-  private isMine(l: WireListener, inputs: ElbListenerInputs): boolean {
-    return l.port === inputs.port && l.protocol === inputs.protocol && l.name === inputs.name;
-  }
-
-  /** postOnce creates the listener; a retry first lists the load balancer's listeners and continues with ours. */
-  private async postOnce(
-    api: ElbApi,
-    inputs: ElbListenerInputs,
-    settings: HuaweiSettings,
-    pace: Pace,
-  ): Promise<WireListener> {
-    const body = toWireBody(inputs, INPUT_NAMES);
-    const findMine = async (): Promise<WireListener | undefined> =>
-      (await api.listListeners(inputs.loadbalancerId)).find((l) => this.isMine(l, inputs));
-    // Only an exchange whose outcome is unknown (no answer, a 5xx) may have created the listener.
-    let uncertain = false;
-    return withRetry(
-      async () => {
-        if (uncertain) {
-          const mine = await findMine();
-          if (mine) {
-            log.info(`huawei:ElbListener: an earlier attempt created listener ${mine.id}; continuing with it`);
-            return mine;
-          }
-        }
-        try {
-          return await pace.attempt(() => api.createListener(body));
-        } catch (error) {
-          const wasUncertain = uncertain;
-          uncertain = wasUncertain || outcomeUnknown(error);
-          if (wasUncertain && classify(error) === "conflict") {
-            const mine = await findMine();
-            if (mine) return mine;
-          }
-          if (classify(error) === "conflict") {
-            log.warn(
-              `huawei:ElbListener: port ${inputs.port} of load balancer ${inputs.loadbalancerId} is taken; ` +
-                `set adoptExisting: true to manage an existing ${inputs.protocol} listener on it`,
-            );
-          }
-          throw error;
-        }
-      },
-      classify,
-      {
-        budgetMs: retryBudgetMs(settings),
-        baseDelayMs: this.options.retryBaseDelayMs,
-        sleep: this.options.sleep,
-        random: this.options.random,
-        now: this.options.now,
-        onRetry: (info) => {
-          log.info(
-            `huawei:ElbListener: create listener failed with ${describeError(info.error)}; ` +
-              `retry ${info.attempt} in ${info.delayMs} ms`,
-          );
-        },
-      },
-    ).catch(async (error: unknown) => {
-      // The budget ran out right after an exchange whose outcome is unknown: look once more, so a listener that
-      // exchange made is continued with instead of being left behind, unrecorded, to block the port on the next run.
-      if (uncertain && error instanceof RetryBudgetExceededError) {
-        const mine = await findMine().catch(() => undefined);
-        if (mine) {
-          log.info(`huawei:ElbListener: the last attempt created listener ${mine.id}; continuing with it`);
-          return mine;
-        }
-      }
-      throw error;
-    });
-  }
-  /** settle polls a PENDING_CREATE listener until ACTIVE; ERROR (or no end in the budget) deletes it and fails. */
-  private async settle(
-    api: ElbApi,
-    created: WireListener,
-    settings: HuaweiSettings,
-    pace: Pace,
-  ): Promise<WireListener> {
-    const sleep = this.options.sleep ?? realSleep;
-    const now = this.options.now ?? Date.now;
-    const deadline = now() + retryBudgetMs(settings);
-    let listener = created;
-    while (listener.status === LISTENER_STATUS.pendingCreate) {
-      if (now() > deadline) {
-        await this.removeFailed(api, listener, settings, pace);
-        throw new ListenerError(
-          `Huawei Cloud ELB listener ${listener.id} stayed ${LISTENER_STATUS.pendingCreate} past the retry budget; ` +
-            `it was deleted so nothing is left behind`,
-        );
-      }
-      await sleep(this.options.pollIntervalMs ?? 1000);
-      listener = await this.retry("read new listener", settings, () => api.getListener(created.id));
-    }
-    if (listener.status === LISTENER_STATUS.error) {
-      await this.removeFailed(api, listener, settings, pace);
-      throw new ListenerError(
-        `Huawei Cloud ELB listener ${listener.id} on load balancer ${listener.loadbalancer_id ?? "?"} ended in status ` +
-          `${LISTENER_STATUS.error}; it was deleted so nothing is left behind`,
-      );
-    }
-    return listener;
-  }
-
-  private async removeFailed(api: ElbApi, listener: WireListener, settings: HuaweiSettings, pace: Pace): Promise<void> {
-    try {
-      await this.retry("delete failed listener", settings, () => pace.attempt(() => api.deleteListener(listener.id)));
-    } catch (error) {
-      if (classify(error) !== "gone") {
-        throw new ListenerError(
-          `Huawei Cloud ELB listener ${listener.id} failed and could not be deleted (${describeError(error)}); ` +
-            `delete it by hand`,
-        );
-      }
-    }
-  }
-
-  /** adopt takes over an existing listener on the same port and protocol, updating what can be changed in place. */
-  private async adopt(
-    api: ElbApi,
-    existing: WireListener,
-    inputs: ElbListenerInputs,
-    settings: HuaweiSettings,
-    pace: Pace,
-  ): Promise<WireListener> {
-    const live = fromWire(existing);
-    const wanted = inputs as unknown as Props;
-    const fixed = [...REPLACE_ON_CHANGE].filter(
-      (k) => k !== "region" && k !== "projectId" && wanted[k] !== undefined && !same(wanted[k], live[k]),
-    );
-    if (fixed.length > 0) {
-      throw new ListenerError(
-        `Huawei Cloud ELB listener ${existing.id} on port ${existing.port} cannot be adopted: ${fixed.join(", ")} ` +
-          `differ and cannot be changed in place`,
-      );
-    }
-    log.info(`huawei:ElbListener: adopting existing listener ${existing.id} on port ${existing.port}`);
-    const changed = UPDATABLE_INPUTS.filter((k) => wanted[k] !== undefined && !same(wanted[k], live[k]));
-    if (changed.length === 0) return existing;
-    const body = toWireBody(inputs, changed);
-    return this.retry("update adopted listener", settings, () =>
-      pace.attempt(() => api.updateListener(existing.id, body)),
-    );
-  }
-
-  private outputs(inputs: Props, listener: WireListener, target: Target): ElbListenerOutputs {
-    const outs: Record<string, unknown> = { ...inputs };
-    outs.status = listener.status ?? LISTENER_STATUS.active;
-    if (listener.create_time !== undefined) outs.createTime = listener.create_time;
-    if (listener.update_time !== undefined) outs.updateTime = listener.update_time;
-    // The API writes this Boolean as true/false or 1/0 (see fromWireBoolean).
-    const adminStateUp = fromWireBoolean(listener.admin_state_up);
-    if (typeof adminStateUp === "boolean") outs.adminStateUp = adminStateUp;
-    outs.resolvedRegion = target.region;
-    outs.resolvedProjectId = target.projectId;
-    return outs as unknown as ElbListenerOutputs;
+    const refusal = loadBalancerRefusal(lb, inputs);
+    if (refusal !== undefined) throw new ListenerError(refusal);
   }
 }

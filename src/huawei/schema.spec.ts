@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { UNKNOWN_SENTINEL } from "../core/check";
-import { checkElbListener, INPUT_NAMES } from "./schema";
+import { checkInputs, diffInputs, INPUT_NAMES, loadBalancerRefusal } from "./schema";
 
 const HTTP = {
   name: "web",
@@ -314,12 +314,12 @@ const ROWS: Row[] = [
   { rule: "adoptExisting given", inputs: { ...HTTP, adoptExisting: true } },
 ];
 
-describe("checkElbListener rules", () => {
+describe("checkInputs rules", () => {
   it.each(ROWS.filter((r) => r.fails === undefined).map((r) => [r.rule, r]))("accepts %s", (_rule, row) => {
-    expect(checkElbListener(row.inputs).failures).toEqual([]);
+    expect(checkInputs(row.inputs).failures).toEqual([]);
   });
   it.each(ROWS.filter((r) => r.fails !== undefined).map((r) => [r.rule, r]))("rejects %s", (_rule, row) => {
-    expect(checkElbListener(row.inputs).failures).toEqual([row.fails]);
+    expect(checkInputs(row.inputs).failures).toEqual([row.fails]);
   });
 });
 
@@ -416,15 +416,15 @@ const WARN_ROWS: WarnRow[] = [
   },
 ];
 
-describe("checkElbListener inputs without effect", () => {
+describe("checkInputs inputs without effect", () => {
   it.each(WARN_ROWS.map((r) => [r.rule, r]))("warns about %s and leaves it out", (_rule, row) => {
-    const result = checkElbListener(row.inputs);
+    const result = checkInputs(row.inputs);
     expect(result.failures).toEqual([]);
     expect(result.warnings).toEqual([{ property: row.dropped, message: row.message }]);
     expect(result.inputs).not.toHaveProperty(row.dropped);
   });
   it("warns that a tcpTimeout above 5 may be refused, and keeps it", () => {
-    const result = checkElbListener({ ...TCP, tcpTimeout: 30 });
+    const result = checkInputs({ ...TCP, tcpTimeout: 30 });
     expect(result.inputs.tcpTimeout).toBe(30);
     expect(result.warnings).toEqual([
       {
@@ -436,9 +436,9 @@ describe("checkElbListener inputs without effect", () => {
   });
 });
 
-describe("checkElbListener normalization", () => {
+describe("checkInputs normalization", () => {
   it("accepts the document's example request, warning about the TCP-only draining settings", () => {
-    const result = checkElbListener(DOCUMENT_EXAMPLE);
+    const result = checkInputs(DOCUMENT_EXAMPLE);
     expect(result.failures).toEqual([]);
     expect(result.warnings.map((w) => w.property)).toEqual(["tcpDraining", "tcpDrainingTimeout"]);
     expect(result.inputs).toEqual({
@@ -456,17 +456,15 @@ describe("checkElbListener normalization", () => {
     });
   });
   it("takes the services' TLSv1.2 spelling as the document's TLS 1.2", () => {
-    const result = checkElbListener({ ...HTTPS, sslProtocols: "TLSv1.2" });
+    const result = checkInputs({ ...HTTPS, sslProtocols: "TLSv1.2" });
     expect(result.failures).toEqual([]);
     expect(result.inputs.sslProtocols).toBe("TLS 1.2");
   });
   it("takes the services' TLSv1.2 TLSv1.1 TLSv1 spelling as TLS 1.2 TLS 1.1 TLS 1.0, with its cipher rule", () => {
-    const legacy = checkElbListener({ ...HTTPS, sslProtocols: "TLSv1.2 TLSv1.1 TLSv1", sslCiphers: "Extended" });
+    const legacy = checkInputs({ ...HTTPS, sslProtocols: "TLSv1.2 TLSv1.1 TLSv1", sslCiphers: "Extended" });
     expect(legacy.failures).toEqual([]);
     expect(legacy.inputs.sslProtocols).toBe("TLS 1.2 TLS 1.1 TLS 1.0");
-    expect(
-      checkElbListener({ ...HTTPS, sslProtocols: "TLSv1.2 TLSv1.1 TLSv1", sslCiphers: "Strict" }).failures,
-    ).toEqual([
+    expect(checkInputs({ ...HTTPS, sslProtocols: "TLSv1.2 TLSv1.1 TLSv1", sslCiphers: "Strict" }).failures).toEqual([
       {
         property: "sslCiphers",
         reason: 'sslCiphers must be "Extended" when sslProtocols is "TLS 1.2 TLS 1.1 TLS 1.0", got "Strict"',
@@ -474,27 +472,27 @@ describe("checkElbListener normalization", () => {
     ]);
   });
   it("fills the document's TLS defaults on HTTPS", () => {
-    expect(checkElbListener(HTTPS).inputs).toMatchObject({ sslProtocols: "TLS 1.2", sslCiphers: "Default" });
+    expect(checkInputs(HTTPS).inputs).toMatchObject({ sslProtocols: "TLS 1.2", sslCiphers: "Default" });
   });
   it("strips the serialized provider", () => {
-    expect(checkElbListener({ ...HTTP, __provider: "x" }).inputs).not.toHaveProperty("__provider");
+    expect(checkInputs({ ...HTTP, __provider: "x" }).inputs).not.toHaveProperty("__provider");
   });
   it("skips rules whose inputs are unknown during preview and keeps the unknown values", () => {
-    const result = checkElbListener({ ...UDP, backendProtocol: "TCP", protocol: UNKNOWN_SENTINEL, udpTimeout: 5 });
+    const result = checkInputs({ ...UDP, backendProtocol: "TCP", protocol: UNKNOWN_SENTINEL, udpTimeout: 5 });
     expect(result.failures).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.inputs.protocol).toBe(UNKNOWN_SENTINEL);
   });
   it("does not require a certificate while certificateId is unknown", () => {
-    expect(checkElbListener({ ...HTTPS, certificateId: UNKNOWN_SENTINEL }).failures).toEqual([]);
+    expect(checkInputs({ ...HTTPS, certificateId: UNKNOWN_SENTINEL }).failures).toEqual([]);
   });
   it("reports every failure of one input set", () => {
-    const failures = checkElbListener({ ...UDP, backendProtocol: "HTTP", port: -1 }).failures.map((f) => f.property);
+    const failures = checkInputs({ ...UDP, backendProtocol: "HTTP", port: -1 }).failures.map((f) => f.property);
     expect(failures).toEqual(["port", "backendProtocol"]);
   });
 });
 
-describe("checkElbListener never throws", () => {
+describe("checkInputs never throws", () => {
   const anyValue = fc.oneof(
     fc.string(),
     fc.string({ unit: "grapheme", maxLength: 300 }),
@@ -522,11 +520,56 @@ describe("checkElbListener never throws", () => {
   it("returns data for arbitrary inputs (fixed seed)", () => {
     fc.assert(
       fc.property(fc.oneof(fc.dictionary(names, anyValue), anyValue), (raw) => {
-        const result = checkElbListener(raw);
+        const result = checkInputs(raw);
         expect(Array.isArray(result.failures)).toBe(true);
         for (const f of result.failures) expect(f.reason.startsWith(f.property) || f.property === "").toBe(true);
       }),
       { seed: 20240506, numRuns: Number(process.env.FC_RUNS ?? 500) },
+    );
+  });
+});
+
+describe("diffInputs", () => {
+  const stored = { ...HTTP, resolvedRegion: "eu-de", resolvedProjectId: "p1" };
+  it("updates in place what PUT can change", () => {
+    expect(diffInputs(stored, { ...HTTP, port: 81 })).toEqual({
+      changed: ["port"],
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+  });
+  it("replaces on protocol, deleting first on the same load balancer and port", () => {
+    expect(diffInputs(stored, { ...TCP })).toEqual({
+      changed: ["protocol", "backendProtocol"],
+      replaces: ["protocol", "backendProtocol"],
+      deleteBeforeReplace: true,
+    });
+  });
+  it("compares a region left out with the configured one against the region of creation", () => {
+    expect(diffInputs(stored, HTTP, { region: "eu-de" }).changed).toEqual([]);
+    expect(diffInputs(stored, HTTP, { region: "eu-nl" }).replaces).toEqual(["region"]);
+  });
+  it("counts an unknown value as a change and never compares adoptExisting", () => {
+    expect(diffInputs(stored, { ...HTTP, name: UNKNOWN_SENTINEL, adoptExisting: true }).changed).toEqual(["name"]);
+  });
+});
+
+describe("loadBalancerRefusal", () => {
+  it("refuses UDP on a private load balancer", () => {
+    expect(loadBalancerRefusal({ id: "lb1", type: "Internal" }, { protocol: "UDP" })).toBe(
+      "Huawei Cloud ELB load balancer lb1 is private (type Internal): a UDP listener cannot be added to a private " +
+        "network load balancer; use an External load balancer or another protocol",
+    );
+  });
+  it("refuses SNI certificates on a load balancer that is not public", () => {
+    expect(loadBalancerRefusal({ id: "lb1" }, { protocol: "HTTPS", certificates: ["c1"] })).toBe(
+      "Huawei Cloud ELB load balancer lb1 is not public (type unknown): certificates (SNI) are valid only on a public " +
+        "network load balancer; remove certificates or use an External load balancer",
+    );
+  });
+  it("allows both on a public load balancer", () => {
+    expect(loadBalancerRefusal({ id: "lb1", type: "External" }, { protocol: "UDP", certificates: ["c1"] })).toBe(
+      undefined,
     );
   });
 });

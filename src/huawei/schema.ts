@@ -9,15 +9,17 @@ import * as t from "io-ts";
 import {
   booleanValue,
   type CheckFailure,
+  conforms,
   decodeInputs,
   describeValue,
   failure,
   type ForeignNames,
   intRange,
+  isUnknown,
   matching,
   oneOf,
 } from "../core/check";
-import { WIRE_SSL_PROTOCOLS } from "./constants";
+import { LB_TYPE, WIRE_SSL_PROTOCOLS } from "./constants";
 
 /** RESOURCE is the resource name used in check messages. */
 export const RESOURCE = "ElbListener";
@@ -103,37 +105,121 @@ const certificateList = new t.Type<string[], string[], unknown>(
 
 /**
  * ELB_LISTENER_PROPS are the codecs of every input; each codec's name is the documented rule that failure messages
- * quote ("<property> must be <rule>, got <value>").
+ * quote ("<property> must be <rule>, got <value>"). The TSDoc on each field (range, `@default`, wire name) is what
+ * users read on `ElbListenerArgs`, which derives from these codecs.
  */
 export const ELB_LISTENER_PROPS = {
+  /**
+   * The listener name: 1 to 64 letters, digits, underscores (_) and hyphens (-). Updated in place.
+   * Ref: Table 1, `name`.
+   */
   name: matching("1 to 64 characters of letters, digits, underscores (_) and hyphens (-)", (s) =>
     /^[A-Za-z0-9_-]{1,64}$/.test(s),
   ),
+  /**
+   * Supplementary information: 0 to 128 characters without `<` or `>`. Updated in place.
+   * @default none (not sent)
+   * Ref: Table 1, `description`.
+   */
   description: matching(
     "0 to 128 characters without angle brackets (< and >)",
     (s) => s.length <= 128 && !/[<>]/.test(s),
   ),
+  /** The ID of the classic load balancer. Replaces the listener when changed. Ref: Table 1, `loadbalancer_id`. */
   loadbalancerId: idCodec("a load balancer ID"),
+  /**
+   * The front-end protocol: `HTTP`, `TCP`, `HTTPS`, `SSL` or `UDP`. UDP is refused on a private (Internal) load
+   * balancer before anything is created. Replaces the listener when changed. Ref: Table 1, `protocol`.
+   */
   protocol: oneOf(PROTOCOLS),
+  /** The listener port, 1 to 65535, unique per load balancer. Updated in place. Ref: Table 1, `port`. */
   port: intRange(1, 65535),
+  /**
+   * The backend protocol: `HTTP`, `TCP` or `UDP`; must be `UDP` when protocol is UDP and `TCP` when protocol is SSL.
+   * Replaces the listener when changed. Ref: Table 1, `backend_protocol`.
+   */
   backendProtocol: oneOf(BACKEND_PROTOCOLS),
+  /** The backend ECS port, 1 to 65535. Updated in place. Ref: Table 1, `backend_port`. */
   backendPort: intRange(1, 65535),
+  /** The algorithm: `roundrobin`, `leastconn` or `source`. Updated in place. Ref: Table 1, `lb_algorithm`. */
   lbAlgorithm: oneOf(LB_ALGORITHMS),
+  /**
+   * Sticky sessions. Must be false on HTTP, HTTPS or TCP unless lbAlgorithm is `roundrobin`; has no effect on SSL
+   * (warned, not sent). Replaces the listener when changed.
+   * @default false (the service's)
+   * Ref: Table 1, `session_sticky`.
+   */
   sessionSticky: booleanValue,
+  /**
+   * Where the cookie comes from: only `insert`. Takes effect on HTTP (and HTTPS) with sessionSticky true; otherwise
+   * warned and not sent. Replaces the listener when changed.
+   * Ref: Table 1, `sticky_session_type`.
+   */
   stickySessionType: oneOf(["insert"] as const),
+  /**
+   * Cookie timeout in minutes, 1 to 1440. Takes effect with sessionSticky true and stickySessionType `insert` on HTTP
+   * (and HTTPS); otherwise warned and not sent. Replaces the listener when changed.
+   * Ref: Table 1, `cookie_timeout`.
+   */
   cookieTimeout: intRange(1, 1440),
+  /**
+   * TCP session timeout in minutes, 1 to 1440 by the document; the services are known to accept only 1 to 5 (check
+   * warns above 5). TCP only, otherwise warned and not sent. Updated in place.
+   * Ref: Table 1, `tcp_timeout`; terraform-provider-huaweicloud/opentelekomcloud validate 1-5.
+   */
   tcpTimeout: intRange(1, 1440),
+  /** Keep connections to removed backends. TCP only, otherwise warned and not sent. Updated in place. Ref: `tcp_draining`. */
   tcpDraining: booleanValue,
+  /**
+   * Draining timeout in minutes, 0 to 60. TCP with tcpDraining true only, otherwise warned and not sent. Updated in
+   * place. Ref: Table 1, `tcp_draining_timeout`.
+   */
   tcpDrainingTimeout: intRange(0, 60),
+  /**
+   * The default certificate ID; required for HTTPS and SSL, warned and not sent otherwise. Updated in place.
+   * Ref: Table 1, `certificate_id`.
+   */
   certificateId: idCodec("a certificate ID"),
+  /**
+   * SNI certificate IDs (a non-empty list, sent as a JSON list). HTTPS only (warned and not sent otherwise); only on a
+   * public (External) load balancer, refused before anything is created otherwise. Updated in place.
+   * Ref: Table 1, `certificates`; sent as a list like gophertelekomcloud's `Certificates []string`.
+   */
   certificates: certificateList,
+  /** UDP session timeout in minutes, 1 to 1440. UDP only, otherwise warned and not sent. Updated in place. Ref: `udp_timeout`. */
   udpTimeout: intRange(1, 1440),
+  /**
+   * TLS versions, in the document's spelling: `TLS 1.2` or `TLS 1.2 TLS 1.1 TLS 1.0` (the services' `TLSv1.2` and
+   * `TLSv1.2 TLSv1.1 TLSv1` are taken as the same values); sent as `TLSv1.2` or `TLSv1.2 TLSv1.1 TLSv1`. HTTPS and
+   * SSL only. Updated in place.
+   * @default "TLS 1.2" on HTTPS and SSL
+   * Ref: Table 1, `ssl_protocols`; OTC API reference and both terraform providers for the wire spelling.
+   */
   sslProtocols: sslProtocolsCodec,
+  /**
+   * Cipher policy: `Default`, `Extended` or `Strict`; must be `Extended` when sslProtocols is
+   * `TLS 1.2 TLS 1.1 TLS 1.0`. HTTPS and SSL only. Updated in place.
+   * @default "Default" on HTTPS and SSL
+   * Ref: Table 1, `ssl_ciphers`.
+   */
   sslCiphers: oneOf(SSL_CIPHERS),
+  /**
+   * Region of the load balancer, e.g. `eu-de` or `cn-north-4`. Replaces the listener when changed. Never sent.
+   * @default stack config huaweicloud:region, else HW_REGION_NAME
+   */
   region: matching("a region name such as eu-de or cn-north-4", (s) => /^[a-z]{2,}(-[a-z0-9]+){1,3}$/.test(s)),
+  /**
+   * Project ID the load balancer belongs to. Replaces the listener when changed. Never sent.
+   * @default stack config huaweicloud:projectId, else HW_PROJECT_ID
+   */
   projectId: matching("a project ID of 1 to 64 letters, digits, underscores or hyphens", (s) =>
     /^[A-Za-z0-9_-]{1,64}$/.test(s),
   ),
+  /**
+   * On create, take over an existing listener with the same loadbalancerId, port and protocol (updating what can be
+   * changed in place) instead of failing with ELB.6101. Never sent, never causes a diff.
+   * @default false
+   */
   adoptExisting: booleanValue,
 };
 
@@ -180,6 +266,98 @@ export const REPLACE_ON_CHANGE: ReadonlySet<InputName> = new Set<InputName>([
 
 /** NOT_COMPARED are inputs that only steer `create` and never cause a diff. */
 export const NOT_COMPARED: ReadonlySet<InputName> = new Set<InputName>(["adoptExisting"]);
+
+/** UPDATABLE_INPUTS are the inputs PUT /listeners/{id} changes in place. Ref: "Modifying a Listener". */
+export const UPDATABLE_INPUTS: readonly InputName[] = INPUT_NAMES.filter(
+  (n) => !REPLACE_ON_CHANGE.has(n) && !NOT_COMPARED.has(n),
+);
+
+/** sameValue tells whether two input values are equal (lists item by item). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  return a === b;
+}
+
+/**
+ * changedUpdatable lists the UPDATABLE_INPUTS that `wanted` sets to another value than `current` has: what one PUT
+ * must send.
+ */
+export function changedUpdatable(
+  wanted: Partial<ElbListenerInputs>,
+  current: Partial<Record<InputName, unknown>>,
+): InputName[] {
+  return UPDATABLE_INPUTS.filter((name) => wanted[name] !== undefined && !sameValue(wanted[name], current[name]));
+}
+
+/** StoredInputs are the stored outputs as diff reads them: the inputs, and the region and project resolved at create. */
+export type StoredInputs = Partial<Record<InputName, unknown>> & {
+  readonly resolvedRegion?: string;
+  readonly resolvedProjectId?: string;
+};
+
+/** ElbListenerDiff is what changed between the stored outputs and new inputs, and how to apply it. */
+export interface ElbListenerDiff {
+  readonly changed: InputName[];
+  readonly replaces: InputName[];
+  /** A replacement on the same load balancer and port must delete first: the port is unique per load balancer. */
+  readonly deleteBeforeReplace: boolean;
+}
+
+/**
+ * diffInputs compares every input with the stored outputs: unknown values count as changes; REPLACE_ON_CHANGE inputs
+ * replace, the rest update. `region` and `projectId` left out mean the configured ones (`configured`), compared with
+ * what the listener was created in.
+ */
+export function diffInputs(
+  olds: StoredInputs,
+  news: Partial<Record<InputName, unknown>>,
+  configured?: { readonly region?: string; readonly projectId?: string },
+): ElbListenerDiff {
+  const changed: InputName[] = [];
+  for (const name of INPUT_NAMES) {
+    if (NOT_COMPARED.has(name)) continue;
+    if (name === "region" || name === "projectId") {
+      const resolved = name === "region" ? olds.resolvedRegion : olds.resolvedProjectId;
+      if (isUnknown(news[name])) changed.push(name);
+      else {
+        const next = news[name] ?? configured?.[name];
+        const prev = olds[name] ?? resolved;
+        if (next !== undefined && prev !== undefined && next !== prev) changed.push(name);
+      }
+      continue;
+    }
+    if (isUnknown(news[name]) || !sameValue(news[name], olds[name])) changed.push(name);
+  }
+  const replaces = changed.filter((c) => REPLACE_ON_CHANGE.has(c));
+  const sameSlot =
+    (isUnknown(news.loadbalancerId) || news.loadbalancerId === olds.loadbalancerId) &&
+    (isUnknown(news.port) || news.port === olds.port);
+  return { changed, replaces, deleteBeforeReplace: replaces.length > 0 && sameSlot };
+}
+
+/**
+ * loadBalancerRefusal is why a listener cannot go onto a load balancer of this type, or undefined when it can: UDP is
+ * refused on a private (Internal) load balancer, and SNI `certificates` are valid only on a public (External) one.
+ * Ref: Table 1, `protocol` and `certificates`.
+ */
+export function loadBalancerRefusal(
+  lb: { readonly id: string; readonly type?: string },
+  inputs: Partial<ElbListenerInputs>,
+): string | undefined {
+  if (inputs.protocol === "UDP" && lb.type === LB_TYPE.private) {
+    return (
+      `Huawei Cloud ELB load balancer ${lb.id} is private (type Internal): a UDP listener cannot be added to a ` +
+      `private network load balancer; use an External load balancer or another protocol`
+    );
+  }
+  if (inputs.certificates !== undefined && lb.type !== LB_TYPE.public) {
+    return (
+      `Huawei Cloud ELB load balancer ${lb.id} is not public (type ${lb.type ?? "unknown"}): certificates (SNI) ` +
+      `are valid only on a public network load balancer; remove certificates or use an External load balancer`
+    );
+  }
+  return undefined;
+}
 
 /** CheckWarning says an input has no effect for the chosen settings (it is not sent) or may be refused by a service. */
 export interface CheckWarning {
@@ -297,19 +475,24 @@ export function inapplicableInputs(k: Known): Inapplicable[] {
   return out;
 }
 
-/** CheckedInputs is the result of checking: normalized inputs (defaults in, inapplicable out), failures, warnings. */
-export interface CheckedInputs {
-  /** The inputs to store, with Pulumi's unknown values passed through unchanged. */
-  readonly inputs: Record<string, unknown>;
-  readonly failures: readonly CheckFailure[];
-  readonly warnings: readonly CheckWarning[];
-}
+/**
+ * CheckedInputs is the result of checking: the typed inputs to store (defaults in, inapplicable out, Pulumi's unknown
+ * values passed through unchanged) when every rule holds, else the failures; warnings either way.
+ */
+export type CheckedInputs = (
+  | { readonly ok: true; readonly inputs: ElbListenerInputs; readonly failures: readonly [] }
+  | {
+      readonly ok: false;
+      readonly inputs: Readonly<Record<string, unknown>>;
+      readonly failures: readonly CheckFailure[];
+    }
+) & { readonly warnings: readonly CheckWarning[] };
 
 /**
- * checkElbListener decodes raw inputs, applies the cross-field rules, drops (and warns about) inputs that have no
+ * checkInputs decodes raw inputs, applies the cross-field rules, drops (and warns about) inputs that have no
  * effect for the chosen protocol, and fills the document's TLS defaults for HTTPS and SSL. Never throws.
  */
-export function checkElbListener(raw: unknown): CheckedInputs {
+export function checkInputs(raw: unknown): CheckedInputs {
   const decoded = decodeInputs(RESOURCE, ELB_LISTENER_PROPS, REQUIRED, raw, CLASSIC_LISTENER_NAMES);
   const known: Known = { value: decoded.value, unknowns: decoded.unknowns as ReadonlySet<string> };
   const failures = [...decoded.failures, ...crossFieldFailures(known)];
@@ -345,5 +528,9 @@ export function checkElbListener(raw: unknown): CheckedInputs {
         `1 to ${SERVICE_TCP_TIMEOUT_MAX}; the request may be refused`,
     });
   }
-  return { inputs, failures, warnings };
+  const decodedAgain = decodeInputs(RESOURCE, ELB_LISTENER_PROPS, REQUIRED, inputs);
+  if (failures.length > 0 || !conforms<ElbListenerProps, Required_>(inputs, decodedAgain)) {
+    return { ok: false, inputs, failures: failures.length > 0 ? failures : decodedAgain.failures, warnings };
+  }
+  return { ok: true, inputs, failures: [], warnings };
 }

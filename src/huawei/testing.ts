@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import { ApiError } from "../core/errors";
 import type { HuaweiEmulator } from "../emulator/huawei";
-import { ElbClient, WIRE_NAMES, type ListenerBody } from "./client";
+import { ElbClient } from "./client";
+import { WIRE_NAMES, type ListenerBody } from "./wire";
 import { WIRE_SSL_PROTOCOLS } from "./constants";
 import type { InputName } from "./schema";
 
