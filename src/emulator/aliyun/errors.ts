@@ -5,7 +5,7 @@
  * section 5. Answers no document words are marked `Assumed:`.
  */
 import { randomUUID } from "node:crypto";
-import type { Reply } from "../faults";
+import type { Reply } from "../http";
 import { ERROR_CODES, MESSAGES, RESOURCE_NOT_FOUND_MESSAGE, SYSTEM_BUSY_STATUS } from "../../aliyun/constants";
 
 /** SlbError is an error answer of the emulated SLB service. */

@@ -4,7 +4,7 @@
  * Ref: shared/api-docs/aliyun-slb-CreateLoadBalancerHTTPSListener.md.
  */
 import { ACTIONS, LISTENER_PROTOCOL } from "../../aliyun/constants";
-import type { Reply } from "../faults";
+import type { Reply } from "../http";
 import { SLB_ERRORS } from "./errors";
 import type { ListenerConfig, SlbState } from "./state";
 

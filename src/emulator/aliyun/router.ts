@@ -5,9 +5,9 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { FaultPlan, FaultRule, Reply } from "../faults";
+import type { FaultPlan, FaultRule } from "../faults";
 import { sendWithFault } from "../faults";
-import { readBody, TrafficShaper, type TrafficOptions } from "../http";
+import { readBody, TrafficShaper, type Reply, type TrafficOptions } from "../http";
 import { errorFor, newRequestId, renderError, SLB_ERRORS, SlbError } from "./errors";
 import type { RequestParams } from "./handlers";
 import { HANDLERS } from "./handlers";
