@@ -6,13 +6,17 @@
 
 /**
  * noopProviderText is a serialized provider with every lifecycle method (configure does nothing, check echoes,
- * create invents an id), padded to `bytes` so the host receives and deserializes messages of the same size.
+ * create invents an id), padded to `bytes` so the host receives and deserializes messages of the same size. With
+ * `holdMs`, the methods ours answer only after an API call (create, read, update, delete) answer after that many
+ * milliseconds instead of at once, so the host holds as many calls open for as long as it does with ours.
  */
-export function noopProviderText(bytes: number): string {
+export function noopProviderText(bytes: number, holdMs = 0): string {
+  const hold = Math.max(0, Math.round(holdMs));
   const code =
+    (hold === 0 ? "const w = (v) => v;\n" : `const w = (v) => new Promise((r) => setTimeout(() => r(v), ${hold}));\n`) +
     "exports.handler = () => ({ configure: async () => undefined, check: async (o, n) => ({ inputs: n }), " +
-    "diff: async () => ({ changes: false }), create: async (i) => ({ id: String(Math.random()), outs: i }), " +
-    "read: async (id, p) => ({ id, props: p, inputs: p }), update: async (id, o, n) => ({ outs: n }), " +
-    "delete: async () => undefined });\n";
+    "diff: async () => ({ changes: false }), create: async (i) => w({ id: String(Math.random()), outs: i }), " +
+    "read: async (id, p) => w({ id, props: p, inputs: p }), update: async (id, o, n) => w({ outs: n }), " +
+    "delete: async () => w(undefined) });\n";
   return code + `// ${"x".repeat(Math.max(0, bytes - code.length - 4))}\n`;
 }
