@@ -7,13 +7,17 @@
 /**
  * noopProviderText is a serialized provider with every lifecycle method (configure does nothing, check echoes,
  * create invents an id), padded to `bytes` so the host receives and deserializes messages of the same size. With
- * `holdMs`, the methods ours answer only after an API call (create, read, update, delete) answer after that many
- * milliseconds instead of at once, so the host holds as many calls open for as long as it does with ours.
+ * `holdMs` (times in milliseconds, e.g. the quantiles of how long ours took), the methods ours answer only after an
+ * API call (create, read, update, delete) answer after one of those times drawn at random instead of at once, so the
+ * host holds about as many calls open for about as long as it does with ours.
  */
-export function noopProviderText(bytes: number, holdMs = 0): string {
-  const hold = Math.max(0, Math.round(holdMs));
+export function noopProviderText(bytes: number, holdMs: readonly number[] = []): string {
+  const holds = holdMs.map((ms) => Math.max(0, Math.round(ms)));
   const code =
-    (hold === 0 ? "const w = (v) => v;\n" : `const w = (v) => new Promise((r) => setTimeout(() => r(v), ${hold}));\n`) +
+    (holds.length === 0
+      ? "const w = (v) => v;\n"
+      : `const q = [${holds.join(",")}];\n` +
+        "const w = (v) => new Promise((r) => setTimeout(() => r(v), q[Math.floor(Math.random() * q.length)]));\n") +
     "exports.handler = () => ({ configure: async () => undefined, check: async (o, n) => ({ inputs: n }), " +
     "diff: async () => ({ changes: false }), create: async (i) => w({ id: String(Math.random()), outs: i }), " +
     "read: async (id, p) => w({ id, props: p, inputs: p }), update: async (id, o, n) => w({ outs: n }), " +
