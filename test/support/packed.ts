@@ -50,6 +50,8 @@ export function buildDist(): void {
       cwd: REPO_ROOT,
       stdio: "pipe",
     });
+    // As `npm run build`: the provider host and its per-cloud bundles replace what tsc emitted for them.
+    execFileSync(process.execPath, ["scripts/bundleHost.mjs"], { cwd: REPO_ROOT, stdio: "pipe" });
     fs.writeFileSync(STAMP, new Date().toISOString());
   } finally {
     fs.rmdirSync(LOCK);
