@@ -6,12 +6,6 @@ import * as path from "node:path";
 import { importCircles, importGraph } from "./support/importGraph";
 import { REPO_ROOT } from "./support/scratch";
 
-/**
- * KNOWN_CIRCLES_ISSUE_12 are circles being removed on another branch of issue 12 (aliyun/client.ts with
- * aliyun/config.ts). Temporary: delete this constant (and its use below) once that branch is merged.
- */
-const KNOWN_CIRCLES_ISSUE_12: readonly (readonly string[])[] = [["aliyun/client.ts", "aliyun/config.ts"]];
-
 describe("importCircles", () => {
   it("finds each circle once, as the sorted files that reach one another, and a file importing itself", () => {
     const graph = new Map([
@@ -42,10 +36,6 @@ describe("src/", () => {
     const graph = importGraph(path.join(REPO_ROOT, "src"));
     // The graph must be the real one: the harness references its split modules.
     expect(graph.get("engine/harness.ts")).toEqual(expect.arrayContaining(["engine/display.ts", "engine/plan.ts"]));
-    const known = new Set(KNOWN_CIRCLES_ISSUE_12.map((circle) => circle.join(" <-> ")));
-    const circles = importCircles(graph)
-      .map((circle) => circle.join(" <-> "))
-      .filter((circle) => !known.has(circle));
-    expect(circles).toEqual([]);
+    expect(importCircles(graph).map((circle) => circle.join(" <-> "))).toEqual([]);
   });
 });
