@@ -156,7 +156,6 @@ export const NETWORK_CODES = {
   unresolvable: "ENOTFOUND",
 } as const;
 
-
 /** V3_API_VERSION is the path prefix of every dedicated ELB call. */
 export const V3_API_VERSION = "v3";
 
