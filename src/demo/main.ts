@@ -63,19 +63,19 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     print(`   aliyun ${aliyun.endpoint}   huawei ${huawei.endpoint}`);
 
     banner("Preview with dev's stack file (nothing exists yet)");
-    await run("preview", "dev", (r) => (ops(r, "create") === 3 ? undefined : "preview should plan 3 creates"));
+    await run("preview", "dev", (r) => (ops(r, "create") === 4 ? undefined : "preview should plan 4 creates"));
 
     banner("Deploy dev (pulumi up)");
-    await run("up", "dev", (r) => (ops(r, "create") === 3 ? undefined : "dev should create 3 listeners"));
+    await run("up", "dev", (r) => (ops(r, "create") === 4 ? undefined : "dev should create 4 listeners"));
 
     banner("Promote to staging: the same listeners, updated in place");
-    await run("up", "staging", (r) => (ops(r, "update") === 3 ? undefined : "staging should update 3 listeners"));
+    await run("up", "staging", (r) => (ops(r, "update") === 4 ? undefined : "staging should update 4 listeners"));
 
     banner("Preview prod: which changes force a replacement");
-    await run("preview", "prod", (r) => (ops(r, "replace") === 2 ? undefined : "prod should plan 2 replacements"));
+    await run("preview", "prod", (r) => (ops(r, "replace") === 3 ? undefined : "prod should plan 3 replacements"));
 
     banner("Promote to prod");
-    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 2 ? undefined : "prod should replace 2"));
+    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 3 ? undefined : "prod should replace 3"));
 
     banner("Out-of-band change through the SLB API: bandwidth set to 77 behind Pulumi's back");
     const web = prod.state.resources[Object.keys(prod.state.resources).find((u) => u.endsWith("::web")) ?? ""];
@@ -102,7 +102,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     await run("up", "prod", (r) => (ops(r, "update") === 1 ? undefined : "up should update 1 listener"));
 
     banner("Destroy (pulumi destroy)");
-    await run("destroy", "prod", (r) => (ops(r, "delete") === 3 ? undefined : "destroy should delete 3 listeners"));
+    await run("destroy", "prod", (r) => (ops(r, "delete") === 4 ? undefined : "destroy should delete 4 listeners"));
 
     banner("Checking that nothing is left");
     const aliyunLeft = [...aliyun.state.loadBalancers.values()].reduce((n, lb) => n + lb.listeners.size, 0);
