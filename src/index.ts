@@ -25,3 +25,12 @@ export type {
 // Huawei Cloud / Open Telekom Cloud classic ELB v1.0: ElbListener.
 export { ElbListener, ElbListenerProvider, ELB_LISTENER_OUTPUT_NAMES, HUAWEI_SETTINGS } from "./huawei";
 export type { ElbListenerArgs, ElbListenerInputs, ElbListenerOutputs, ElbListenerProviderOptions } from "./huawei";
+
+// Huawei Cloud / Open Telekom Cloud dedicated ELB v3: ElbV3Listener.
+export { ElbV3Listener, ElbV3ListenerProvider, ELB_V3_LISTENER_OUTPUT_NAMES } from "./huawei";
+export type {
+  ElbV3ListenerArgs,
+  ElbV3ListenerInputs,
+  ElbV3ListenerOutputs,
+  ElbV3ListenerProviderOptions,
+} from "./huawei";

@@ -6,6 +6,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type * as aliyun from "./aliyun/provider";
 import type * as huawei from "./huawei/provider";
+import type * as huaweiV3 from "./huawei/elbV3/provider";
 import type { ProviderKind } from "./providerShim";
 
 const singletons = new Map<ProviderKind, dynamic.ResourceProvider>();
@@ -24,6 +25,10 @@ function build(kind: ProviderKind): dynamic.ResourceProvider {
     case "huawei:ElbListener": {
       const { ElbListenerProvider } = require("./huawei/provider") as typeof huawei;
       return new ElbListenerProvider();
+    }
+    case "huawei:ElbV3Listener": {
+      const { ElbV3ListenerProvider } = require("./huawei/elbV3/provider") as typeof huaweiV3;
+      return new ElbV3ListenerProvider();
     }
     default: {
       const unknown: never = kind;

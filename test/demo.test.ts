@@ -17,6 +17,9 @@ describe("the demo", () => {
         "     +- replace aliyun:HttpsListener web (forced by: backendServerPort)",
         "     ~ refresh aliyun:HttpsListener web (changed: bandwidth)",
         "   listeners left: aliyun 0, huawei 0",
+        "     ~ update huawei:ElbV3Listener db-tcp (changed: description, keepaliveTimeout)",
+        "     +- replace huawei:ElbV3Listener db-tcp (forced by: tags)",
+        "   huawei listeners left: classic 0, dedicated (v3) 0",
       ]),
     );
   });

@@ -68,29 +68,57 @@ describe("the top-level program", () => {
     });
   });
 
+  it.each(["dev", "staging", "prod"])(
+    "holds the emulator's seeded L4 dedicated (v3) load balancer in the %s stack file",
+    (stack) => {
+      const config = readStackConfig(REPO_ROOT, PROJECT, stack);
+      expect(config["lb-listeners:huaweiDedicatedLoadBalancerId"]?.value).toBe(emulators.huawei?.seed.dedicated.l4);
+    },
+  );
+
   it.each(["dev", "staging", "prod"])("validates with the %s stack file", async (stack) => {
     const preview = await deployment(REPO_ROOT)("preview", stack);
     expect([...preview.errors, ...preview.failures.map((f) => f.reason)]).toEqual([]);
-    expect(changes(preview.steps)).toEqual(["create web", "create www-http", "create www-https"]);
+    expect(changes(preview.steps)).toEqual(["create db-tcp", "create web", "create www-http", "create www-https"]);
   });
 
   it("promotes dev to staging in place and to prod with replacements, then destroys everything", async () => {
     const run = deployment(REPO_ROOT);
-    expect(changes((await run("up", "dev")).steps)).toEqual(["create web", "create www-http", "create www-https"]);
+    expect(changes((await run("up", "dev")).steps)).toEqual([
+      "create db-tcp",
+      "create web",
+      "create www-http",
+      "create www-https",
+    ]);
     const staging = await run("up", "staging");
     expect(staging.ok).toBe(true);
-    expect(changes(staging.steps)).toEqual(["update web", "update www-http", "update www-https"]);
+    expect(changes(staging.steps)).toEqual(["update db-tcp", "update web", "update www-http", "update www-https"]);
+    expect(staging.lines).toContain("  ~ update huawei:ElbV3Listener db-tcp (changed: description, keepaliveTimeout)");
     expect(staging.lines).toContain(
       "  ~ update aliyun:HttpsListener web (changed: bandwidth, cookieTimeout, description, healthCheck, healthCheckInterval, healthCheckUri, idleTimeout, stickySession, stickySessionType)",
     );
     const prod = await run("up", "prod");
     expect(prod.ok).toBe(true);
-    expect(changes(prod.steps)).toEqual(["replace web", "replace www-http"]);
+    expect(changes(prod.steps)).toEqual(["replace db-tcp", "replace web", "replace www-http"]);
     expect(prod.lines).toContain("  +- replace aliyun:HttpsListener web (forced by: backendServerPort)");
+    expect(prod.lines).toContain("  +- replace huawei:ElbV3Listener db-tcp (forced by: tags)");
+    const dedicated = emulators.huawei?.v3.listenersOf(emulators.huawei.seed.dedicated.l4) ?? [];
+    expect(dedicated.map((l) => [l.protocolPort, l.fields.keepalive_timeout, l.fields.description, l.tags])).toEqual([
+      [
+        3306,
+        900,
+        "db-prod",
+        [
+          { key: "app", value: "db" },
+          { key: "env", value: "prod" },
+        ],
+      ],
+    ]);
     const destroyed = await run("destroy", "prod");
-    expect(changes(destroyed.steps)).toEqual(["delete web", "delete www-http", "delete www-https"]);
+    expect(changes(destroyed.steps)).toEqual(["delete db-tcp", "delete web", "delete www-http", "delete www-https"]);
     expect(emulators.aliyun?.state.loadBalancers.get("lb-emu000000000000000001")?.listeners.size).toBe(0);
     expect(emulators.huawei?.state.listenersOf().length).toBe(0);
+    expect(emulators.huawei?.v3.listenersOf().length).toBe(0);
   });
 
   it("fails check with the engine's message when a stack file sets an out-of-range bandwidth", async () => {

@@ -11,13 +11,14 @@ import type { AliyunEmulator } from "../emulator/aliyun";
 import { startAliyunEmulator } from "../emulator/aliyun";
 import type { HuaweiEmulator } from "../emulator/huawei";
 import { startHuaweiEmulator } from "../emulator/huawei";
+import { ElbV3ListenerProvider } from "../huawei/elbV3/provider";
 import { ElbListenerProvider } from "../huawei/provider";
 
 /** Props is a property bag as the host passes it to a provider. */
 export type Props = Record<string, unknown>;
 
 /** CloudName names one half of the package. */
-export type CloudName = "Aliyun" | "Huawei";
+export type CloudName = "Aliyun" | "Huawei" | "Huawei v3";
 
 /** EmulatorKnobs are the emulator settings a benchmark varies. */
 export interface EmulatorKnobs {
@@ -31,7 +32,7 @@ export interface EmulatorKnobs {
 export interface Cloud {
   readonly name: CloudName;
   /** kind is the provider kind the serialized shim names. */
-  readonly kind: "aliyun:HttpsListener" | "huawei:ElbListener";
+  readonly kind: "aliyun:HttpsListener" | "huawei:ElbListener" | "huawei:ElbV3Listener";
   /** mutations counts the calls of each step that take the load balancer's lock. */
   readonly mutations: { readonly create: number; readonly update: number; readonly delete: number };
   /** env is what the provider reads: credentials, region, project and the emulator's endpoint. */
@@ -142,6 +143,43 @@ export function huaweiListener(loadbalancerId: string, port: number): Props {
     backendProtocol: "HTTP",
     backendPort: 8080,
     lbAlgorithm: "roundrobin",
+  };
+}
+
+/**
+ * startHuaweiV3 starts an ELB emulator and an ElbV3Listener provider reading its environment; its load balancers are
+ * dedicated ones with an L4 flavor only (the TCP listeners of huaweiV3Listener).
+ */
+export async function startHuaweiV3(knobs: EmulatorKnobs): Promise<Cloud> {
+  const emulator = await startHuaweiEmulator({ lockMs: knobs.lockMs, requestsPerSecond: knobs.requestsPerSecond });
+  const env = huaweiEnv(emulator);
+  const l4Flavor = emulator.v3.addFlavor("L4", "L4_flavor.elb.bench");
+  return {
+    name: "Huawei v3",
+    kind: "huawei:ElbV3Listener",
+    mutations: { create: 1, update: 1, delete: 1 },
+    env,
+    // The provider GETs the load balancer every pollIntervalMs while it is PENDING_UPDATE after a change (the lock);
+    // a short interval keeps the wait close to the lock itself.
+    provider: new ElbV3ListenerProvider({ env, pollIntervalMs: 10 }),
+    calls: emulator.calls,
+    resetCalls: () => emulator.resetCalls(),
+    addLoadBalancers: (count) =>
+      Array.from({ length: count }, (_, i) => emulator.v3.addLoadBalancer(`bench-v3-${i}`, l4Flavor.id, null).id),
+    listener: (loadbalancerId, index) => huaweiV3Listener(loadbalancerId, 1000 + index),
+    changed: (raw) => ({ ...raw, keepaliveTimeout: 600 }),
+    close: () => emulator.close(),
+  };
+}
+
+/** huaweiV3Listener is a typical ElbV3Listener: TCP with an explicit idle timeout. */
+export function huaweiV3Listener(loadbalancerId: string, protocolPort: number): Props {
+  return {
+    name: `bench-v3-${protocolPort}`,
+    loadbalancerId,
+    protocol: "TCP",
+    protocolPort,
+    keepaliveTimeout: 300,
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: the top-level program's whole life on this machine, without an account, a network or the Pulumi
- * CLI. It starts both emulators in-process, deploys with dev's stack file, promotes the same deployment to staging
- * (in-place updates) and prod (replacements), changes a listener out of band through the API, refreshes, puts it
- * back, destroys everything, checks that nothing is left, and exits 0 (1 if any step failed).
+ * CLI. It starts both emulators in-process, deploys with dev's stack file (an Aliyun listener, two classic and one
+ * dedicated Huawei listener), promotes the same deployment to staging (in-place updates) and prod (replacements),
+ * changes a listener out of band through the API, refreshes, puts it back, destroys everything, checks that nothing
+ * is left (classic and dedicated listeners alike), and exits 0 (1 if any step failed).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -57,25 +58,26 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
   const ops = (r: RunResult, op: string): number => r.steps.filter((s) => s.op === op && !s.error).length;
 
   try {
-    banner("Starting the Alibaba Cloud SLB and Huawei Cloud classic ELB emulators on 127.0.0.1");
+    banner("Starting the Alibaba Cloud SLB and Huawei Cloud classic and dedicated ELB emulators on 127.0.0.1");
     emulators = await startEmulators({ aliyun: {}, huawei: {} });
     const { aliyun, huawei } = emulators as Required<Pick<Emulators, "aliyun" | "huawei">> & Emulators;
     print(`   aliyun ${aliyun.endpoint}   huawei ${huawei.endpoint}`);
+    print(`   huawei dedicated (v3) load balancer, L4 flavor: ${huawei.seed.dedicated.l4}`);
 
     banner("Preview with dev's stack file (nothing exists yet)");
-    await run("preview", "dev", (r) => (ops(r, "create") === 3 ? undefined : "preview should plan 3 creates"));
+    await run("preview", "dev", (r) => (ops(r, "create") === 4 ? undefined : "preview should plan 4 creates"));
 
     banner("Deploy dev (pulumi up)");
-    await run("up", "dev", (r) => (ops(r, "create") === 3 ? undefined : "dev should create 3 listeners"));
+    await run("up", "dev", (r) => (ops(r, "create") === 4 ? undefined : "dev should create 4 listeners"));
 
     banner("Promote to staging: the same listeners, updated in place");
-    await run("up", "staging", (r) => (ops(r, "update") === 3 ? undefined : "staging should update 3 listeners"));
+    await run("up", "staging", (r) => (ops(r, "update") === 4 ? undefined : "staging should update 4 listeners"));
 
     banner("Preview prod: which changes force a replacement");
-    await run("preview", "prod", (r) => (ops(r, "replace") === 2 ? undefined : "prod should plan 2 replacements"));
+    await run("preview", "prod", (r) => (ops(r, "replace") === 3 ? undefined : "prod should plan 3 replacements"));
 
     banner("Promote to prod");
-    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 2 ? undefined : "prod should replace 2"));
+    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 3 ? undefined : "prod should replace 3"));
 
     banner("Out-of-band change through the SLB API: bandwidth set to 77 behind Pulumi's back");
     const web = prod.state.resources[Object.keys(prod.state.resources).find((u) => u.endsWith("::web")) ?? ""];
@@ -102,12 +104,16 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     await run("up", "prod", (r) => (ops(r, "update") === 1 ? undefined : "up should update 1 listener"));
 
     banner("Destroy (pulumi destroy)");
-    await run("destroy", "prod", (r) => (ops(r, "delete") === 3 ? undefined : "destroy should delete 3 listeners"));
+    await run("destroy", "prod", (r) => (ops(r, "delete") === 4 ? undefined : "destroy should delete 4 listeners"));
 
     banner("Checking that nothing is left");
     const aliyunLeft = [...aliyun.state.loadBalancers.values()].reduce((n, lb) => n + lb.listeners.size, 0);
-    const huaweiLeft = huawei.state.listenersOf().length;
+    // Both Huawei APIs share the endpoint but not their listeners: the classic (v1.0) and the dedicated (v3) state.
+    const classicLeft = huawei.state.listenersOf().length;
+    const dedicatedLeft = huawei.v3.listenersOf().length;
+    const huaweiLeft = classicLeft + dedicatedLeft;
     print(`   listeners left: aliyun ${aliyunLeft}, huawei ${huaweiLeft}`);
+    print(`   huawei listeners left: classic ${classicLeft}, dedicated (v3) ${dedicatedLeft}`);
     if (aliyunLeft + huaweiLeft > 0) problems.push("listeners were left behind");
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));

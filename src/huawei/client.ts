@@ -7,7 +7,7 @@
 import type { AxiosInstance, AxiosStatic } from "axios";
 import { ApiError, redact } from "../core/errors";
 import type { Credentials, Target } from "./config";
-import { HEADERS, NETWORK_CODES, OPERATIONS, PATHS } from "./constants";
+import { HEADERS, NETWORK_CODES, OPERATIONS, PATHS, V3_OPERATIONS, V3_PATHS } from "./constants";
 import { Signer } from "./signer";
 import { isEmptyListAsObject, type ListenerBody, type WireListener, type WireLoadBalancer } from "./wire";
 
@@ -121,6 +121,19 @@ export class ElbClient implements ElbApi {
     return lb;
   }
 
+  /**
+   * exchange performs one signed request of another API on the same endpoint (the dedicated ELB v3 client uses it)
+   * and returns the parsed JSON of a 2xx answer, or throws an ApiError built from facts.
+   */
+  async exchange(
+    operation: string,
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    path: string,
+    body?: object,
+  ): Promise<unknown> {
+    return (await this.send(operation, method, path, body)).json;
+  }
+
   /** toJSON shows where the client points, never its credentials. */
   toJSON(): { baseUrl: string; projectId: string; auth: string } {
     return { baseUrl: this.baseUrl, projectId: this.projectId, auth: this.#credentials.kind };
@@ -154,7 +167,7 @@ export class ElbClient implements ElbApi {
     operation: string,
     method: "GET" | "POST" | "PUT" | "DELETE",
     path: string,
-    body?: ListenerBody,
+    body?: object,
   ): Promise<{ json: unknown; exchange: Exchange }> {
     const url = new URL(this.baseUrl + path);
     const payload = body === undefined ? "" : JSON.stringify(body);
@@ -207,12 +220,16 @@ export class ElbClient implements ElbApi {
     }
     const o = parsed && json !== null && typeof json === "object" ? (json as Record<string, unknown>) : undefined;
     const nested = o?.error !== null && typeof o?.error === "object" ? (o.error as Record<string, unknown>) : undefined;
-    if (exchange.status === 404 && !isElbCode(text(nested?.code))) {
+    // The dedicated (v3) service writes its own code at the top level: `{"error_msg","error_code":"ELB.xxxx"}`.
+    const v3 = operation.includes(" /v3/");
+    const serviceCode = v3 ? text(o?.error_code) : text(nested?.code);
+    if (exchange.status === 404 && !isElbCode(serviceCode)) {
       // A 404 without the ELB service's own error body is the gateway or a proxy: the path is not served here.
       const code = text(o?.error_code) ?? text(nested?.code) ?? text(o?.code) ?? `HTTP${exchange.status}`;
       const said = text(o?.error_msg) ?? text(nested?.message) ?? text(o?.message) ?? "a 404 that is not an ELB error";
+      const api = v3 ? "the dedicated ELB API (v3)" : "the classic ELB API (v1.0)";
       const why =
-        ` (${this.baseUrl} answered 404 without an ELB error body: the classic ELB API (v1.0) may not be offered ` +
+        ` (${this.baseUrl} answered 404 without an ELB error body: ${api} may not be offered ` +
         `in this region, or the endpoint is wrong)`;
       return this.fail(operation, exchange, code, said, headerRequestId ?? text(o?.request_id), why);
     }
@@ -243,6 +260,106 @@ export class ElbClient implements ElbApi {
       requestId,
     });
   }
+}
+
+/** V3Api is what the ElbV3Listener provider needs from a dedicated ELB v3 client; tests may substitute it. */
+export interface V3Api {
+  createListener(body: object): Promise<WireV3Object>;
+  getListener(id: string): Promise<WireV3Object>;
+  /** listListeners lists the listeners of one load balancer on one port (`?loadbalancer_id=&protocol_port=`). */
+  listListeners(loadbalancerId: string, protocolPort: number): Promise<WireV3Object[]>;
+  updateListener(id: string, body: object): Promise<WireV3Object>;
+  deleteListener(id: string): Promise<void>;
+  getLoadBalancer(id: string): Promise<WireV3Object>;
+}
+
+/** WireV3Object is a listener or load balancer object of a v3 answer, by wire name (read tolerantly). */
+export type WireV3Object = Readonly<Record<string, unknown>> & { readonly id: string };
+
+/**
+ * ElbV3Client calls the dedicated ELB v3 API of one project on the same endpoint, signer and credentials as the
+ * classic client (it sends through one). Ref: ../shared/api-docs/huawei-elb-v3-listener.md §1: 201/200/204,
+ * bodies wrapped as `{"listener": {...}}` and `{"loadbalancer": {...}}`.
+ */
+export class ElbV3Client implements V3Api {
+  readonly #classic: ElbClient;
+  readonly projectId: string;
+
+  constructor(target: Target, options: ElbClientOptions = {}) {
+    this.#classic = new ElbClient(target, options);
+    this.projectId = target.projectId;
+  }
+
+  /** createListener posts a new listener; the 201 answer is the finished listener. */
+  async createListener(body: object): Promise<WireV3Object> {
+    const op = V3_OPERATIONS.createListener;
+    return this.object(
+      op,
+      "listener",
+      await this.#classic.exchange(op, "POST", V3_PATHS.listeners(this.projectId), body),
+    );
+  }
+
+  /** getListener reads one listener. */
+  async getListener(id: string): Promise<WireV3Object> {
+    const op = V3_OPERATIONS.getListener;
+    const path = V3_PATHS.listener(this.projectId, encodeURIComponent(id));
+    return this.object(op, "listener", await this.#classic.exchange(op, "GET", path));
+  }
+
+  /** listListeners filters the project's listeners by load balancer and port (one page of up to 2000). */
+  async listListeners(loadbalancerId: string, protocolPort: number): Promise<WireV3Object[]> {
+    const op = V3_OPERATIONS.listListeners;
+    const query = `?loadbalancer_id=${encodeURIComponent(loadbalancerId)}&protocol_port=${protocolPort}`;
+    const json = await this.#classic.exchange(op, "GET", V3_PATHS.listeners(this.projectId) + query);
+    const list = (json as { listeners?: unknown } | null)?.listeners;
+    if (!Array.isArray(list)) throw this.unexpected(op);
+    return list.filter((l): l is WireV3Object => isObjectWithId(l));
+  }
+
+  /** updateListener PUTs the changed fields. */
+  async updateListener(id: string, body: object): Promise<WireV3Object> {
+    const op = V3_OPERATIONS.updateListener;
+    const path = V3_PATHS.listener(this.projectId, encodeURIComponent(id));
+    return this.object(op, "listener", await this.#classic.exchange(op, "PUT", path, body));
+  }
+
+  /** deleteListener deletes a listener (204). */
+  async deleteListener(id: string): Promise<void> {
+    const op = V3_OPERATIONS.deleteListener;
+    await this.#classic.exchange(op, "DELETE", V3_PATHS.listener(this.projectId, encodeURIComponent(id)));
+  }
+
+  /** getLoadBalancer reads a dedicated load balancer (flavors, provisioning status). */
+  async getLoadBalancer(id: string): Promise<WireV3Object> {
+    const op = V3_OPERATIONS.getLoadBalancer;
+    const path = V3_PATHS.loadBalancer(this.projectId, encodeURIComponent(id));
+    return this.object(op, "loadbalancer", await this.#classic.exchange(op, "GET", path));
+  }
+
+  /** toJSON shows where the client points, never its credentials. */
+  toJSON(): { baseUrl: string; projectId: string; auth: string } {
+    return this.#classic.toJSON();
+  }
+
+  private object(operation: string, key: string, json: unknown): WireV3Object {
+    const inner = json !== null && typeof json === "object" ? (json as Record<string, unknown>)[key] : undefined;
+    if (!isObjectWithId(inner)) throw this.unexpected(operation);
+    return inner;
+  }
+
+  private unexpected(operation: string): ApiError {
+    return new ApiError({
+      cloud: "huawei",
+      action: operation,
+      code: NETWORK_CODES.notJson,
+      apiMessage: "the answer is not the JSON document the API defines",
+    });
+  }
+}
+
+function isObjectWithId(v: unknown): v is WireV3Object {
+  return v !== null && typeof v === "object" && !Array.isArray(v) && typeof (v as { id?: unknown }).id === "string";
 }
 
 /** networkError turns a failed exchange (no answer) into an ApiError with a network code and a factual message. */

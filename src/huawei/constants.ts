@@ -5,6 +5,10 @@
  * Ref: ../shared/api-docs/huawei-elb-v1-add-listener.md (POST /v1.0/{project_id}/elbaas/listeners);
  * error codes: "Error Codes for Classic Load Balancers" (opentelekomcloud/docs elb/api-reference); gateway codes:
  * Huawei Cloud API Request Signing Guide, "Error Codes" (devg-apisign/api-sign-errorcode.html).
+ * The dedicated ELB v3 strings (`V3_*`, `ELB_V3_CODES`) are served on the same `elb.{region}.{cloud}` host.
+ * Ref: ../shared/api-docs/huawei-elb-v3-listener.md; opentelekomcloud-docs/elastic-load-balancing@15a87b5
+ * api-ref/source/apis_v3/listener/*.rst, appendix/error_codes.rst,
+ * common_parameters/http_status_codes_for_dedicated_load_balancers.rst.
  */
 
 /** API_VERSION is the path prefix of every classic ELB call. */
@@ -150,4 +154,70 @@ export const NETWORK_CODES = {
   other: "NETWORK_ERROR",
   /** The endpoint's host name does not resolve: a wrong region or endpoint, not worth retrying. */
   unresolvable: "ENOTFOUND",
+} as const;
+
+/** V3_API_VERSION is the path prefix of every dedicated ELB call. */
+export const V3_API_VERSION = "v3";
+
+/** V3_PATHS builds the dedicated ELB paths below `/v3/{project_id}/elb`. */
+export const V3_PATHS = {
+  listeners: (projectId: string): string => `/${V3_API_VERSION}/${projectId}/elb/listeners`,
+  listener: (projectId: string, id: string): string => `/${V3_API_VERSION}/${projectId}/elb/listeners/${id}`,
+  forceDeleteListener: (projectId: string, id: string): string =>
+    `/${V3_API_VERSION}/${projectId}/elb/listeners/${id}/force`,
+  loadBalancer: (projectId: string, id: string): string => `/${V3_API_VERSION}/${projectId}/elb/loadbalancers/${id}`,
+  certificate: (projectId: string, id: string): string => `/${V3_API_VERSION}/${projectId}/elb/certificates/${id}`,
+} as const;
+
+/** V3_ROUTES are the emulator's v3 route names (also the fault-plan targets and call-counter keys). */
+export const V3_ROUTES = {
+  createListener: "POST /v3/listeners",
+  getListener: "GET /v3/listeners/{id}",
+  listListeners: "GET /v3/listeners",
+  updateListener: "PUT /v3/listeners/{id}",
+  deleteListener: "DELETE /v3/listeners/{id}",
+  forceDeleteListener: "DELETE /v3/listeners/{id}/force",
+  getLoadBalancer: "GET /v3/loadbalancers/{id}",
+  getCertificate: "GET /v3/certificates/{id}",
+} as const;
+
+/** V3_OPERATIONS names each dedicated ELB call in errors and logs, the project id left as a placeholder. */
+export const V3_OPERATIONS = {
+  createListener: "POST /v3/{project_id}/elb/listeners",
+  getListener: "GET /v3/{project_id}/elb/listeners/{listener_id}",
+  listListeners: "GET /v3/{project_id}/elb/listeners",
+  updateListener: "PUT /v3/{project_id}/elb/listeners/{listener_id}",
+  deleteListener: "DELETE /v3/{project_id}/elb/listeners/{listener_id}",
+  getLoadBalancer: "GET /v3/{project_id}/elb/loadbalancers/{loadbalancer_id}",
+} as const;
+
+/**
+ * ELB_V3_CODES are the dedicated ELB error codes (body `{"error_msg","error_code","request_id"}`).
+ * Ref: appendix/error_codes.rst; http_status_codes_for_dedicated_load_balancers.rst.
+ */
+export const ELB_V3_CODES = {
+  /** 400 "Invalid input for '%s'." — malformed body, invalid field, create-only field in PUT. */
+  invalidInput: "ELB.8902",
+  /** 404 "%s %s could not be found." — listener, load balancer, certificate, IP group unknown. */
+  notFound: "ELB.8904",
+  /** 409 "Quota exceeded for resources: %s" */
+  quotaExceeded: "ELB.8905",
+  /** 500 "Internal server error." */
+  internal: "ELB.8906",
+  /** 409 "Data conflict. ..." — the port is already in use (and, as the emulator chooses, a load balancer busy). */
+  conflict: "ELB.8907",
+  /** 403 "The feature is not supported." */
+  notSupported: "ELB.8962",
+} as const;
+
+/** V3_PROTOCOLS are the listener protocols Open Telekom Cloud documents for dedicated load balancers. */
+export const V3_PROTOCOLS = ["TCP", "UDP", "HTTP", "HTTPS"] as const;
+
+/** V3_LB_STATUS lists the load balancer `provisioning_status` values the emulator answers. */
+export const V3_LB_STATUS = {
+  active: "ACTIVE",
+  /** Assumed: not documented for v3; the emulator shows it while a change settles (see lockMs). */
+  pendingUpdate: "PENDING_UPDATE",
+  pendingDelete: "PENDING_DELETE",
+  error: "ERROR",
 } as const;

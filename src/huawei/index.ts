@@ -1,5 +1,6 @@
 /**
- * The Huawei Cloud / Open Telekom Cloud half of the package: the ElbListener resource, its args, its provider, and the
+ * The Huawei Cloud / Open Telekom Cloud half of the package: the ElbListener (classic v1.0) and ElbV3Listener
+ * (dedicated v3) resources, their args, their providers, and the
  * configuration table users need. Signing steps, the client, the schema codecs and the classifier stay internal
  * (the emulator reaches them by path).
  */
@@ -9,3 +10,8 @@ export { ElbListenerProvider, OUTPUT_NAMES as ELB_LISTENER_OUTPUT_NAMES } from "
 export type { ElbListenerOutputs, ElbListenerProviderOptions } from "./provider";
 export type { ElbListenerInputs } from "./schema";
 export { SETTINGS as HUAWEI_SETTINGS } from "./config";
+export { ElbV3Listener } from "./elbV3/resource";
+export type { ElbV3ListenerArgs } from "./elbV3/resource";
+export { ElbV3ListenerProvider, V3_OUTPUT_NAMES as ELB_V3_LISTENER_OUTPUT_NAMES } from "./elbV3/provider";
+export type { ElbV3ListenerOutputs, V3ProviderOptions as ElbV3ListenerProviderOptions } from "./elbV3/provider";
+export type { ElbV3ListenerInputs } from "./elbV3/schema";

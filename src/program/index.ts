@@ -1,6 +1,7 @@
 /**
  * The top-level Pulumi program (Pulumi.yaml `main: dist/program/index.js`): one Alibaba Cloud SLB HTTPS listener and
- * two Huawei Cloud classic ELB listeners (HTTP and HTTPS) in front of one web service, every setting taken from the
+ * two Huawei Cloud classic ELB listeners (HTTP and HTTPS) in front of one web service, plus a dedicated (v3) ELB TCP
+ * listener in front of its database, every setting taken from the
  * stack's configuration so one program is promoted from dev to staging to prod by its stack files.
  *
  * Config (namespace `lb-listeners`):
@@ -9,16 +10,28 @@
  *   aliyun        object: any HttpsListener inputs (listenerPort, bandwidth, stickySession, timeouts, ...)
  *   huaweiHttp    object: any ElbListener inputs of the HTTP listener (port, backendPort, sessionSticky, ...)
  *   huaweiHttps   object: any ElbListener inputs of the HTTPS listener (port, sslProtocols, sslCiphers, ...)
+ *   huaweiDedicatedLoadBalancerId                     a dedicated (v3) load balancer with an L4 flavor
+ *   huaweiDedicated  object: any ElbV3Listener inputs of the dedicated TCP listener (protocolPort, keepaliveTimeout, ...)
  * Credentials and regions use the providers' own keys (`alicloud:*`, `huaweicloud:*`; secrets with --secret).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ElbListener, HttpsListener, type ElbListenerArgs, type HttpsListenerArgs } from "../index";
+import {
+  ElbListener,
+  ElbV3Listener,
+  HttpsListener,
+  type ElbListenerArgs,
+  type ElbV3ListenerArgs,
+  type HttpsListenerArgs,
+} from "../index";
 
 /** AliyunSettings are the HttpsListener inputs a stack file sets (all but the ids). */
 type AliyunSettings = Omit<HttpsListenerArgs, "loadBalancerId" | "serverCertificateId">;
 
 /** HuaweiSettings are the ElbListener inputs a stack file sets for one listener (all but ids and protocols). */
 type HuaweiSettings = Omit<ElbListenerArgs, "loadbalancerId" | "certificateId" | "protocol" | "backendProtocol">;
+
+/** DedicatedSettings are the ElbV3Listener inputs a stack file sets for the dedicated listener (all but id and protocol). */
+type DedicatedSettings = Omit<ElbV3ListenerArgs, "loadbalancerId" | "protocol">;
 
 /**
  * program declares the listeners from the current stack's configuration and returns their ids as stack outputs. It
@@ -44,11 +57,18 @@ function program(): Record<string, pulumi.Output<string>> {
     protocol: "HTTPS",
     backendProtocol: "HTTP",
   });
+  // The dedicated (v3) listener: its own block and config keys, independent of the classic ones above.
+  const dbTcp = new ElbV3Listener("db-tcp", {
+    ...config.requireObject<DedicatedSettings>("huaweiDedicated"),
+    loadbalancerId: config.require("huaweiDedicatedLoadBalancerId"),
+    protocol: "TCP",
+  });
   return {
     aliyunListenerId: web.id,
     aliyunStatus: web.status,
     huaweiHttpListenerId: wwwHttp.id,
     huaweiHttpsListenerId: wwwHttps.id,
+    huaweiDedicatedListenerId: dbTcp.id,
   };
 }
 

@@ -4,7 +4,7 @@
  * Ref: ../shared/api-docs/huawei-elb-v3-listener.md §7; appendix/error_codes.rst (ELB.8902, ELB.8904, ELB.8905,
  * ELB.8906, ELB.8907, ELB.8962); http_status_codes_for_dedicated_load_balancers.rst.
  */
-import { ELB_V3_CODES } from "../../../huawei/constantsV3";
+import { ELB_V3_CODES } from "../../../huawei/constants";
 import type { Reply } from "../../http";
 import { newRequestId, renderFault } from "../errors";
 

@@ -1,0 +1,492 @@
+/**
+ * ElbV3ListenerProvider: the dynamic-provider implementation of `ElbV3Listener`, a dedicated ELB v3 listener. check
+ * validates (schema.ts, with the stored inputs and the target cloud); diff decides replace versus update from one
+ * table; create/update/delete go through the shared MutationPipeline under the same per-load-balancer lock as
+ * ElbListener, wait for the load balancer to be ACTIVE before and after each change (as Terraform does), and classify
+ * errors in the cloud's one errors.ts.
+ * Ref: ../shared/api-docs/huawei-elb-v3-listener.md §3 (PUT), §5 (flavors), §6 (waits), §7 (errors).
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { conforms, decodeInputs, isUnknown, withoutProviderKey } from "../../core/check";
+import { ListenerError } from "../../core/errors";
+import { log } from "../../core/log";
+import { MutationPipeline, type Lane, type LoadBalancerTarget } from "../../core/pipeline";
+import { realSleep, RetryBudgetExceededError } from "../../core/retry";
+import { ElbV3Client, type V3Api, type WireV3Object } from "../client";
+import {
+  CLOUD_DOMAINS,
+  cloudDomain,
+  readSettings,
+  resolveTarget,
+  retryBudgetMs,
+  type ConfigSource,
+  type Env,
+  type HuaweiSettings,
+  type Target,
+} from "../config";
+import { V3_LB_STATUS } from "../constants";
+import { classify, HUAWEI_CLASSIFIER, outcomeUnknown } from "../errors";
+import {
+  checkInputs,
+  ELB_V3_LISTENER_PROPS,
+  INPUT_NAMES,
+  INSERT_HEADER_DEFAULTS,
+  NOT_COMPARED,
+  REPLACE_ON_CHANGE,
+  REQUIRED,
+  RESOURCE,
+  type Cloud,
+  type ElbV3ListenerInputs,
+  type V3InputName,
+} from "./schema";
+import { createBody, fromWire, trimmed, updateBody } from "./wire";
+
+/** ElbV3ListenerOutputs are the stored state: the checked inputs plus what the API reports. */
+export type ElbV3ListenerOutputs = ElbV3ListenerInputs & {
+  /** When the listener was created (`created_at`). */
+  readonly createdAt?: string;
+  /** When the listener was last updated (`updated_at`). */
+  readonly updatedAt?: string;
+  /** The region the listener lives in (the input, else the configured region at creation). */
+  readonly resolvedRegion: string;
+  /** The project the listener lives in (the input, else the configured project at creation). */
+  readonly resolvedProjectId: string;
+};
+
+/** V3_OUTPUT_NAMES are the properties that are outputs only. */
+export const V3_OUTPUT_NAMES = ["createdAt", "updatedAt", "resolvedRegion", "resolvedProjectId"] as const;
+
+/** V3ProviderOptions are test and tuning hooks; a provider constructed without arguments uses the defaults. */
+export interface V3ProviderOptions {
+  /** The environment to read settings from. @default process.env */
+  readonly env?: Env;
+  /** Pause between load balancer GETs while it is not ACTIVE. @default 1000 (Terraform polls every second) */
+  readonly pollIntervalMs?: number;
+  /** First backoff ceiling of the retry policy. @default 200 */
+  readonly retryBaseDelayMs?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  readonly now?: () => number;
+  /** Builds the API client of a target. @default a signed ElbV3Client */
+  readonly clientFor?: (target: Target) => V3Api;
+}
+
+/** UPDATABLE_INPUTS are the inputs one PUT changes in place. Ref: digest §3. */
+export const UPDATABLE_INPUTS: readonly V3InputName[] = INPUT_NAMES.filter(
+  (n) => !REPLACE_ON_CHANGE.has(n) && !NOT_COMPARED.has(n),
+);
+
+/** same compares two input values structurally (objects key by key, in any order). */
+export function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (
+    a !== null &&
+    b !== null &&
+    typeof a === "object" &&
+    typeof b === "object" &&
+    !Array.isArray(a) &&
+    !Array.isArray(b)
+  ) {
+    const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+    return (
+      ka.length === kb.length &&
+      ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    );
+  }
+  return false;
+}
+
+const portFamily = (protocol: unknown): string => (protocol === "UDP" ? "udp" : "tcp");
+const l7 = (protocol: unknown): boolean => protocol === "HTTP" || protocol === "HTTPS";
+
+/** ElbV3ListenerProvider implements the lifecycle of a dedicated ELB v3 listener. */
+export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3ListenerInputs, ElbV3ListenerOutputs> {
+  #config?: ConfigSource;
+  readonly #options: V3ProviderOptions;
+  readonly #clients = new Map<string, V3Api>();
+  readonly #pipeline: MutationPipeline;
+
+  constructor(options: V3ProviderOptions = {}) {
+    this.#options = options;
+    this.#pipeline = new MutationPipeline(`huawei:${RESOURCE}`, HUAWEI_CLASSIFIER, () => ({
+      budgetMs: retryBudgetMs(this.settings()),
+      baseDelayMs: this.#options.retryBaseDelayMs,
+      sleep: this.#options.sleep,
+      random: this.#options.random,
+      now: this.#options.now,
+    }));
+  }
+
+  /** configure keeps the stack configuration for later calls. */
+  async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    this.#config = req.config;
+    this.#clients.clear();
+  }
+
+  /** check validates the inputs against every rule, with the stored inputs and the configured cloud. */
+  async check(olds: ElbV3ListenerInputs, news: ElbV3ListenerInputs): Promise<dynamic.CheckResult<ElbV3ListenerInputs>> {
+    const result = checkInputs(news, { olds: olds ?? {}, cloud: this.cloudOf(news.region) });
+    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
+  }
+
+  /** diff compares every input with the stored outputs; the replace table decides replace versus update. */
+  async diff(_id: string, olds: ElbV3ListenerOutputs, news: ElbV3ListenerInputs): Promise<dynamic.DiffResult> {
+    const settings = this.safeSettings();
+    const changed: V3InputName[] = [];
+    for (const name of INPUT_NAMES) {
+      if (NOT_COMPARED.has(name)) continue;
+      if (name === "region" || name === "projectId") {
+        const resolved = name === "region" ? olds.resolvedRegion : olds.resolvedProjectId;
+        if (isUnknown(news[name])) changed.push(name);
+        else {
+          const next = news[name] ?? settings?.[name];
+          const prev = olds[name] ?? resolved;
+          if (next !== undefined && prev !== undefined && next !== prev) changed.push(name);
+        }
+        continue;
+      }
+      if (isUnknown(news[name]) || !same(news[name], olds[name])) changed.push(name);
+    }
+    const replaces = changed.filter((c) => REPLACE_ON_CHANGE.has(c));
+    // The port is unique per load balancer and port family: a replacement in the same slot deletes first.
+    const sameSlot =
+      (isUnknown(news.loadbalancerId) || news.loadbalancerId === olds.loadbalancerId) &&
+      (isUnknown(news.protocolPort) || news.protocolPort === olds.protocolPort) &&
+      (isUnknown(news.protocol) || portFamily(news.protocol) === portFamily(olds.protocol));
+    return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && sameSlot };
+  }
+
+  /**
+   * create reads the load balancer once and refuses a protocol its flavors do not serve or a status that will not
+   * become ACTIVE, waits for ACTIVE, POSTs once (or adopts an existing listener when asked), and waits for ACTIVE
+   * again. The POST answers the finished listener. A retried POST first looks for the listener a lost answer made.
+   */
+  async create(inputs: ElbV3ListenerInputs): Promise<dynamic.CreateResult<ElbV3ListenerOutputs>> {
+    const { target, api } = this.connect(inputs);
+    const subject = `${inputs.loadbalancerId}:${inputs.protocolPort}`;
+    const listener = await this.#pipeline.exclusive(this.lbTarget(target, inputs.loadbalancerId), async (lane) => {
+      const deadline = this.deadline();
+      const lb = await this.readLoadBalancer(api, inputs.loadbalancerId, target);
+      this.preflight(lb, inputs);
+      await this.waitActive(api, inputs.loadbalancerId, target, deadline, lb);
+      let result: WireV3Object | undefined;
+      if (inputs.adoptExisting) {
+        const reads = this.#pipeline.reads(this.endpoint(target));
+        const listed = await this.#pipeline.call(subject, "list listeners", reads, () =>
+          api.listListeners(inputs.loadbalancerId, inputs.protocolPort),
+        );
+        const existing = listed.find((l) => portFamily(l.protocol) === portFamily(inputs.protocol));
+        if (existing) result = await this.adopt(api, existing, inputs, lane);
+      }
+      result ??= await this.postOnce(api, inputs, lane);
+      await this.waitActive(api, inputs.loadbalancerId, target, deadline);
+      return result;
+    });
+    return { id: listener.id, outs: this.outputs(inputs, listener, target) };
+  }
+
+  /** read GETs the listener; one that is gone (ELB.8904 in the service's body) returns an empty id. */
+  async read(id: string, props?: ElbV3ListenerOutputs): Promise<dynamic.ReadResult<ElbV3ListenerOutputs>> {
+    const previous: Partial<ElbV3ListenerOutputs> = props ?? {};
+    const { target, api } = this.connect({
+      region: previous.resolvedRegion ?? previous.region,
+      projectId: previous.resolvedProjectId ?? previous.projectId,
+    });
+    let listener: WireV3Object;
+    try {
+      const reads = this.#pipeline.reads(this.endpoint(target));
+      listener = await this.#pipeline.call(id, "read listener", reads, () => api.getListener(id));
+    } catch (error) {
+      if (classify(error) === "gone") return { id: "" };
+      throw error;
+    }
+    const live = fromWire(listener);
+    const hadInputs = INPUT_NAMES.some((k) => previous[k] !== undefined);
+    const values: Record<string, unknown> = {};
+    for (const name of INPUT_NAMES) {
+      if (name === "region" || name === "projectId" || name === "adoptExisting") {
+        if (previous[name] !== undefined) values[name] = previous[name];
+        continue;
+      }
+      const wanted = !hadInputs || previous[name] !== undefined || (REQUIRED as readonly string[]).includes(name);
+      if (!wanted) continue;
+      let value: unknown = live[name];
+      if (hadInputs && name === "insertHeaders" && live.insertHeaders) {
+        value = trimmed(live.insertHeaders, previous.insertHeaders, INSERT_HEADER_DEFAULTS);
+      } else if (hadInputs && name === "ipgroup" && live.ipgroup) {
+        value = trimmed(live.ipgroup, previous.ipgroup, { enableIpgroup: true, type: "white" });
+      } else if (hadInputs && name === "accessLogCustomizedHeadersConfig" && live.accessLogCustomizedHeadersConfig) {
+        value = trimmed(live.accessLogCustomizedHeadersConfig, previous.accessLogCustomizedHeadersConfig, {});
+      }
+      if (value !== undefined) values[name] = value;
+    }
+    const decoded = decodeInputs(RESOURCE, ELB_V3_LISTENER_PROPS, REQUIRED, values);
+    if (!conforms<typeof ELB_V3_LISTENER_PROPS, (typeof REQUIRED)[number]>(values, decoded)) {
+      throw new ListenerError(`huawei:${RESOURCE} ${id}: ${decoded.failures.map((f) => f.reason).join("; ")}`);
+    }
+    const outs = this.outputs(values, listener, target);
+    const inputs: ElbV3ListenerOutputs = { ...outs };
+    for (const name of V3_OUTPUT_NAMES) Reflect.deleteProperty(inputs, name);
+    return { id: listener.id, props: outs, inputs };
+  }
+
+  /** update sends one PUT with the inputs that changed (null or the default for removed ones), between ACTIVE waits. */
+  async update(
+    id: string,
+    olds: ElbV3ListenerOutputs,
+    news: ElbV3ListenerInputs,
+  ): Promise<dynamic.UpdateResult<ElbV3ListenerOutputs>> {
+    const { target, api } = this.connect({
+      region: olds.resolvedRegion ?? news.region,
+      projectId: olds.resolvedProjectId ?? news.projectId,
+    });
+    const changed = UPDATABLE_INPUTS.filter((name) => !same(news[name], olds[name]));
+    const body = updateBody(olds, news, changed);
+    if (Object.keys(body).length === 0) {
+      const kept: ElbV3ListenerOutputs = {
+        ...news,
+        resolvedRegion: olds.resolvedRegion,
+        resolvedProjectId: olds.resolvedProjectId,
+      };
+      if (olds.createdAt !== undefined) Object.assign(kept, { createdAt: olds.createdAt });
+      if (olds.updatedAt !== undefined) Object.assign(kept, { updatedAt: olds.updatedAt });
+      return { outs: kept };
+    }
+    const listener = await this.#pipeline.exclusive(this.lbTarget(target, news.loadbalancerId), async (lane) => {
+      const deadline = this.deadline();
+      await this.waitActive(api, news.loadbalancerId, target, deadline);
+      const updated = await this.#pipeline.call(id, "update listener", lane, () =>
+        api.updateListener(id, { listener: body }),
+      );
+      await this.waitActive(api, news.loadbalancerId, target, deadline);
+      return updated;
+    });
+    return { outs: this.outputs(news, listener, target) };
+  }
+
+  /** delete DELETEs the listener between ACTIVE waits; one that is already gone counts as deleted. */
+  async delete(id: string, props: ElbV3ListenerOutputs): Promise<void> {
+    const { target, api } = this.connect({
+      region: props.resolvedRegion ?? props.region,
+      projectId: props.resolvedProjectId ?? props.projectId,
+    });
+    const lbId = String(props.loadbalancerId);
+    try {
+      await this.#pipeline.exclusive(this.lbTarget(target, lbId), async (lane) => {
+        const deadline = this.deadline();
+        await this.waitActive(api, lbId, target, deadline);
+        await this.#pipeline.call(id, "delete listener", lane, () => api.deleteListener(id));
+        await this.waitActive(api, lbId, target, deadline);
+      });
+    } catch (error) {
+      if (classify(error) !== "gone") throw error;
+      log.info(`huawei:${RESOURCE}: listener ${id} was already gone`);
+    }
+  }
+
+  private settings(): HuaweiSettings {
+    return readSettings(this.#config, this.#options.env ?? process.env);
+  }
+
+  private safeSettings(): HuaweiSettings | undefined {
+    try {
+      return this.settings();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** cloudOf tells the cloud of the configured endpoint's domain (unknown for an explicit endpoint, e.g. an emulator). */
+  private cloudOf(region: unknown): Cloud | undefined {
+    const settings = this.safeSettings();
+    const r = typeof region === "string" && !isUnknown(region) ? region : settings?.region;
+    if (!settings || settings.endpoint !== undefined || r === undefined) return undefined;
+    try {
+      const domain = cloudDomain(r, settings.cloud);
+      return domain.endsWith(CLOUD_DOMAINS.opentelekomcloud) ? "opentelekomcloud" : "huaweicloud";
+    } catch {
+      return undefined;
+    }
+  }
+
+  private deadline(): number {
+    return (this.#options.now ?? Date.now)() + retryBudgetMs(this.settings());
+  }
+
+  private connect(where: { region?: unknown; projectId?: unknown }): { target: Target; api: V3Api } {
+    const settings = this.settings();
+    const region = typeof where.region === "string" ? where.region : undefined;
+    const projectId = typeof where.projectId === "string" ? where.projectId : undefined;
+    const target = resolveTarget(settings, region, projectId);
+    const c = target.credentials;
+    const key = [target.baseUrl, target.projectId, target.requestTimeoutMs, c.kind, ...Object.values(c)].join("\n");
+    let api = this.#clients.get(key);
+    if (!api) {
+      api = this.#options.clientFor ? this.#options.clientFor(target) : new ElbV3Client(target);
+      this.#clients.set(key, api);
+    }
+    return { target, api };
+  }
+
+  private endpoint(target: Target): string {
+    return `huawei|${target.baseUrl}`;
+  }
+
+  /** lbTarget is the same lock key as ElbListener's, so both serialize on one load balancer id. */
+  private lbTarget(target: Target, loadbalancerId: string): LoadBalancerTarget {
+    return { endpoint: this.endpoint(target), loadBalancer: `${target.projectId}|${loadbalancerId}` };
+  }
+
+  private async readLoadBalancer(api: V3Api, id: string, target: Target): Promise<WireV3Object> {
+    try {
+      const reads = this.#pipeline.reads(this.endpoint(target));
+      return await this.#pipeline.call(id, "read load balancer", reads, () => api.getLoadBalancer(id));
+    } catch (error) {
+      if (classify(error) === "gone") {
+        throw new ListenerError(
+          `Huawei Cloud dedicated load balancer ${id} does not exist in project ${target.projectId} ` +
+            `(${target.region}): check loadbalancerId, region and projectId`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** preflight refuses, before anything is created, a protocol the flavors do not serve and a dead load balancer. */
+  private preflight(lb: WireV3Object, inputs: ElbV3ListenerInputs): void {
+    const layer = l7(inputs.protocol) ? "l7_flavor_id" : "l4_flavor_id";
+    if (typeof lb[layer] !== "string" || lb[layer] === "") {
+      const has = l7(inputs.protocol)
+        ? "no Layer-7 flavor (it takes TCP and UDP only)"
+        : "no Layer-4 flavor (it takes HTTP and HTTPS only)";
+      throw new ListenerError(
+        `Huawei Cloud dedicated load balancer ${lb.id} has ${has}: a ${inputs.protocol} listener cannot be added; ` +
+          `use another protocol or a load balancer with a ${l7(inputs.protocol) ? "Layer-7" : "Layer-4"} flavor`,
+      );
+    }
+    const status = lb.provisioning_status;
+    if (status === V3_LB_STATUS.error || status === V3_LB_STATUS.pendingDelete) {
+      throw new ListenerError(
+        `Huawei Cloud dedicated load balancer ${lb.id} is ${String(status)}, not ${V3_LB_STATUS.active}: ` +
+          `no listener can be added to it`,
+      );
+    }
+  }
+
+  /**
+   * waitActive polls the load balancer until it is ACTIVE, as Terraform's waitForElbV3LoadBalancer does, within
+   * the operation's deadline; `first` is a read already made. Ref: digest §6.
+   */
+  private async waitActive(
+    api: V3Api,
+    id: string,
+    target: Target,
+    deadline: number,
+    first?: WireV3Object,
+  ): Promise<void> {
+    const sleep = this.#options.sleep ?? realSleep;
+    const now = this.#options.now ?? Date.now;
+    let lb = first ?? (await this.readLoadBalancer(api, id, target));
+    while (lb.provisioning_status !== V3_LB_STATUS.active) {
+      if (lb.provisioning_status === V3_LB_STATUS.error || lb.provisioning_status === V3_LB_STATUS.pendingDelete) {
+        throw new ListenerError(
+          `Huawei Cloud dedicated load balancer ${id} is ${String(lb.provisioning_status)}, not ${V3_LB_STATUS.active}`,
+        );
+      }
+      if (now() > deadline) {
+        throw new ListenerError(
+          `Huawei Cloud dedicated load balancer ${id} stayed ${String(lb.provisioning_status)} past the retry ` +
+            `budget; waiting for ${V3_LB_STATUS.active}`,
+        );
+      }
+      await sleep(this.#options.pollIntervalMs ?? 1000);
+      lb = await this.readLoadBalancer(api, id, target);
+    }
+  }
+
+  private isMine(l: WireV3Object, inputs: ElbV3ListenerInputs): boolean {
+    return (
+      l.protocol_port === inputs.protocolPort &&
+      l.protocol === inputs.protocol &&
+      (inputs.name === undefined || l.name === inputs.name)
+    );
+  }
+
+  /** postOnce creates the listener; after an answer that was lost it first looks for the listener it may have made. */
+  private async postOnce(api: V3Api, inputs: ElbV3ListenerInputs, lane: Lane): Promise<WireV3Object> {
+    const body = { listener: createBody(inputs) };
+    const findMine = async (): Promise<WireV3Object | undefined> =>
+      (await api.listListeners(inputs.loadbalancerId, inputs.protocolPort)).find((l) => this.isMine(l, inputs));
+    let uncertain = false;
+    const subject = `${inputs.loadbalancerId}:${inputs.protocolPort}`;
+    return this.#pipeline
+      .retry(subject, "create listener", async (attempt) => {
+        if (uncertain) {
+          const mine = await this.#pipeline.send(attempt, lane, findMine);
+          if (mine) {
+            log.info(`huawei:${RESOURCE}: an earlier attempt created listener ${mine.id}; continuing with it`);
+            return mine;
+          }
+        }
+        try {
+          return await this.#pipeline.send(attempt, lane, () => api.createListener(body));
+        } catch (error) {
+          uncertain = uncertain || outcomeUnknown(error);
+          if (classify(error) === "conflict") {
+            log.warn(
+              `huawei:${RESOURCE}: port ${inputs.protocolPort} of load balancer ${inputs.loadbalancerId} is taken; ` +
+                `set adoptExisting: true to manage an existing ${inputs.protocol} listener on it`,
+            );
+          }
+          throw error;
+        }
+      })
+      .catch(async (error: unknown) => {
+        if (uncertain && (error instanceof RetryBudgetExceededError || classify(error) === "conflict")) {
+          const mine = await findMine().catch(() => undefined);
+          if (mine) {
+            log.info(`huawei:${RESOURCE}: the last attempt created listener ${mine.id}; continuing with it`);
+            return mine;
+          }
+        }
+        throw error;
+      });
+  }
+
+  /** adopt takes over an existing listener on the same port, updating what can be changed in place. */
+  private async adopt(
+    api: V3Api,
+    existing: WireV3Object,
+    inputs: ElbV3ListenerInputs,
+    lane: Lane,
+  ): Promise<WireV3Object> {
+    const live = fromWire(existing);
+    const fixed = (["protocol", "tags"] as const).filter((k) => inputs[k] !== undefined && !same(inputs[k], live[k]));
+    if (fixed.length > 0) {
+      throw new ListenerError(
+        `Huawei Cloud dedicated listener ${existing.id} on port ${inputs.protocolPort} cannot be adopted: ` +
+          `${fixed.join(", ")} differ and cannot be changed in place`,
+      );
+    }
+    log.info(`huawei:${RESOURCE}: adopting existing listener ${existing.id} on port ${inputs.protocolPort}`);
+    const changed = UPDATABLE_INPUTS.filter((k) => inputs[k] !== undefined && !same(inputs[k], live[k]));
+    if (changed.length === 0) return existing;
+    const body = updateBody({}, inputs, changed);
+    return this.#pipeline.call(existing.id, "update adopted listener", lane, () =>
+      api.updateListener(existing.id, { listener: body }),
+    );
+  }
+
+  private outputs(inputs: ElbV3ListenerInputs, listener: WireV3Object, target: Target): ElbV3ListenerOutputs {
+    const outs: ElbV3ListenerOutputs = {
+      ...inputs,
+      resolvedRegion: target.region,
+      resolvedProjectId: target.projectId,
+    };
+    if (typeof listener.created_at === "string") Object.assign(outs, { createdAt: listener.created_at });
+    if (typeof listener.updated_at === "string") Object.assign(outs, { updatedAt: listener.updated_at });
+    return outs;
+  }
+}
