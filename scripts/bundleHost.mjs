@@ -3,7 +3,7 @@
 // One file read and compiled instead of about 90 resolved, read and compiled one by one is most of the first Check's
 // cost in a fresh host (`npm run bench`, figure 5). The HTTP clients (pop-core, axios) stay outside: the provider
 // requires them on its first API call, never in check or diff.
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
 /** Options every bundle shares; `module` first so fp-ts and io-ts come as ES modules and unused exports drop out. */
@@ -23,9 +23,21 @@ const common = {
   logLevel: "warning",
 };
 
+/**
+ * PROVIDERS are the implementations providerHost requires on first use, one per resource kind (a cloud's first
+ * resource at `<cloud>/provider`, a further one at `<cloud>/<resource>/provider`); each becomes one bundle.
+ */
+const PROVIDERS = ["aliyun", "huawei", "huawei/elbV3", "aliyun/domainExtension"].filter((dir) =>
+  existsSync(`src/${dir}/provider.ts`),
+);
+
+/** bundleOf names the bundle of a provider folder: `huawei/elbV3` -> `host/huawei-elbV3.js`. */
+const bundleOf = (dir) => `host/${dir.replace(/\//g, "-")}.js`;
+
 await Promise.all([
-  build({ ...common, entryPoints: ["src/aliyun/provider.ts"], outfile: "dist/host/aliyun.js" }),
-  build({ ...common, entryPoints: ["src/huawei/provider.ts"], outfile: "dist/host/huawei.js" }),
+  ...PROVIDERS.map((dir) =>
+    build({ ...common, entryPoints: [`src/${dir}/provider.ts`], outfile: `dist/${bundleOf(dir)}` }),
+  ),
   build({
     ...common,
     entryPoints: ["src/providerHost.ts"],
@@ -33,13 +45,14 @@ await Promise.all([
     allowOverwrite: true,
     plugins: [
       {
-        name: "per-cloud bundle",
+        name: "per-resource bundle",
         setup(b) {
-          // providerHost requires `./<cloud>/provider` on first use; in the package that is the cloud's bundle.
-          b.onResolve({ filter: /^\.\/(aliyun|huawei)\/provider$/ }, (args) => ({
-            path: `./host/${args.path.split("/")[1]}.js`,
-            external: true,
-          }));
+          // providerHost requires `./<dir>/provider` on first use; in the package that is the resource's bundle.
+          b.onResolve({ filter: /^\.\/[A-Za-z0-9/]+\/provider$/ }, (args) => {
+            const dir = args.path.slice(2, -"/provider".length);
+            if (!PROVIDERS.includes(dir)) throw new Error(`providerHost requires ${args.path}, which has no bundle`);
+            return { path: `./${bundleOf(dir)}`, external: true };
+          });
         },
       },
     ],
