@@ -243,7 +243,8 @@ describe("SLB emulator statuses and busy answers (finding 3)", () => {
   });
 
   it("ends a create with a listener Describe reports running within the retry budget, reads refused meanwhile", async () => {
-    emulator.state.lockMs = 30;
+    // Long enough that the first describe after create still meets the start's lock on a loaded machine.
+    emulator.state.lockMs = 500;
     emulator.state.refuseReadsWhileBusy = true;
     const p = provider();
     const started = Date.now();
