@@ -37,6 +37,41 @@ describe("the packed package installed in a scratch program", () => {
     expect(files.filter((f) => f.includes(".spec."))).toEqual([]);
   });
 
+  it("ships what users run (library, provider host, emulator) and leaves the repository's tools out", () => {
+    const files = tarballFiles(tarball);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "dist/index.js",
+        "dist/providerHost.js",
+        "dist/emulator/index.js",
+        "dist/emulator/cli.js",
+      ]),
+    );
+    const tools = ["dist/bench/", "dist/demo/", "dist/engine/", "dist/program/"];
+    expect(files.filter((f) => tools.some((folder) => f.startsWith(folder)))).toEqual([]);
+  });
+
+  it("ships every file its exports map and bin name", () => {
+    const files = new Set(tarballFiles(tarball));
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+      exports: Record<string, string | Record<string, string>>;
+      bin: Record<string, string>;
+    };
+    const targets = [
+      ...Object.values(manifest.exports).flatMap((target) =>
+        typeof target === "string" ? [target] : Object.values(target),
+      ),
+      ...Object.values(manifest.bin),
+    ].map((target) => target.replace(/^\.\//, ""));
+    expect(targets.filter((target) => !files.has(target))).toEqual([]);
+  });
+
+  it("runs lb-emulator from the installed package", () => {
+    const cli = path.join(first, "node_modules", "pulumi-lb-listeners", "dist", "emulator", "cli.js");
+    const help = execFileSync(process.execPath, [cli, "--help"], { cwd: first, encoding: "utf8" });
+    expect(help.split("\n")[0]).toBe("Usage: lb-emulator [flags]");
+  });
+
   it("serializes both providers to the same small, secret-free text in two different directories", () => {
     const a = serializeIn(first);
     const b = serializeIn(second);

@@ -147,3 +147,74 @@ export const CENTRAL_ENDPOINT_REGIONS: readonly string[] = [
   "us-east-1",
   "us-west-1",
 ];
+
+/**
+ * DOMAIN_EXTENSION_ACTIONS names the SLB domain-extension (additional certificate, SNI) actions.
+ * Ref: shared/api-docs/aliyun-slb-https-extras.md §1.3-1.7.
+ */
+export const DOMAIN_EXTENSION_ACTIONS = {
+  create: "CreateDomainExtension",
+  describeAll: "DescribeDomainExtensions",
+  describe: "DescribeDomainExtensionAttribute",
+  set: "SetDomainExtensionAttribute",
+  delete: "DeleteDomainExtension",
+} as const;
+
+/**
+ * DOMAIN_EXTENSION_ERROR_CODES are the documented error codes of the domain-extension actions, and the SLB code for a
+ * parameter a shared-performance load balancer does not support. Ref: shared/api-docs/aliyun-slb-https-extras.md §1.8,
+ * §2.1 (InvalidParameter.SpecNotSupport, terraform-provider-alicloud issue 533).
+ */
+export const DOMAIN_EXTENSION_ERROR_CODES = {
+  notFound: "InvalidParameter.DomainExtensionId",
+  missingId: "MissingParameter.DomainExtensionId",
+  domainExists: "InvalidParameter.Domain",
+  certificateNotFound: "InvalidParameter.ServerCertificateId",
+  regionNotSupport: "InvalidAction.RegionNotSupport",
+  processing: "DomainExtensionProcessing",
+  incorrectStatus: "IncorrectStatus.DomainExtension",
+  relatedRuleExist: "DomainExtensionRelatedRuleExist",
+  tooManyListeners: "TooManyListeners",
+  specNotSupport: "InvalidParameter.SpecNotSupport",
+  // Assumed: no stored source names the quota error; named after SLB's ListenerNumberOverLimit / AclNumberOverLimit.
+  numberOverLimit: "DomainExtensionNumberOverLimit",
+} as const;
+
+/**
+ * DOMAIN_EXTENSION_QUOTA is the default number of domain extensions per HTTPS listener (quota
+ * `slb_quota_domain_extensions_num`, raisable to 10). Ref: shared/api-docs/aliyun-slb-https-extras.md §1.1 [S20].
+ */
+export const DOMAIN_EXTENSION_QUOTA = 3;
+
+/** ACL_IDS_PER_LISTENER is the default number of ACLs on one listener. Ref: aliyun-slb-https-extras.md §2 [S21]. */
+export const ACL_IDS_PER_LISTENER = 3;
+
+/** TAGS_PER_LISTENER is the number of `Tag.N` pairs a create takes (N 1-20). Ref: aliyun-slb-https-extras.md §2 [S3]. */
+export const TAGS_PER_LISTENER = 20;
+
+/**
+ * TLS_CIPHER_POLICIES are the `TLSCipherPolicy` values of an HTTPS listener, including the TLS 1.3 one.
+ * Ref: shared/api-docs/aliyun-slb-https-extras.md §2.1 [S3].
+ */
+export const TLS_CIPHER_POLICIES = [
+  "tls_cipher_policy_1_0",
+  "tls_cipher_policy_1_1",
+  "tls_cipher_policy_1_2",
+  "tls_cipher_policy_1_2_strict",
+  "tls_cipher_policy_1_2_strict_with_1_3",
+] as const;
+
+/** HEALTH_CHECK_METHODS are the `HealthCheckMethod` values. Ref: aliyun-slb-https-extras.md §2 [S3][S4]. */
+export const HEALTH_CHECK_METHODS = ["head", "get"] as const;
+
+/**
+ * EXTRA_WIRE_NAMES maps the HTTPS listener inputs issue 14 adds to their request parameters (`aclIds` is sent
+ * comma-joined in `AclId`; tags as `Tag.N.Key` / `Tag.N.Value`, at create only).
+ * Ref: shared/api-docs/aliyun-slb-https-extras.md §2.
+ */
+export const EXTRA_WIRE_NAMES = {
+  healthCheckMethod: "HealthCheckMethod",
+  xForwardedForSlbPort: "XForwardedFor_SLBPORT",
+  xForwardedForClientSrcPort: "XForwardedFor_ClientSrcPort",
+  aclIds: "AclId",
+} as const;

@@ -30,6 +30,10 @@ describe("lb-emulator flags", () => {
     });
   });
 
+  it("reads the domain-extension quota", () => {
+    expect(parseArgs(["--aliyun-domain-extension-quota", "10"]).emulators.aliyun).toEqual({ domainExtensionQuota: 10 });
+  });
+
   it("rejects an unknown flag", () => {
     expect(() => parseArgs(["--aliyun-prot", "1"])).toThrow("unknown flag --aliyun-prot");
   });
@@ -48,10 +52,18 @@ describe("startEmulators", () => {
       expect(ready.aliyun).toEqual({
         endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
         regionId: "cn-hangzhou",
-        loadBalancers: { public: expect.stringMatching(/^lb-/), private: expect.stringMatching(/^lb-/) },
+        loadBalancers: {
+          public: expect.stringMatching(/^lb-/),
+          private: expect.stringMatching(/^lb-/),
+          shared: expect.stringMatching(/^lb-/),
+        },
         serverCertificateId: expect.any(String),
         caCertificateId: expect.any(String),
+        serverCertificateIds: [expect.stringMatching(/^idkp-/), expect.stringMatching(/^idkp-/)],
       });
+      const aliyun = ready.aliyun as { serverCertificateId: string; serverCertificateIds: string[] };
+      expect(aliyun.serverCertificateIds[0]).toBe(aliyun.serverCertificateId);
+      expect(new Set(aliyun.serverCertificateIds).size).toBe(2);
     } finally {
       await emulators.close();
     }

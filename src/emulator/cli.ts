@@ -2,11 +2,13 @@
 /**
  * lb-emulator: runs the cloud API emulators until SIGTERM or SIGINT and prints one JSON ready line on stdout, e.g.
  * `{"aliyun":{"endpoint":"http://127.0.0.1:PORT","regionId":"cn-hangzhou","loadBalancers":{"public":"lb-...",
- * "private":"lb-..."},"serverCertificateId":"...","caCertificateId":"..."}}`.
+ * "private":"lb-...","shared":"lb-..."},"serverCertificateId":"...","caCertificateId":"...",
+ * "serverCertificateIds":["...","..."]}}` (`shared` is a shared-performance instance; the certificates allow a rotation).
  *
  * Flags (Aliyun SLB): --aliyun-port N (0 = a free port), --aliyun-access-key K, --aliyun-secret-key S,
  * --aliyun-region R, --aliyun-lock-ms N (load balancer configuration lock, 0 = off), --aliyun-latency-ms N,
- * --aliyun-rps N (requests per second before Throttling.User, 0 = no limit), --no-aliyun.
+ * --aliyun-rps N (requests per second before Throttling.User, 0 = no limit), --aliyun-domain-extension-quota N
+ * (domain extensions per listener), --no-aliyun.
  * Flags (Huawei ELB v1.0): --huawei-port N, --huawei-access-key K, --huawei-secret-key S, --huawei-project-id P,
  * --huawei-region R, --huawei-token T (repeatable; accepted in X-Auth-Token), --huawei-lock-ms N (ELB.1015 lock,
  * 0 = off), --huawei-latency-ms N, --huawei-rps N (requests per second before 429 APIGW.0308, 0 = no limit),
@@ -37,6 +39,8 @@ Alibaba Cloud SLB:
   --aliyun-lock-ms N         load balancer lock after a mutation, OperationBusy / ServiceIsConfiguring (default 20)
   --aliyun-latency-ms N      delay before each answer (default 0)
   --aliyun-rps N             requests per second before Throttling.User, 0 = no limit (default 0)
+  --aliyun-domain-extension-quota N
+                             domain extensions per HTTPS listener (default 3)
   --no-aliyun                do not serve the SLB emulator
 
 Huawei Cloud / Open Telekom Cloud classic ELB v1.0 and dedicated ELB v3 (same endpoint):
@@ -108,6 +112,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case "--aliyun-rps":
         aliyun.requestsPerSecond = numberFlag(flag, value());
+        break;
+      case "--aliyun-domain-extension-quota":
+        aliyun.domainExtensionQuota = numberFlag(flag, value());
         break;
       case "--no-aliyun":
         aliyunOn = false;

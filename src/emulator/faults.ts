@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { seeded } from "../core/random";
-import { writeReply } from "./http";
+import { writeReply, type Reply } from "./http";
 
 /** FaultKind is what a fault does to one call. */
 export type FaultKind = "error" | "reset" | "stall" | "html502" | "drop-response";
@@ -32,13 +32,6 @@ export interface FaultRule {
   readonly seed?: number;
   /** For `stall`: milliseconds before the socket is destroyed without an answer. @default 60000 */
   readonly stallMs?: number;
-}
-
-/** Reply is what a handler returns; the router writes it (or not, under a fault). */
-export interface Reply {
-  readonly status: number;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly body: string;
 }
 
 interface ActiveRule {

@@ -4,7 +4,13 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Reply } from "./faults";
+
+/** Reply is what a handler returns; the router writes it (or not, under a fault). */
+export interface Reply {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body: string;
+}
 
 /** readBody reads a request's whole body. */
 export async function readBody(req: IncomingMessage): Promise<Buffer> {

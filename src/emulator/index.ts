@@ -17,7 +17,8 @@ export {
   DEFAULT_HUAWEI_PROJECT_ID,
   DEFAULT_HUAWEI_REGION,
 } from "./huawei";
-export type { FaultKind, FaultRule, Reply } from "./faults";
+export type { FaultKind, FaultRule } from "./faults";
+export type { Reply } from "./http";
 export { FaultPlan, parseFaultFlag, FAULT_KINDS } from "./faults";
 
 /** EmulatorsOptions say which emulators to start and how; an absent member is not started. */

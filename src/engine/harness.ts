@@ -3,183 +3,37 @@
  * `pulumi.runtime.setMocks`, forwards every dynamic resource registration to the real `@pulumi/pulumi`
  * dynamic-provider host over gRPC (Configure, Check, Diff, Create, Update, Delete, Read), keeps a state file
  * between runs, and prints what `pulumi preview/up/refresh/destroy` would show. A demonstration and test tool; the
- * way to deploy is `pulumi up`.
+ * way to deploy is `pulumi up`. This module only orchestrates a run; its parts are beside it: `types` (options,
+ * steps, result), `wire` (unknowns and secrets as the engine sends them), `plan` (URNs, changed inputs, what a Diff
+ * means), `display` (the lines a user reads), `programModule` (running the program afresh), `state` (the state
+ * file), `host` (the dynamic-provider host), `project` (Pulumi.yaml and stack files).
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { isUnknown as isUnknownOutput } from "@pulumi/pulumi/output";
-import { DynamicProviderHost, type ConfigValue, type PropertyMap, type StackConfig } from "./host";
+import { countSteps, failureLine, isDynamicType, messageOf, shortType, stepLine, summaryLine } from "./display";
+import { DynamicProviderHost, type PropertyMap, type StackConfig } from "./host";
+import { changedKeys, changeKind, resourceUrn } from "./plan";
+import { runProgramModule } from "./programModule";
 import { readProjectFile, readStackConfig } from "./project";
 import { ensureSelfLink, packageRootOf } from "./selfLink";
-import { maskSecrets, readState, restoreSecrets, writeState, type ResourceState, type StackState } from "./state";
+import {
+  defaultStateFile,
+  maskSecrets,
+  readState,
+  restoreSecrets,
+  writeState,
+  type ResourceState,
+  type StackState,
+} from "./state";
+import type { Failure, RunOptions, RunResult, Step } from "./types";
+import { isSecretWrapper, toWire, withSecrets } from "./wire";
 
-/** UNKNOWN is Pulumi's unknown sentinel as the engine sends it to providers during preview. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const PROVIDER_KEY = "__provider";
-const DYNAMIC_PREFIX = "pulumi-nodejs:dynamic";
-
-/** Operation is the CLI command the harness stands in for. */
-export type Operation = "preview" | "up" | "refresh" | "destroy";
-
-/** StepOp is what happened (or, in preview, would happen) to one resource. */
-export type StepOp = "create" | "update" | "replace" | "delete" | "same" | "read" | "refresh" | "gone";
-
-/** Step is one resource's step in a run. */
-export interface Step {
-  readonly op: StepOp;
-  readonly urn: string;
-  readonly type: string;
-  readonly name: string;
-  /** changed lists the inputs that differ (update, replace, refresh). */
-  readonly changed?: readonly string[];
-  /** replaces lists the properties that force a replacement. */
-  readonly replaces?: readonly string[];
-  readonly deleteBeforeReplace?: boolean;
-  /** error is the provider's message when the step failed. */
-  readonly error?: string;
-}
-
-/** Failure is one check failure, as the engine reports it. */
-export interface Failure {
-  readonly urn: string;
-  readonly type: string;
-  readonly name: string;
-  readonly property: string;
-  readonly value: unknown;
-  readonly reason: string;
-}
-
-/** RunOptions says which program, stack and operation to run. */
-export interface RunOptions {
-  /** programDir holds `Pulumi.yaml` and `Pulumi.<stack>.yaml`; the host runs there. */
-  readonly programDir: string;
-  readonly stack: string;
-  /**
-   * configStack names the `Pulumi.<configStack>.yaml` to apply; promoting one deployment through environments runs
-   * the same stack (same state, same URNs) with dev's, then staging's, then prod's configuration. @default stack
-   */
-  readonly configStack?: string;
-  readonly operation: Operation;
-  /**
-   * program is the module to run (path, relative to programDir) or a function; default: `main` from Pulumi.yaml,
-   * else the directory. A module that exports a function is called on each run (its result is the stack outputs).
-   */
-  readonly program?: string | (() => unknown);
-  /** project overrides the name from Pulumi.yaml. */
-  readonly project?: string;
-  /** stateFile is where the stack's state lives. @default <programDir>/.harness-state/<stack>.json */
-  readonly stateFile?: string;
-  /** config entries applied over Pulumi.<stack>.yaml (keys without namespace get the project's). */
-  readonly config?: Readonly<Record<string, string | ConfigValue>>;
-  /** passphrase decrypts the stack file's `secure:` values. @default process.env.PULUMI_CONFIG_PASSPHRASE */
-  readonly passphrase?: string;
-  /** env is the provider host's environment on top of process.env (credentials, endpoints). */
-  readonly env?: NodeJS.ProcessEnv;
-  /** print receives each line a user would see. @default no printing */
-  readonly print?: (line: string) => void;
-}
-
-/** RunResult is the structured outcome of a run, for tests. */
-export interface RunResult {
-  readonly operation: Operation;
-  readonly stack: string;
-  readonly ok: boolean;
-  readonly steps: readonly Step[];
-  readonly failures: readonly Failure[];
-  readonly errors: readonly string[];
-  readonly warnings: readonly string[];
-  readonly lines: readonly string[];
-  readonly summary: Readonly<Partial<Record<StepOp, number>>>;
-  /** outputs are the stack outputs the program returned (unknowns as undefined). */
-  readonly outputs: Record<string, unknown>;
-  readonly state: StackState;
-  readonly hostStdout: string;
-  readonly hostStderr: string;
-}
-
-/** shortType drops the `pulumi-nodejs:dynamic/` prefix for display. */
-export function shortType(type: string): string {
-  return type.startsWith(`${DYNAMIC_PREFIX}/`) ? type.slice(DYNAMIC_PREFIX.length + 1) : type;
-}
-
-/** stackUrn builds a resource URN the way the engine does for a top-level resource. */
-export function resourceUrn(project: string, stack: string, type: string, name: string): string {
-  return `urn:pulumi:${stack}::${project}::${type}::${name}`;
-}
-
-function isSecretWrapper(value: unknown): value is { value: unknown } {
-  return (
-    value !== null && typeof value === "object" && (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG
-  );
-}
-
-/** toWire turns a deserialized input into what the engine sends a provider: unknowns as the sentinel, secrets bare. */
-function toWire(value: unknown): unknown {
-  if (isUnknownOutput(value)) return UNKNOWN;
-  if (isSecretWrapper(value)) return toWire(value.value);
-  if (Array.isArray(value)) return value.map(toWire);
-  if (value !== null && typeof value === "object") {
-    const out: PropertyMap = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toWire(v);
-    return out;
-  }
-  return value;
-}
-
-function stable(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as PropertyMap)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "undefined";
-}
-
-/** changedKeys lists the properties (except `__provider`) whose values differ, sorted. */
-export function changedKeys(olds: PropertyMap, news: PropertyMap): string[] {
-  const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
-  keys.delete(PROVIDER_KEY);
-  return [...keys].filter((k) => stable(olds[k]) !== stable(news[k])).sort();
-}
-
-function withSecrets(properties: PropertyMap, secretKeys: readonly string[]): PropertyMap {
-  const out: PropertyMap = { ...properties };
-  for (const key of secretKeys) {
-    if (key in out) out[key] = { [SECRET_SIG_KEY]: SECRET_SIG, value: out[key] };
-  }
-  return out;
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return "undefined";
-  if (value === UNKNOWN) return "output<unknown>";
-  return JSON.stringify(value);
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export type { Failure, Operation, RunOptions, RunResult, Step, StepOp } from "./types";
 
 /** ProgramFailed marks a registration the harness refused (check failure, provider error). */
 class ProgramFailed extends Error {
   override name = "ProgramFailed";
 }
-
-const VERBS: Record<StepOp, [symbol: string, past: string, future: string]> = {
-  create: ["+", "created", "to create"],
-  update: ["~", "updated", "to update"],
-  replace: ["+-", "replaced", "to replace"],
-  delete: ["-", "deleted", "to delete"],
-  same: ["=", "unchanged", "unchanged"],
-  read: [">", "read", "to read"],
-  refresh: ["~", "refreshed", "to refresh"],
-  gone: ["-", "gone", "gone"],
-};
 
 let running: Promise<unknown> = Promise.resolve();
 
@@ -212,7 +66,7 @@ class Run {
   constructor(private readonly options: RunOptions) {
     const projectFile = readProjectFile(options.programDir);
     this.project = options.project ?? projectFile?.name ?? path.basename(options.programDir);
-    this.stateFile = options.stateFile ?? path.join(options.programDir, ".harness-state", `${options.stack}.json`);
+    this.stateFile = options.stateFile ?? defaultStateFile(options.programDir, options.stack);
     this.state = readState(this.stateFile, this.project, options.stack);
     this.preview = options.operation === "preview";
   }
@@ -228,15 +82,8 @@ class Run {
 
   private record(step: Step): void {
     this.steps.push(step);
-    if (step.op === "same") return;
-    const [symbol] = VERBS[step.op];
-    let detail = "";
-    if (step.op === "replace") detail = ` (forced by: ${(step.replaces ?? []).join(", ")})`;
-    else if ((step.op === "update" || step.op === "refresh") && step.changed?.length) {
-      detail = ` (changed: ${step.changed.join(", ")})`;
-    } else if (step.op === "gone") detail = " (deleted outside Pulumi; removed from state)";
-    const verb = step.op === "gone" ? "delete" : step.op;
-    this.print(`  ${symbol} ${verb} ${shortType(step.type)} ${step.name}${detail}`);
+    const line = stepLine(step);
+    if (line !== undefined) this.print(line);
   }
 
   private fail(message: string): void {
@@ -277,7 +124,7 @@ class Run {
       else if (operation === "refresh") await this.refresh();
       else await this.destroyAll();
     } catch (error) {
-      this.fail(errorMessage(error));
+      this.fail(messageOf(error));
     } finally {
       this.save();
       await this.host.close();
@@ -292,7 +139,7 @@ class Run {
       errors: this.errors,
       warnings: this.warnings,
       lines: this.lines,
-      summary: this.summary(),
+      summary: countSteps(this.steps),
       outputs,
       state: this.state,
       hostStdout: this.host.stdout,
@@ -309,23 +156,8 @@ class Run {
     }
   }
 
-  private summary(): Partial<Record<StepOp, number>> {
-    const counts: Partial<Record<StepOp, number>> = {};
-    for (const step of this.steps) if (!step.error) counts[step.op] = (counts[step.op] ?? 0) + 1;
-    return counts;
-  }
-
   private printSummary(): void {
-    const counts = this.summary();
-    const order: StepOp[] = ["create", "update", "replace", "delete", "read", "refresh", "gone", "same"];
-    const parts = order
-      .filter((op) => counts[op])
-      .map((op) => `${counts[op]} ${this.preview ? VERBS[op][2] : VERBS[op][1]}`);
-    const problems = this.errors.length + this.failures.length;
-    this.print(
-      `Resources: ${parts.length ? parts.join(", ") : "no changes"}` +
-        (problems ? `; ${problems} error${problems === 1 ? "" : "s"}` : ""),
-    );
+    this.print(summaryLine(countSteps(this.steps), this.preview, this.errors.length + this.failures.length));
   }
 
   private async runProgram(config: StackConfig): Promise<Record<string, unknown>> {
@@ -357,7 +189,7 @@ class Run {
     }
     await pulumi.runtime.disconnect();
     if (programError !== undefined && !(programError instanceof ProgramFailed) && this.errors.length === 0) {
-      this.fail(`running the program failed: ${errorMessage(programError)}`);
+      this.fail(`running the program failed: ${messageOf(programError)}`);
     }
     if (this.errors.length === 0 && this.failures.length === 0) await this.deleteUndeclared();
     return outputs;
@@ -366,23 +198,11 @@ class Run {
   private async loadProgram(): Promise<unknown> {
     const program = this.options.program ?? readProjectFile(this.options.programDir)?.main ?? ".";
     if (typeof program === "function") return program();
-    const file = require.resolve(path.resolve(this.options.programDir, program));
-    // A program that runs at the top level must run again on every run: forget it and the modules beside it.
-    const programFolder = path.dirname(file) + path.sep;
-    for (const cached of Object.keys(require.cache)) {
-      if (cached === file || (cached.startsWith(programFolder) && !cached.includes("node_modules"))) {
-        delete require.cache[cached];
-      }
-    }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const loaded = require(file) as unknown;
-    // As Pulumi's Node.js runtime does for a CommonJS program: an exported function is called, anything else is
-    // the stack outputs (so `exports.default = fn` is not called there, and not here).
-    return typeof loaded === "function" ? (loaded as () => unknown)() : loaded;
+    return runProgramModule(this.options.programDir, program);
   }
 
   private async onResource(args: pulumi.runtime.MockResourceArgs): Promise<pulumi.runtime.MockResourceResult> {
-    if (!args.type.startsWith(DYNAMIC_PREFIX)) {
+    if (!isDynamicType(args.type)) {
       // Components and the stack itself carry no provider: their outputs are what the program registers.
       return { id: undefined, state: args.inputs as Record<string, unknown> };
     }
@@ -400,7 +220,7 @@ class Run {
       const id = this.replacing.has(urn) ? undefined : this.state.resources[urn]?.id;
       return { id, state: withSecrets(outputs, secretKeys) };
     } catch (error) {
-      if (!(error instanceof ProgramFailed)) this.fail(`${shortType(args.type)} ${args.name}: ${errorMessage(error)}`);
+      if (!(error instanceof ProgramFailed)) this.fail(`${shortType(args.type)} ${args.name}: ${messageOf(error)}`);
       this.aborted = true;
       return { id: undefined, state: {} };
     }
@@ -422,11 +242,7 @@ class Run {
       for (const f of checked.failures) {
         const value = f.property ? declared[f.property] : undefined;
         this.failures.push({ urn, type, name, property: f.property, value, reason: f.reason });
-        this.print(
-          f.property
-            ? `  error: ${type} resource '${name}': property ${f.property} value ${describe(value)} has a problem: ${f.reason}`
-            : `  error: ${type} resource '${name}' has a problem: ${f.reason}`,
-        );
+        this.print(failureLine(type, name, f.property, value, f.reason));
       }
       throw new ProgramFailed(`${name} failed check`);
     }
@@ -442,12 +258,12 @@ class Run {
     }
     const diff = await host.diff(old.id, urn, oldOutputs, news, oldInputs);
     const changed = changedKeys(oldInputs, news);
-    const hasChanges = diff.changes === "some" || (diff.changes === "unknown" && changed.length > 0);
-    if (!hasChanges) {
+    const kind = changeKind(diff, changed);
+    if (kind === "same") {
       this.record({ op: "same", urn, type, name });
       return oldOutputs;
     }
-    if (diff.replaces.length > 0) {
+    if (kind === "replace") {
       const step: Step = {
         op: "replace",
         urn,
@@ -493,7 +309,7 @@ class Run {
       this.record(step);
       return value;
     } catch (error) {
-      const message = errorMessage(error);
+      const message = messageOf(error);
       this.record({ ...step, error: message });
       this.fail(`${step.op} ${shortType(step.type)} ${step.name} failed: ${message}`);
       throw new ProgramFailed(message);
@@ -573,19 +389,9 @@ class Run {
         this.state.resources[urn] = { ...resource, id: read.id, inputs, outputs: read.properties };
         this.record({ op: changed.length ? "refresh" : "same", urn, type, name, changed });
       } catch (error) {
-        this.record({ op: "refresh", urn, type, name, error: errorMessage(error) });
-        this.fail(`refresh ${shortType(type)} ${name} failed: ${errorMessage(error)}`);
+        this.record({ op: "refresh", urn, type, name, error: messageOf(error) });
+        this.fail(`refresh ${shortType(type)} ${name} failed: ${messageOf(error)}`);
       }
     }
   }
-}
-
-/** stateFileFor is the default state file of a stack in a program directory. */
-export function stateFileFor(programDir: string, stack: string): string {
-  return path.join(programDir, ".harness-state", `${stack}.json`);
-}
-
-/** removeState deletes a stack's state file (for tests and the demo's clean start). */
-export function removeState(file: string): void {
-  fs.rmSync(file, { force: true });
 }

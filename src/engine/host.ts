@@ -80,11 +80,6 @@ export class HostCallError extends Error {
   }
 }
 
-/** isHostCallError tells whether an error came from a host call. */
-export function isHostCallError(error: unknown): error is HostCallError {
-  return error instanceof HostCallError;
-}
-
 /** resolveHostScript finds `@pulumi/pulumi/cmd/dynamic-provider/index.js` as the program in `programDir` sees it. */
 export function resolveHostScript(programDir: string): string {
   return require.resolve("@pulumi/pulumi/cmd/dynamic-provider/index.js", { paths: [programDir] });

@@ -80,3 +80,8 @@ export function restoreSecrets(stored: PropertyMap, declared: PropertyMap): Prop
   }
   return restored;
 }
+
+/** defaultStateFile is where a stack's state lives when the run names no file: `<programDir>/.harness-state/<stack>.json`. */
+export function defaultStateFile(programDir: string, stack: string): string {
+  return path.join(programDir, ".harness-state", `${stack}.json`);
+}

@@ -5,8 +5,9 @@
  * section 5. Answers no document words are marked `Assumed:`.
  */
 import { randomUUID } from "node:crypto";
-import type { Reply } from "../faults";
+import type { Reply } from "../http";
 import { ERROR_CODES, MESSAGES, RESOURCE_NOT_FOUND_MESSAGE, SYSTEM_BUSY_STATUS } from "../../aliyun/constants";
+import { DOMAIN_EXTENSION_KNOWN_ERRORS } from "./domainExtensionMessages";
 
 /** SlbError is an error answer of the emulated SLB service. */
 export class SlbError extends Error {
@@ -85,6 +86,7 @@ const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>
   [ERROR_CODES.listenerAlreadyExists]: { status: 400, message: MESSAGES.listenerAlreadyExists },
   "QuotaExceeded.Listener": { status: 400, message: "The quota of listeners is exceeded." },
   Forbidden: { status: 403, message: "User not authorized to operate on the specified resource." },
+  ...DOMAIN_EXTENSION_KNOWN_ERRORS,
 };
 
 /** errorFor builds the error a fault rule names: its code, with the rule's or the known status and message. */

@@ -3,9 +3,17 @@
  * document's rules restated here independently of the provider's schema), call the state, render the JSON answer.
  * Ref: shared/api-docs/aliyun-slb-CreateLoadBalancerHTTPSListener.md.
  */
-import { ACTIONS, LISTENER_PROTOCOL } from "../../aliyun/constants";
-import type { Reply } from "../faults";
+import { ACTIONS, LISTENER_PROTOCOL, TLS_CIPHER_POLICIES } from "../../aliyun/constants";
+import type { Reply } from "../http";
 import { SLB_ERRORS } from "./errors";
+import {
+  describeExtras,
+  isValidAclIds,
+  LISTENER_EXTRA_PARAMS,
+  readTags,
+  refuseSharedSpec,
+  tagListener,
+} from "./listenerExtras";
 import type { ListenerConfig, SlbState } from "./state";
 
 /** RequestParams are one request's parameters by name, as strings. */
@@ -42,7 +50,7 @@ export const LISTENER_PARAMS: readonly ParamRule[] = [
   { name: "HealthCheck", type: "string", valid: onOff },
   { name: "ServerCertificateId", type: "string", valid: nonEmpty },
   { name: "StickySession", type: "string", valid: onOff },
-  { name: "AclId", type: "string", valid: nonEmpty },
+  { name: "AclId", type: "string", valid: isValidAclIds },
   { name: "AclStatus", type: "string", valid: onOff },
   { name: "AclType", type: "string", valid: anyOf("white", "black") },
   { name: "BackendServerPort", type: "int", valid: intIn(1, 65535) },
@@ -75,12 +83,7 @@ export const LISTENER_PARAMS: readonly ParamRule[] = [
   {
     name: "TLSCipherPolicy",
     type: "string",
-    valid: anyOf(
-      "tls_cipher_policy_1_0",
-      "tls_cipher_policy_1_1",
-      "tls_cipher_policy_1_2",
-      "tls_cipher_policy_1_2_strict",
-    ),
+    valid: anyOf(...TLS_CIPHER_POLICIES),
   },
   { name: "UnhealthyThreshold", type: "int", valid: intIn(2, 10) },
   { name: "VServerGroupId", type: "string", valid: nonEmpty },
@@ -88,6 +91,7 @@ export const LISTENER_PARAMS: readonly ParamRule[] = [
   { name: "XForwardedFor_SLBID", type: "string", valid: onOff },
   { name: "XForwardedFor_SLBIP", type: "string", valid: onOff },
   { name: "XForwardedFor_proto", type: "string", valid: onOff },
+  ...LISTENER_EXTRA_PARAMS,
 ];
 
 /** CREATE_REQUIRED are the parameters CreateLoadBalancerHTTPSListener requires besides the addressing ones. */
@@ -96,13 +100,15 @@ export const CREATE_REQUIRED = ["Bandwidth", "HealthCheck", "ServerCertificateId
 /** SET_IGNORED are listener parameters SetLoadBalancerHTTPSListenerAttribute does not take (the service ignores them). */
 const SET_IGNORED = new Set(["BackendServerPort"]);
 
-function required(params: RequestParams, name: string): string {
+/** required reads a mandatory parameter or raises MissingParameter naming it. */
+export function required(params: RequestParams, name: string): string {
   const value = params[name];
   if (value === undefined || value === "") throw SLB_ERRORS.missingParameter(name);
   return value;
 }
 
-function port(params: RequestParams, name = "ListenerPort"): number {
+/** port reads a mandatory port parameter (1-65535) or raises MissingParameter / InvalidParameter naming it. */
+export function port(params: RequestParams, name = "ListenerPort"): number {
   const text = required(params, name);
   if (!intIn(1, 65535)(text)) throw SLB_ERRORS.invalidParameter(name);
   return Number(text);
@@ -121,7 +127,8 @@ export function readListenerConfig(params: RequestParams, skip: ReadonlySet<stri
   return config;
 }
 
-function ok(body: Record<string, unknown> = {}, requestId: string): Reply {
+/** ok is the JSON success answer: the request id and the body's members. */
+export function ok(body: Record<string, unknown> = {}, requestId: string): Reply {
   return {
     status: 200,
     headers: { "content-type": "application/json;charset=utf-8" },
@@ -146,7 +153,10 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     const listenerPort = port(params);
     for (const name of CREATE_REQUIRED) required(params, name);
     const config = readListenerConfig(params);
+    const tags = readTags(params);
+    refuseSharedSpec(state.loadBalancer(regionId, lbId), config);
     state.createListener(regionId, lbId, listenerPort, config);
+    tagListener(state.loadBalancer(regionId, lbId), listenerPort, tags);
     return ok({}, requestId);
   },
   [ACTIONS.setListener]: (state, params, requestId) => {
@@ -159,6 +169,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     if (vServerGroup === "on" && patch.VServerGroupId === undefined) {
       throw SLB_ERRORS.missingParameter("VServerGroupId");
     }
+    refuseSharedSpec(state.loadBalancer(regionId, lbId), patch);
     state.setListener(regionId, lbId, listenerPort, patch, vServerGroup);
     return ok({}, requestId);
   },
@@ -191,7 +202,15 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     const lbId = required(params, "LoadBalancerId");
     const listenerPort = port(params);
     const listener = state.readListener(regionId, lbId, listenerPort);
-    return ok({ ListenerPort: listener.port, Status: state.reportedStatus(listener), ...listener.config }, requestId);
+    return ok(
+      {
+        ListenerPort: listener.port,
+        Status: state.reportedStatus(listener),
+        ...listener.config,
+        ...describeExtras(listener),
+      },
+      requestId,
+    );
   },
   [ACTIONS.describeLoadBalancer]: (state, params, requestId) => {
     const lb = state.loadBalancer(required(params, "RegionId"), required(params, "LoadBalancerId"));

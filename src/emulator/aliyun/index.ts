@@ -1,6 +1,7 @@
 /**
  * startAliyunEmulator runs an in-process emulator of the Alibaba Cloud SLB RPC API on 127.0.0.1, seeded with a region
- * holding a public and a private load balancer, a server certificate and a CA certificate.
+ * holding a public and a private load balancer, a shared-performance one, two server certificates and a CA
+ * certificate.
  */
 import type { FaultRule } from "../faults";
 import { FaultPlan } from "../faults";
@@ -38,14 +39,19 @@ export interface AliyunEmulatorOptions {
   readonly requestsPerSecond?: number;
   /** Fault rules active from the start. */
   readonly faults?: readonly FaultRule[];
+  /** Domain extensions per HTTPS listener before the quota error (the service's default quota is 3). @default 3 */
+  readonly domainExtensionQuota?: number;
 }
 
 /** AliyunSeed names the fixtures the emulator starts with. */
 export interface AliyunSeed {
   readonly regionId: string;
-  readonly loadBalancers: { readonly public: string; readonly private: string };
+  /** `shared` is a shared-performance instance: it refuses TLS policies and domain extensions. */
+  readonly loadBalancers: { readonly public: string; readonly private: string; readonly shared: string };
   readonly serverCertificateId: string;
   readonly caCertificateId: string;
+  /** Every seeded server certificate (the first is `serverCertificateId`), so that a rotation can be tried. */
+  readonly serverCertificateIds: readonly string[];
 }
 
 /** AliyunEmulator is a running emulator. */
@@ -76,11 +82,22 @@ export function seedRegion(state: SlbState, regionId: string): AliyunSeed {
   });
   const server = state.addCertificate(regionId, "server", "emulator-server-cert");
   const ca = state.addCertificate(regionId, "ca", "emulator-ca-cert");
+  // Added after the first four so that their ids (in the stack files) stay the same.
+  // The shared instance is marked as such; its LoadBalancerSpec is empty, as Terraform reads a shared one [S22][S27].
+  // Assumed: the emulator's other instances are guaranteed-performance whatever their spec, so fixtures keep TLS policies.
+  const sharedLb = state.createLoadBalancer({
+    regionId,
+    addressType: "internet",
+    name: "emulator-shared",
+    shared: true,
+  });
+  const rotated = state.addCertificate(regionId, "server", "emulator-server-cert-2");
   return {
     regionId,
-    loadBalancers: { public: publicLb.id, private: privateLb.id },
+    loadBalancers: { public: publicLb.id, private: privateLb.id, shared: sharedLb.id },
     serverCertificateId: server.id,
     caCertificateId: ca.id,
+    serverCertificateIds: [server.id, rotated.id],
   };
 }
 
@@ -91,6 +108,7 @@ export async function startAliyunEmulator(options: AliyunEmulatorOptions = {}): 
   const state = new SlbState({
     lockMs: options.lockMs ?? 20,
     refuseReadsWhileBusy: options.refuseReadsWhileBusy ?? false,
+    domainExtensionQuota: options.domainExtensionQuota,
   });
   const seed = seedRegion(state, options.regionId ?? DEFAULT_REGION);
   const faults = new FaultPlan(options.faults ?? []);

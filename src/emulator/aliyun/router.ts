@@ -5,11 +5,12 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { FaultPlan, FaultRule, Reply } from "../faults";
+import type { FaultPlan, FaultRule } from "../faults";
 import { sendWithFault } from "../faults";
-import { readBody, TrafficShaper, type TrafficOptions } from "../http";
+import { readBody, TrafficShaper, type Reply, type TrafficOptions } from "../http";
 import { errorFor, newRequestId, renderError, SLB_ERRORS, SlbError } from "./errors";
 import type { RequestParams } from "./handlers";
+import { DOMAIN_EXTENSION_HANDLERS } from "./domainExtensionHandlers";
 import { HANDLERS } from "./handlers";
 import type { SlbState } from "./state";
 
@@ -90,7 +91,7 @@ export class Router extends TrafficShaper<RouterOptions> {
       if (!action) throw SLB_ERRORS.missingParameter("Action");
       authenticate(method, params, this.options.keys);
       if (this.throttled()) throw SLB_ERRORS.throttlingUser();
-      const handler = HANDLERS[action];
+      const handler = HANDLERS[action] ?? DOMAIN_EXTENSION_HANDLERS[action];
       if (!handler) throw SLB_ERRORS.invalidAction(action);
       return handler(this.options.state, params, requestId);
     } catch (error) {

@@ -6,6 +6,7 @@
  * Ref: ../shared/api-docs/aliyun-slb-https-extras.md section 4 (statuses; StartLoadBalancerListener moves a stopped
  * listener to starting, then running) and section 5 (OperationBusy reported on a describe during a refresh).
  */
+import { DOMAIN_EXTENSION_QUOTA } from "../../aliyun/constants";
 import { SLB_ERRORS, SlbError } from "./errors";
 
 /** ListenerConfig is a listener's configuration by request parameter name (numbers for Integer parameters). */
@@ -16,6 +17,23 @@ export type ListenerStatus = "running" | "stopped";
 
 /** TransientStatus is the state DescribeLoadBalancerHTTPSListenerAttribute reports while a change is pending. */
 export type TransientStatus = "starting" | "configuring" | "stopping";
+
+/** ListenerTag is one tag of a listener, as Describe reports it. */
+export interface ListenerTag {
+  readonly TagKey: string;
+  readonly TagValue: string;
+}
+
+/** FakeDomainExtension is one emulated domain extension. */
+export interface FakeDomainExtension {
+  /** `de-` and an alphanumeric string. Ref: aliyun-slb-https-extras.md §1.1 [S8]. */
+  readonly id: string;
+  readonly regionId: string;
+  readonly loadBalancerId: string;
+  readonly listenerPort: number;
+  readonly domain: string;
+  serverCertificateId: string;
+}
 
 /** FakeListener is one emulated HTTPS listener. */
 export interface FakeListener {
@@ -29,6 +47,10 @@ export interface FakeListener {
    */
   transient?: TransientStatus;
   transientUntil: number;
+  /** Tags given at create (`Tag.N`), in order. */
+  tags?: readonly ListenerTag[];
+  /** Domain extensions (additional certificates) by id; they go with the listener. */
+  domainExtensions?: Map<string, FakeDomainExtension>;
 }
 
 /** FakeLoadBalancer is one emulated SLB instance. */
@@ -39,6 +61,8 @@ export interface FakeLoadBalancer {
   readonly addressType: "internet" | "intranet";
   readonly address: string;
   readonly spec?: string;
+  /** A shared-performance instance: no TLS policy, no domain extensions. Ref: aliyun-slb-https-extras.md §1.1, §2.1. */
+  readonly shared?: boolean;
   readonly listeners: Map<number, FakeListener>;
   /** Time until which the load balancer is reconfiguring and refuses mutations. */
   busyUntil: number;
@@ -59,6 +83,8 @@ export interface StateOptions {
   /** Describe calls on a busy load balancer answer OperationBusy ("A previous operation is pending."). */
   readonly refuseReadsWhileBusy?: boolean;
   readonly now?: () => number;
+  /** Domain extensions per HTTPS listener. @default DOMAIN_EXTENSION_QUOTA (3) */
+  readonly domainExtensionQuota?: number;
 }
 
 /** LockKind says which busy code a refused mutation gets: listener configuration or start/stop. */
@@ -120,6 +146,8 @@ export class SlbState {
   lockMs: number;
   /** Describe calls on a busy load balancer answer OperationBusy (see StateOptions). */
   refuseReadsWhileBusy: boolean;
+  /** Domain extensions per HTTPS listener before the quota error. */
+  domainExtensionQuota: number;
   private readonly now: () => number;
   private sequence = 0;
 
@@ -127,6 +155,7 @@ export class SlbState {
     this.lockMs = options.lockMs;
     this.refuseReadsWhileBusy = options.refuseReadsWhileBusy ?? false;
     this.now = options.now ?? Date.now;
+    this.domainExtensionQuota = options.domainExtensionQuota ?? DOMAIN_EXTENSION_QUOTA;
   }
 
   private nextId(prefix: string, length: number): string {
@@ -140,6 +169,7 @@ export class SlbState {
     addressType?: "internet" | "intranet";
     name?: string;
     spec?: string;
+    shared?: boolean;
   }): FakeLoadBalancer {
     const id = this.nextId("lb-emu", 18);
     const addressType = input.addressType ?? "internet";
@@ -151,6 +181,7 @@ export class SlbState {
       addressType,
       address: addressType === "internet" ? `47.96.0.${n + 1}` : `192.168.0.${n + 1}`,
       spec: input.spec,
+      ...(input.shared ? { shared: true } : {}),
       listeners: new Map(),
       busyUntil: 0,
     };
@@ -313,5 +344,22 @@ export class SlbState {
       for (const port of [...lb.listeners.keys()].sort((a, b) => a - b)) out.push(`${lb.id}:https:${port}`);
     }
     return out;
+  }
+
+  /** newId makes an id from the state's one sequence, e.g. `newId("de-emu", 10)` for a domain extension. */
+  newId(prefix: string, length: number): string {
+    return this.nextId(prefix, length);
+  }
+
+  /**
+   * underLock runs a change on a load balancer under its configuration lock, as listener mutations do, but answers
+   * a busy load balancer with the caller's error (domain extensions answer DomainExtensionProcessing).
+   */
+  underLock<T>(lb: FakeLoadBalancer, busy: () => SlbError, change: () => T): T {
+    const now = this.now();
+    if (this.lockMs > 0 && now < lb.busyUntil) throw busy();
+    const result = change();
+    if (this.lockMs > 0) lb.busyUntil = now + this.lockMs;
+    return result;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { APIGW_CODES, ELB_CODES } from "../../huawei/constants";
-import type { Reply } from "../faults";
+import type { Reply } from "../http";
 
 /** ElbError is an error answer of the emulated ELB service; `parameter` names the offending request parameter. */
 export class ElbError extends Error {

@@ -2,7 +2,7 @@
  * The ELB emulator's thin handlers: each parses its route's parameters and body, calls the state, and renders the
  * service's answer as a Reply (status, headers, body). Business rules live in the state.
  */
-import type { Reply } from "../faults";
+import type { Reply } from "../http";
 import { ELB_ERRORS, ElbError, renderElbError } from "./errors";
 import type { ElbState } from "./state";
 import { renderListener, renderLoadBalancer } from "./state";

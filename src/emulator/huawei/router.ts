@@ -14,9 +14,9 @@ import {
   signature,
   stringToSign,
 } from "../../huawei/signer";
-import type { FaultPlan, FaultRule, Reply } from "../faults";
+import type { FaultPlan, FaultRule } from "../faults";
 import { sendWithFault } from "../faults";
-import { readBody, TrafficShaper, writeReply, type TrafficOptions } from "../http";
+import { readBody, TrafficShaper, writeReply, type Reply, type TrafficOptions } from "../http";
 import { GATEWAY_ERRORS, GatewayError, newRequestId, renderFault, renderGatewayError } from "./errors";
 import { HANDLERS } from "./handlers";
 import type { ElbState } from "./state";

@@ -5,7 +5,7 @@
  * ELB.8906, ELB.8907, ELB.8962); http_status_codes_for_dedicated_load_balancers.rst.
  */
 import { ELB_V3_CODES } from "../../../huawei/constantsV3";
-import type { Reply } from "../../faults";
+import type { Reply } from "../../http";
 import { newRequestId, renderFault } from "../errors";
 
 /** V3Error is an error answer of the emulated dedicated ELB service; `field` names the offending request field. */

@@ -5,7 +5,7 @@
  * Ref: ../shared/api-docs/huawei-elb-v3-listener.md §1 (routes, 201/200/204, `{"listener": ...}` bodies).
  */
 import { V3_ROUTES } from "../../../huawei/constantsV3";
-import type { Reply } from "../../faults";
+import type { Reply } from "../../http";
 import { V3_ERRORS, V3Error, renderV3Error } from "./errors";
 import type { V3State } from "./state";
 import { renderDedicatedLoadBalancer, renderV3Certificate, renderV3Listener } from "./state";
