@@ -5,6 +5,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type * as aliyun from "./aliyun/provider";
+import type * as aliyunDomainExtension from "./aliyun/domainExtension/provider";
 import type * as huawei from "./huawei/provider";
 import type { ProviderKind } from "./providerShim";
 
@@ -24,6 +25,10 @@ function build(kind: ProviderKind): dynamic.ResourceProvider {
     case "huawei:ElbListener": {
       const { ElbListenerProvider } = require("./huawei/provider") as typeof huawei;
       return new ElbListenerProvider();
+    }
+    case "aliyun:DomainExtension": {
+      const { DomainExtensionProvider } = require("./aliyun/domainExtension/provider") as typeof aliyunDomainExtension;
+      return new DomainExtensionProvider();
     }
     default: {
       const unknown: never = kind;

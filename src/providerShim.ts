@@ -6,7 +6,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 
 /** ProviderKind names one resource implementation behind the shim, as `<cloud>:<Type>`. */
-export type ProviderKind = "aliyun:HttpsListener" | "huawei:ElbListener";
+export type ProviderKind = "aliyun:HttpsListener" | "huawei:ElbListener" | "aliyun:DomainExtension";
 
 /**
  * DelegatingProvider forwards every lifecycle call to the implementation of its kind in the installed package

@@ -218,3 +218,16 @@ export const EXTRA_WIRE_NAMES = {
   xForwardedForClientSrcPort: "XForwardedFor_ClientSrcPort",
   aclIds: "AclId",
 } as const;
+
+/**
+ * DOMAIN_EXTENSION_WIRE_NAMES maps each DomainExtension input (and its id) to its request parameter.
+ * Ref: shared/api-docs/aliyun-slb-https-extras.md §1.3-1.7 [S8][S6].
+ */
+export const DOMAIN_EXTENSION_WIRE_NAMES = {
+  regionId: "RegionId",
+  loadBalancerId: "LoadBalancerId",
+  listenerPort: "ListenerPort",
+  domain: "Domain",
+  serverCertificateId: "ServerCertificateId",
+  domainExtensionId: "DomainExtensionId",
+} as const;
