@@ -67,6 +67,11 @@ export const WIRE_NAMES = {
   xForwardedForSlbId: "XForwardedFor_SLBID",
   xForwardedForSlbIp: "XForwardedFor_SLBIP",
   xForwardedForProto: "XForwardedFor_proto",
+  // Ref: aliyun-slb-https-extras.md §2 [S3][S4][S5] (issue 14). `aclIds` (comma-joined in AclId) and `tags`
+  // (Tag.N.Key / Tag.N.Value, create only) are not one-to-one and are written by wire.ts.
+  healthCheckMethod: "HealthCheckMethod",
+  xForwardedForSlbPort: "XForwardedFor_SLBPORT",
+  xForwardedForClientSrcPort: "XForwardedFor_ClientSrcPort",
 } as const;
 
 /** WireInput is the name of an input that has a request parameter. */
