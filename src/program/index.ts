@@ -1,5 +1,6 @@
 /**
- * The top-level Pulumi program (Pulumi.yaml `main: dist/program/index.js`): one Alibaba Cloud SLB HTTPS listener and
+ * The top-level Pulumi program (Pulumi.yaml `main: dist/program/index.js`): one Alibaba Cloud SLB HTTPS listener with
+ * one domain extension, and
  * two Huawei Cloud classic ELB listeners (HTTP and HTTPS) in front of one web service, every setting taken from the
  * stack's configuration so one program is promoted from dev to staging to prod by its stack files.
  *
@@ -9,10 +10,12 @@
  *   aliyun        object: any HttpsListener inputs (listenerPort, bandwidth, stickySession, timeouts, ...)
  *   huaweiHttp    object: any ElbListener inputs of the HTTP listener (port, backendPort, sessionSticky, ...)
  *   huaweiHttps   object: any ElbListener inputs of the HTTPS listener (port, sslProtocols, sslCiphers, ...)
+ *   aliyunExtension  object: the DomainExtension on the Aliyun listener ({ domain, serverCertificateId })
  * Credentials and regions use the providers' own keys (`alicloud:*`, `huaweicloud:*`; secrets with --secret).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ElbListener, HttpsListener, type ElbListenerArgs, type HttpsListenerArgs } from "../index";
+import { DomainExtension } from "../index";
 
 /** AliyunSettings are the HttpsListener inputs a stack file sets (all but the ids). */
 type AliyunSettings = Omit<HttpsListenerArgs, "loadBalancerId" | "serverCertificateId">;
@@ -31,6 +34,14 @@ function program(): Record<string, pulumi.Output<string>> {
     loadBalancerId: config.require("aliyunLoadBalancerId"),
     serverCertificateId: config.require("aliyunServerCertificateId"),
   });
+  // The extension takes the listener's outputs, so it waits for the listener (and is replaced with it).
+  const extension = config.requireObject<{ domain: string; serverCertificateId: string }>("aliyunExtension");
+  const webSni = new DomainExtension("web-sni", {
+    loadBalancerId: web.loadBalancerId,
+    listenerPort: web.listenerPort,
+    domain: extension.domain,
+    serverCertificateId: extension.serverCertificateId,
+  });
   const wwwHttp = new ElbListener("www-http", {
     ...config.requireObject<HuaweiSettings>("huaweiHttp"),
     loadbalancerId: config.require("huaweiLoadBalancerId"),
@@ -47,6 +58,7 @@ function program(): Record<string, pulumi.Output<string>> {
   return {
     aliyunListenerId: web.id,
     aliyunStatus: web.status,
+    aliyunDomainExtensionId: webSni.id,
     huaweiHttpListenerId: wwwHttp.id,
     huaweiHttpsListenerId: wwwHttps.id,
   };
