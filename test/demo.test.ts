@@ -16,7 +16,9 @@ describe("the demo", () => {
       expect.arrayContaining([
         "     +- replace aliyun:HttpsListener web (forced by: backendServerPort)",
         "     ~ refresh aliyun:HttpsListener web (changed: bandwidth)",
-        "   listeners left: aliyun 0, huawei 0",
+        "     ~ update aliyun:DomainExtension web-sni (changed: serverCertificateId)",
+        "     +- replace aliyun:DomainExtension web-sni (forced by: domain)",
+        "   listeners left: aliyun 0, huawei 0; domain extensions left: none",
       ]),
     );
   });

@@ -2,7 +2,8 @@
  * `npm run demo`: the top-level program's whole life on this machine, without an account, a network or the Pulumi
  * CLI. It starts both emulators in-process, deploys with dev's stack file, promotes the same deployment to staging
  * (in-place updates) and prod (replacements), changes a listener out of band through the API, refreshes, puts it
- * back, destroys everything, checks that nothing is left, and exits 0 (1 if any step failed).
+ * back, destroys everything, checks that nothing is left, and exits 0 (1 if any step failed). The Aliyun listener
+ * carries a domain extension (an SNI certificate) whose certificate is rotated in staging and whose domain prod changes.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -63,19 +64,29 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     print(`   aliyun ${aliyun.endpoint}   huawei ${huawei.endpoint}`);
 
     banner("Preview with dev's stack file (nothing exists yet)");
-    await run("preview", "dev", (r) => (ops(r, "create") === 3 ? undefined : "preview should plan 3 creates"));
+    await run("preview", "dev", (r) => (ops(r, "create") === 4 ? undefined : "preview should plan 4 creates"));
 
-    banner("Deploy dev (pulumi up)");
-    await run("up", "dev", (r) => (ops(r, "create") === 3 ? undefined : "dev should create 3 listeners"));
+    // The Aliyun listener's domain extension: its domain and certificate as the emulator holds them.
+    const extensions = (): string =>
+      [...aliyun.state.loadBalancers.values()]
+        .flatMap((lb) => [...lb.listeners.values()].flatMap((l) => [...(l.domainExtensions?.values() ?? [])]))
+        .map((e) => `${e.domain} -> ${e.serverCertificateId} (${e.id})`)
+        .join(", ") || "none";
 
-    banner("Promote to staging: the same listeners, updated in place");
-    await run("up", "staging", (r) => (ops(r, "update") === 3 ? undefined : "staging should update 3 listeners"));
+    banner("Deploy dev (pulumi up): 3 listeners and 1 domain extension");
+    await run("up", "dev", (r) => (ops(r, "create") === 4 ? undefined : "dev should create 4 resources"));
+    print(`   domain extensions: ${extensions()}`);
+
+    banner("Promote to staging: the same listeners and extension, updated in place (the certificate rotated)");
+    await run("up", "staging", (r) => (ops(r, "update") === 4 ? undefined : "staging should update 4 resources"));
+    print(`   domain extensions: ${extensions()}`);
 
     banner("Preview prod: which changes force a replacement");
-    await run("preview", "prod", (r) => (ops(r, "replace") === 2 ? undefined : "prod should plan 2 replacements"));
+    await run("preview", "prod", (r) => (ops(r, "replace") === 3 ? undefined : "prod should plan 3 replacements"));
 
     banner("Promote to prod");
-    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 2 ? undefined : "prod should replace 2"));
+    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 3 ? undefined : "prod should replace 3"));
+    print(`   domain extensions: ${extensions()}`);
 
     banner("Out-of-band change through the SLB API: bandwidth set to 77 behind Pulumi's back");
     const web = prod.state.resources[Object.keys(prod.state.resources).find((u) => u.endsWith("::web")) ?? ""];
@@ -102,12 +113,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     await run("up", "prod", (r) => (ops(r, "update") === 1 ? undefined : "up should update 1 listener"));
 
     banner("Destroy (pulumi destroy)");
-    await run("destroy", "prod", (r) => (ops(r, "delete") === 3 ? undefined : "destroy should delete 3 listeners"));
+    await run("destroy", "prod", (r) => (ops(r, "delete") === 4 ? undefined : "destroy should delete 4 resources"));
 
     banner("Checking that nothing is left");
     const aliyunLeft = [...aliyun.state.loadBalancers.values()].reduce((n, lb) => n + lb.listeners.size, 0);
     const huaweiLeft = huawei.state.listenersOf().length;
-    print(`   listeners left: aliyun ${aliyunLeft}, huawei ${huaweiLeft}`);
+    print(`   listeners left: aliyun ${aliyunLeft}, huawei ${huaweiLeft}; domain extensions left: ${extensions()}`);
     if (aliyunLeft + huaweiLeft > 0) problems.push("listeners were left behind");
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));
