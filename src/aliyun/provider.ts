@@ -142,7 +142,11 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
       .catch((error: unknown) => {
         throw explainSpecRefusal(error, `HttpsListener ${id}`, "tlsCipherPolicy", address.loadBalancerId);
       });
-    if (origin === "adopted") await this.mutate(api, id, address, ACTIONS.setListener, { ...params });
+    if (origin === "adopted") {
+      await this.mutate(api, id, address, ACTIONS.setListener, { ...params }).catch((error: unknown) => {
+        throw explainSpecRefusal(error, `HttpsListener ${id}`, "tlsCipherPolicy", address.loadBalancerId);
+      });
+    }
     try {
       const start = { ...addressParams(address), ListenerProtocol: LISTENER_PROTOCOL };
       await this.mutate(api, id, address, ACTIONS.startListener, start);

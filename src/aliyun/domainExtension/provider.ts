@@ -255,7 +255,11 @@ export class DomainExtensionProvider implements dynamic.ResourceProvider<
 
   private async setCertificate(api: SlbApi, id: string, address: ExtensionAddress, certificate: string): Promise<void> {
     const params: Params = { ...idParams(address.regionId, id), [WIRE.serverCertificateId]: certificate };
-    await this.#pipeline.mutate(id, ACTIONS.set, this.target(address), () => api.call(ACTIONS.set, params));
+    try {
+      await this.#pipeline.mutate(id, ACTIONS.set, this.target(address), () => api.call(ACTIONS.set, params));
+    } catch (error) {
+      throw explainSpecRefusal(error, `DomainExtension ${id}`, "loadBalancerId", address.loadBalancerId);
+    }
   }
 
   private endpoint(regionId: string): string {
