@@ -22,6 +22,15 @@ export type {
   HttpsListenerProviderOptions,
 } from "./aliyun";
 
+// Alibaba Cloud SLB: DomainExtension (additional certificates by domain on an HTTPS listener).
+export { DomainExtension, DomainExtensionProvider, DOMAIN_EXTENSION_REPLACE_INPUTS } from "./aliyun";
+export type {
+  DomainExtensionArgs,
+  DomainExtensionInputs,
+  DomainExtensionOutputs,
+  DomainExtensionProviderOptions,
+} from "./aliyun";
+
 // Huawei Cloud / Open Telekom Cloud classic ELB v1.0: ElbListener.
 export { ElbListener, ElbListenerProvider, ELB_LISTENER_OUTPUT_NAMES, HUAWEI_SETTINGS } from "./huawei";
 export type { ElbListenerArgs, ElbListenerInputs, ElbListenerOutputs, ElbListenerProviderOptions } from "./huawei";

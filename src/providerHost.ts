@@ -5,6 +5,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type * as aliyun from "./aliyun/provider";
+import type * as aliyunDomainExtension from "./aliyun/domainExtension/provider";
 import type * as huawei from "./huawei/provider";
 import type * as huaweiV3 from "./huawei/elbV3/provider";
 import type { ProviderKind } from "./providerShim";
@@ -29,6 +30,10 @@ function build(kind: ProviderKind): dynamic.ResourceProvider {
     case "huawei:ElbV3Listener": {
       const { ElbV3ListenerProvider } = require("./huawei/elbV3/provider") as typeof huaweiV3;
       return new ElbV3ListenerProvider();
+    }
+    case "aliyun:DomainExtension": {
+      const { DomainExtensionProvider } = require("./aliyun/domainExtension/provider") as typeof aliyunDomainExtension;
+      return new DomainExtensionProvider();
     }
     default: {
       const unknown: never = kind;

@@ -6,7 +6,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 
 /** ProviderKind names one resource implementation behind the shim, as `<cloud>:<Type>`. */
-export type ProviderKind = "aliyun:HttpsListener" | "huawei:ElbListener" | "huawei:ElbV3Listener";
+export type ProviderKind =
+  "aliyun:HttpsListener" | "aliyun:DomainExtension" | "huawei:ElbListener" | "huawei:ElbV3Listener";
 
 /**
  * DelegatingProvider forwards every lifecycle call to the implementation of its kind in the installed package

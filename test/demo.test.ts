@@ -16,7 +16,9 @@ describe("the demo", () => {
       expect.arrayContaining([
         "     +- replace aliyun:HttpsListener web (forced by: backendServerPort)",
         "     ~ refresh aliyun:HttpsListener web (changed: bandwidth)",
-        "   listeners left: aliyun 0, huawei 0",
+        "     ~ update aliyun:DomainExtension web-sni (changed: serverCertificateId)",
+        "     +- replace aliyun:DomainExtension web-sni (forced by: domain)",
+        "   listeners left: aliyun 0, huawei 0; domain extensions left: none",
         "     ~ update huawei:ElbV3Listener db-tcp (changed: description, keepaliveTimeout)",
         "     +- replace huawei:ElbV3Listener db-tcp (forced by: tags)",
         "   huawei listeners left: classic 0, dedicated (v3) 0",

@@ -43,6 +43,12 @@ function deployment(programDir: string) {
     });
 }
 
+/** extensionsOn443 lists `<domain>=<certificate>` of the domain extensions on the seeded public listener 443. */
+function extensionsOn443(): string[] {
+  const listener = emulators.aliyun?.state.loadBalancers.get("lb-emu000000000000000001")?.listeners.get(443);
+  return [...(listener?.domainExtensions?.values() ?? [])].map((e) => `${e.domain}=${e.serverCertificateId}`);
+}
+
 const changes = (steps: readonly { op: string; name: string }[]): string[] =>
   steps
     .filter((s) => s.op !== "same")
@@ -76,10 +82,27 @@ describe("the top-level program", () => {
     },
   );
 
+  it.each(["dev", "staging", "prod"])(
+    "names a seeded server certificate for the extension in the %s stack file",
+    (stack) => {
+      const config = readStackConfig(REPO_ROOT, PROJECT, stack);
+      const extension = JSON.parse(config["lb-listeners:aliyunExtension"]?.value ?? "{}") as {
+        serverCertificateId?: string;
+      };
+      expect(emulators.aliyun?.seed.serverCertificateIds).toContain(extension?.serverCertificateId);
+    },
+  );
+
   it.each(["dev", "staging", "prod"])("validates with the %s stack file", async (stack) => {
     const preview = await deployment(REPO_ROOT)("preview", stack);
     expect([...preview.errors, ...preview.failures.map((f) => f.reason)]).toEqual([]);
-    expect(changes(preview.steps)).toEqual(["create db-tcp", "create web", "create www-http", "create www-https"]);
+    expect(changes(preview.steps)).toEqual([
+      "create db-tcp",
+      "create web",
+      "create web-sni",
+      "create www-http",
+      "create www-https",
+    ]);
   });
 
   it("promotes dev to staging in place and to prod with replacements, then destroys everything", async () => {
@@ -87,19 +110,32 @@ describe("the top-level program", () => {
     expect(changes((await run("up", "dev")).steps)).toEqual([
       "create db-tcp",
       "create web",
+      "create web-sni",
       "create www-http",
       "create www-https",
     ]);
+    const [firstCert, secondCert] = emulators.aliyun?.seed.serverCertificateIds ?? [];
+    expect(extensionsOn443()).toEqual([`api.example.com=${secondCert}`]);
     const staging = await run("up", "staging");
     expect(staging.ok).toBe(true);
-    expect(changes(staging.steps)).toEqual(["update db-tcp", "update web", "update www-http", "update www-https"]);
+    expect(changes(staging.steps)).toEqual([
+      "update db-tcp",
+      "update web",
+      "update web-sni",
+      "update www-http",
+      "update www-https",
+    ]);
     expect(staging.lines).toContain("  ~ update huawei:ElbV3Listener db-tcp (changed: description, keepaliveTimeout)");
+    expect(staging.lines).toContain("  ~ update aliyun:DomainExtension web-sni (changed: serverCertificateId)");
+    expect(extensionsOn443()).toEqual([`api.example.com=${firstCert}`]);
     expect(staging.lines).toContain(
       "  ~ update aliyun:HttpsListener web (changed: bandwidth, cookieTimeout, description, healthCheck, healthCheckInterval, healthCheckUri, idleTimeout, stickySession, stickySessionType)",
     );
     const prod = await run("up", "prod");
     expect(prod.ok).toBe(true);
-    expect(changes(prod.steps)).toEqual(["replace db-tcp", "replace web", "replace www-http"]);
+    expect(changes(prod.steps)).toEqual(["replace db-tcp", "replace web", "replace web-sni", "replace www-http"]);
+    expect(prod.lines).toContain("  +- replace aliyun:DomainExtension web-sni (forced by: domain)");
+    expect(extensionsOn443()).toEqual([`*.example.com=${secondCert}`]);
     expect(prod.lines).toContain("  +- replace aliyun:HttpsListener web (forced by: backendServerPort)");
     expect(prod.lines).toContain("  +- replace huawei:ElbV3Listener db-tcp (forced by: tags)");
     const dedicated = emulators.huawei?.v3.listenersOf(emulators.huawei.seed.dedicated.l4) ?? [];
@@ -115,7 +151,13 @@ describe("the top-level program", () => {
       ],
     ]);
     const destroyed = await run("destroy", "prod");
-    expect(changes(destroyed.steps)).toEqual(["delete db-tcp", "delete web", "delete www-http", "delete www-https"]);
+    expect(changes(destroyed.steps)).toEqual([
+      "delete db-tcp",
+      "delete web",
+      "delete web-sni",
+      "delete www-http",
+      "delete www-https",
+    ]);
     expect(emulators.aliyun?.state.loadBalancers.get("lb-emu000000000000000001")?.listeners.size).toBe(0);
     expect(emulators.huawei?.state.listenersOf().length).toBe(0);
     expect(emulators.huawei?.v3.listenersOf().length).toBe(0);

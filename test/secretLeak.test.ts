@@ -11,6 +11,8 @@ import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { HttpsListenerProvider } from "../src/aliyun/provider";
+import { DomainExtensionProvider } from "../src/aliyun/domainExtension/provider";
+import type { DomainExtensionInputs } from "../src/aliyun/domainExtension/schema";
 import type { HttpsListenerInputs } from "../src/aliyun/schema";
 import { setLogger, type Logger } from "../src/core/log";
 import { startAliyunEmulator, type AliyunEmulator } from "../src/emulator/aliyun";
@@ -278,6 +280,59 @@ async function aliyunPaths(): Promise<void> {
   await attempt("aliyun configured wrong secret", () => configured.create(aliInputs()));
 }
 
+/** domainExtensionPaths runs the Aliyun DomainExtension through its lifecycle and failure paths. */
+async function domainExtensionPaths(): Promise<void> {
+  const env = (more: Record<string, string> = {}) => ({
+    ALICLOUD_ACCESS_KEY: ali.accessKeyId,
+    ALICLOUD_SECRET_KEY: ALI_SECRET,
+    ALICLOUD_SECURITY_TOKEN: ALI_TOKEN,
+    ALICLOUD_REGION: ali.seed.regionId,
+    ALICLOUD_SLB_ENDPOINT: aliProxy.endpoint,
+    ...more,
+  });
+  const provider = (more: Record<string, string> = {}) =>
+    new DomainExtensionProvider({ env: env(more), requestTimeoutMs: 300, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+  const listener = aliInputs();
+  await aliyun().create(listener);
+  let n = 0;
+  const extension = (more: Partial<DomainExtensionInputs> = {}): DomainExtensionInputs => ({
+    loadBalancerId: listener.loadBalancerId,
+    listenerPort: listener.listenerPort,
+    domain: `d${n++}.example.com`,
+    serverCertificateId: ali.seed.serverCertificateId,
+    ...more,
+  });
+  const p = provider();
+  const created = await p.create(extension());
+  corpus.push(JSON.stringify(created));
+  const outs = created.outs as DomainExtensionInputs & { regionId: string };
+  await attempt("extension read", () => p.read(created.id, outs));
+  await attempt("extension update", () =>
+    p.update(created.id, outs, { ...outs, serverCertificateId: ali.seed.serverCertificateIds[1] }),
+  );
+  await attempt("extension delete", () => p.delete(created.id, outs));
+  await attempt("extension read gone", () => p.read(created.id, outs));
+  await attempt("extension wrong secret", () =>
+    provider({ ALICLOUD_SECRET_KEY: ALI_WRONG_SECRET }).create(extension()),
+  );
+  for (const rule of faults("CreateDomainExtension")) {
+    ali.faults.clear();
+    ali.faults.add(rule);
+    await attempt(`extension ${rule.kind} ${rule.code ?? ""}`, () => p.create(extension()));
+  }
+  ali.faults.clear();
+  ali.faults.add({
+    target: "CreateDomainExtension",
+    kind: "error",
+    code: "InvalidParameter",
+    message: `bad ${ALI_SECRET}`,
+  });
+  await attempt("extension echo", () => p.create(extension()));
+  ali.faults.clear();
+  await attempt("extension shared", () => p.create(extension({ loadBalancerId: ali.seed.loadBalancers.shared })));
+  await attempt("extension unknown certificate", () => p.create(extension({ serverCertificateId: "idkp-nope" })));
+}
+
 async function huaweiPaths(): Promise<void> {
   const p = huawei();
   const inputs = (await p.check({} as ElbListenerInputs, hwInputs())).inputs as ElbListenerInputs;
@@ -359,7 +414,7 @@ async function serializedShims(): Promise<void> {
     HW_AUTH_TOKEN: HW_TOKEN,
   });
   try {
-    for (const kind of ["aliyun:HttpsListener", "huawei:ElbListener"] as ProviderKind[]) {
+    for (const kind of ["aliyun:HttpsListener", "aliyun:DomainExtension", "huawei:ElbListener"] as ProviderKind[]) {
       const shim = new DelegatingProvider(kind);
       const serialized = await pulumi.runtime.serializeFunction(() => shim, { allowSecrets: true });
       expect(serialized.text).toContain(JSON.stringify(kind));
@@ -380,6 +435,7 @@ function leaksIn(text: string): string[] {
 describe("secrets of both providers", () => {
   beforeAll(async () => {
     await aliyunPaths();
+    await domainExtensionPaths();
     await huaweiPaths();
     await serializedShims();
   }, 60_000);
@@ -401,6 +457,8 @@ describe("secrets of both providers", () => {
       "ConfigError",
       "bad *** ***",
       "ELB.1001 (HTTP 400): bad ***",
+      "CreateDomainExtension failed: InvalidParameter (HTTP 400): bad ***",
+      "CreateDomainExtension failed: SignatureDoesNotMatch (HTTP 400)",
     ]) {
       expect(text).toContain(fact);
     }

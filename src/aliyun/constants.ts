@@ -67,6 +67,11 @@ export const WIRE_NAMES = {
   xForwardedForSlbId: "XForwardedFor_SLBID",
   xForwardedForSlbIp: "XForwardedFor_SLBIP",
   xForwardedForProto: "XForwardedFor_proto",
+  // Ref: aliyun-slb-https-extras.md §2 [S3][S4][S5] (issue 14). `aclIds` (comma-joined in AclId) and `tags`
+  // (Tag.N.Key / Tag.N.Value, create only) are not one-to-one and are written by wire.ts.
+  healthCheckMethod: "HealthCheckMethod",
+  xForwardedForSlbPort: "XForwardedFor_SLBPORT",
+  xForwardedForClientSrcPort: "XForwardedFor_ClientSrcPort",
 } as const;
 
 /** WireInput is the name of an input that has a request parameter. */
@@ -217,4 +222,17 @@ export const EXTRA_WIRE_NAMES = {
   xForwardedForSlbPort: "XForwardedFor_SLBPORT",
   xForwardedForClientSrcPort: "XForwardedFor_ClientSrcPort",
   aclIds: "AclId",
+} as const;
+
+/**
+ * DOMAIN_EXTENSION_WIRE_NAMES maps each DomainExtension input (and its id) to its request parameter.
+ * Ref: shared/api-docs/aliyun-slb-https-extras.md §1.3-1.7 [S8][S6].
+ */
+export const DOMAIN_EXTENSION_WIRE_NAMES = {
+  regionId: "RegionId",
+  loadBalancerId: "LoadBalancerId",
+  listenerPort: "ListenerPort",
+  domain: "Domain",
+  serverCertificateId: "ServerCertificateId",
+  domainExtensionId: "DomainExtensionId",
 } as const;

@@ -8,10 +8,17 @@
  * act on" lists every code here with its source.
  */
 import type { ErrorBehaviour } from "../core/errors";
-import { isApiError } from "../core/errors";
+import { isApiError, ListenerError } from "../core/errors";
 import { RetryBudgetExceededError } from "../core/retry";
 import type { Classifier } from "../core/pipeline";
-import { ACTIONS, ERROR_CODES, NETWORK_CODES, RESOURCE_NOT_FOUND_MESSAGE } from "./constants";
+import {
+  ACTIONS,
+  DOMAIN_EXTENSION_ACTIONS,
+  DOMAIN_EXTENSION_ERROR_CODES,
+  ERROR_CODES,
+  NETWORK_CODES,
+  RESOURCE_NOT_FOUND_MESSAGE,
+} from "./constants";
 
 /** ALIYUN_CLASSIFIER is this cloud's classification, as the mutation pipeline takes it. */
 export const ALIYUN_CLASSIFIER: Classifier = {
@@ -32,6 +39,10 @@ export const RETRYABLE_CODES: ReadonlySet<string> = new Set([
   "BackendServer.configuring",
   "InternalError.Unknown",
   "UnknownError",
+  // The domain-extension lock: Terraform retries DomainExtensionProcessing on Create, Set and Delete [S25].
+  // IncorrectStatus.DomainExtension ("... is being configured, please try again later" [S17]): Assumed retryable too.
+  DOMAIN_EXTENSION_ERROR_CODES.processing,
+  DOMAIN_EXTENSION_ERROR_CODES.incorrectStatus,
   ...Object.values(NETWORK_CODES),
   "ETIMEDOUT",
   // EAI_AGAIN is a DNS answer that may change; ENOTFOUND (no such host, a wrong endpoint) is fatal.
@@ -48,6 +59,17 @@ export const GONE_CODES: ReadonlySet<string> = new Set<string>([
 ]);
 
 /**
+ * DOMAIN_EXTENSION_GONE_ACTIONS answer InvalidParameter.DomainExtensionId ("The specified DomainExtensionId does not
+ * exist.") when the extension is gone: Set and Delete [S17][S18], Describe attribute with its `%s.` template [S19].
+ * Only these: on Create the code does not exist, so it stays fatal. Terraform treats it as gone on Read and Delete [S25][S26].
+ */
+const DOMAIN_EXTENSION_GONE_ACTIONS: ReadonlySet<string> = new Set([
+  DOMAIN_EXTENSION_ACTIONS.describe,
+  DOMAIN_EXTENSION_ACTIONS.set,
+  DOMAIN_EXTENSION_ACTIONS.delete,
+]);
+
+/**
  * GONE_WITHOUT_PROOF_ACTIONS answer a bare InvalidParameter (any message) when the listener's load balancer was
  * deleted. Only the describe action: a delete refused with InvalidParameter for a real parameter problem must not
  * count as done (the listener would stay behind, unmanaged). Ref: terraform-provider-alicloud pull request 9928
@@ -61,6 +83,7 @@ const GONE_WITHOUT_PROOF_ACTIONS: ReadonlySet<string> = new Set([ACTIONS.describ
  */
 function isGone(code: string, action: string, apiMessage: string): boolean {
   if (GONE_CODES.has(code)) return true;
+  if (code === DOMAIN_EXTENSION_ERROR_CODES.notFound) return DOMAIN_EXTENSION_GONE_ACTIONS.has(action);
   if (apiMessage.includes(RESOURCE_NOT_FOUND_MESSAGE.slice(0, -1))) return true;
   return code === ERROR_CODES.invalidParameter && GONE_WITHOUT_PROOF_ACTIONS.has(action);
 }
@@ -69,14 +92,17 @@ function isGone(code: string, action: string, apiMessage: string): boolean {
  * classify decides what to do with an error from the SLB client: `retry` (throttling, busy or configuring load
  * balancer (SystemBusy comes with HTTP 449), listener status not ready, 5xx, 429, reset, timeout, non-JSON answer), `gone` (only on proof:
  * ListenerNotFound, InvalidLoadBalancerId.NotFound, "The specified resource does not exist.", or InvalidParameter from
- * the describe action), `conflict` (ListenerAlreadyExists), or `fatal` (everything else: validation, authentication,
+ * the describe action; InvalidParameter.DomainExtensionId from the actions that take an extension id), `conflict`
+ * (ListenerAlreadyExists; InvalidParameter.Domain, the domain already on the listener), or `fatal` (everything else: validation, authentication,
  * quota, unknown certificate, an InvalidParameter delete with another message, and errors that are not API errors).
  */
 export function classify(error: unknown): ErrorBehaviour {
   if (error instanceof RetryBudgetExceededError) return "fatal";
   if (!isApiError(error) || error.cloud !== "aliyun") return "fatal";
   const { code, status, action, apiMessage } = error;
-  if (code === ERROR_CODES.listenerAlreadyExists) return "conflict";
+  if (code === ERROR_CODES.listenerAlreadyExists || code === DOMAIN_EXTENSION_ERROR_CODES.domainExists) {
+    return "conflict";
+  }
   if (isGone(code, action, apiMessage)) return "gone";
   if (code.startsWith("Throttling")) return "retry";
   if (RETRYABLE_CODES.has(code)) return "retry";
@@ -90,6 +116,8 @@ export const BUSY_CODES: ReadonlySet<string> = new Set([
   ERROR_CODES.serviceIsConfiguring,
   ERROR_CODES.systemBusy,
   ERROR_CODES.listenerStatusNotSupport,
+  DOMAIN_EXTENSION_ERROR_CODES.processing,
+  DOMAIN_EXTENSION_ERROR_CODES.incorrectStatus,
 ]);
 
 /** isLoadBalancerBusy tells whether an error is the load balancer's configuration lock (see BUSY_CODES). */
@@ -111,4 +139,19 @@ export function outcomeUnknown(error: unknown): boolean {
 /** isThrottled tells whether an error is the API's flow control (`Throttling.*`); the endpoint gate spaces calls by it. */
 export function isThrottled(error: unknown): boolean {
   return isApiError(error) && error.cloud === "aliyun" && error.code.startsWith("Throttling");
+}
+
+/**
+ * explainSpecRefusal turns the shared-performance refusal (`InvalidParameter.SpecNotSupport`, HTTP 400, "The
+ * loadBalancer of shared spec doesn't support the parameter: TlsCipherPolicy." [S31]) into a ListenerError that names
+ * the input to change; any other error is returned as it is. Ref: aliyun-slb-https-extras.md §2.1.
+ */
+export function explainSpecRefusal(error: unknown, subject: string, input: string, loadBalancerId: string): unknown {
+  if (!isApiError(error) || error.cloud !== "aliyun") return error;
+  if (error.code !== DOMAIN_EXTENSION_ERROR_CODES.specNotSupport) return error;
+  return new ListenerError(
+    `${subject}: ${input} is not supported on load balancer ${loadBalancerId}, a shared-performance instance ` +
+      `(${error.action} answered ${error.code}: ${error.apiMessage}); use a guaranteed-performance instance or ` +
+      `leave ${input} out`,
+  );
 }

@@ -22,7 +22,7 @@ import {
   resolveRetryBudgetMs,
 } from "./config";
 import { ACTIONS, ERROR_CODES, LISTENER_PROTOCOL } from "./constants";
-import { ALIYUN_CLASSIFIER, classify, outcomeUnknown } from "./errors";
+import { ALIYUN_CLASSIFIER, classify, explainSpecRefusal, outcomeUnknown } from "./errors";
 import type { HttpsListenerInputs, InputName } from "./schema";
 import { checkInputs, COMPANION_GROUPS, diffInputs, inputProps, PROVIDER_ONLY_INPUTS, RESOURCE_NAME } from "./schema";
 import type { ListenerAddress } from "./wire";
@@ -33,6 +33,7 @@ import {
   listenerId,
   matches,
   parseListenerId,
+  tagParams,
   wireParams,
 } from "./wire";
 
@@ -99,9 +100,15 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
   }
 
-  /** diff decides update versus replace from REPLACE_INPUTS (schema.ts); olds are the stored outputs. */
-  async diff(_id: string, olds: HttpsListenerOutputs, news: HttpsListenerInputs): Promise<dynamic.DiffResult> {
+  /**
+   * diff decides update versus replace from REPLACE_INPUTS (schema.ts); olds are the stored outputs. A change of the
+   * create-only `tags` is no difference: it is logged as ignored.
+   */
+  async diff(id: string, olds: HttpsListenerOutputs, news: HttpsListenerInputs): Promise<dynamic.DiffResult> {
     const { changed, replaces } = diffInputs(olds, news, resolveRegion(this.#stack, this.env));
+    if (news.tags !== undefined && JSON.stringify(news.tags) !== JSON.stringify(olds.tags ?? {})) {
+      log.warn(`HttpsListener ${id}: tags are set at create only; the changed tags are ignored (replace to retag)`);
+    }
     return {
       changes: changed.length > 0,
       replaces,
@@ -128,10 +135,18 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     const api = this.client(regionId);
     const params: Params = { ...wireParams(values), RegionId: regionId };
 
-    const origin = await this.#pipeline.exclusive(this.target(address), (lane) =>
-      this.createOnce(api, id, address, params, values.adoptExisting === true, lane),
-    );
-    if (origin === "adopted") await this.mutate(api, id, address, ACTIONS.setListener, { ...params });
+    const origin = await this.#pipeline
+      .exclusive(this.target(address), (lane) =>
+        this.createOnce(api, id, address, params, tagParams(values.tags), values.adoptExisting === true, lane),
+      )
+      .catch((error: unknown) => {
+        throw explainSpecRefusal(error, `HttpsListener ${id}`, "tlsCipherPolicy", address.loadBalancerId);
+      });
+    if (origin === "adopted") {
+      await this.mutate(api, id, address, ACTIONS.setListener, { ...params }).catch((error: unknown) => {
+        throw explainSpecRefusal(error, `HttpsListener ${id}`, "tlsCipherPolicy", address.loadBalancerId);
+      });
+    }
     try {
       const start = { ...addressParams(address), ListenerProtocol: LISTENER_PROTOCOL };
       await this.mutate(api, id, address, ACTIONS.startListener, start);
@@ -152,6 +167,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     id: string,
     address: ListenerAddress,
     params: Params,
+    tags: Params,
     adopt: boolean,
     lane: Lane,
   ): Promise<"created" | "adopted"> {
@@ -172,7 +188,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
           }
         }
         try {
-          await this.#pipeline.send(attempt, lane, () => api.call(ACTIONS.createListener, params));
+          await this.#pipeline.send(attempt, lane, () => api.call(ACTIONS.createListener, { ...params, ...tags }));
           return "created";
         } catch (error) {
           if (outcomeUnknown(error)) maybeCreated = true;
@@ -242,7 +258,9 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     if (replaces.length > 0) {
       throw new ListenerError(`HttpsListener ${id}: ${replaces.join(", ")} cannot change in place; replace it`);
     }
-    const outputs: HttpsListenerOutputs = { ...next, regionId, status: olds.status ?? "running" };
+    // Tags are create-only: the listener keeps those it was created with.
+    const outputs: HttpsListenerOutputs = { ...next, tags: olds.tags, regionId, status: olds.status ?? "running" };
+    if (outputs.tags === undefined) delete outputs.tags;
     for (const key of INPUT_NAMES) {
       // An input left out that the API cannot clear keeps its live value; the outputs say so.
       if (next[key] === undefined && olds[key] !== undefined && !changed.includes(key)) {
@@ -259,7 +277,11 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
       ...changedParams({ ...outputs, vServerGroupId: next.vServerGroupId }, keys),
       ...addressParams(address),
     };
-    await this.mutate(this.client(regionId), id, address, ACTIONS.setListener, params);
+    try {
+      await this.mutate(this.client(regionId), id, address, ACTIONS.setListener, params);
+    } catch (error) {
+      throw explainSpecRefusal(error, `HttpsListener ${id}`, "tlsCipherPolicy", address.loadBalancerId);
+    }
     return { outs: outputs };
   }
 

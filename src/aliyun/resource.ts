@@ -91,6 +91,16 @@ export class HttpsListener extends pulumi.dynamic.Resource {
   declare readonly xForwardedForSlbIp: pulumi.Output<"on" | "off">;
   /** Whether X-Forwarded-Proto is added. */
   declare readonly xForwardedForProto: pulumi.Output<"on" | "off">;
+  /** The health check method (`head` or `get`), when set. */
+  declare readonly healthCheckMethod: pulumi.Output<"head" | "get" | undefined>;
+  /** The access control lists, when several were given. */
+  declare readonly aclIds: pulumi.Output<string[] | undefined>;
+  /** Whether the SLB-PORT header is added. */
+  declare readonly xForwardedForSlbPort: pulumi.Output<"on" | "off">;
+  /** Whether the client source port header is added. */
+  declare readonly xForwardedForClientSrcPort: pulumi.Output<"on" | "off">;
+  /** The tags the listener was created with, when any. */
+  declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
   /** The listener's status as SLB reports it (`running` after create). */
   declare readonly status: pulumi.Output<string>;
 

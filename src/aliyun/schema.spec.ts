@@ -149,8 +149,75 @@ const RULES: readonly Row[] = [
     invalid: "tls_cipher_policy_1_3",
     reason:
       'must be one of "tls_cipher_policy_1_0", "tls_cipher_policy_1_1", "tls_cipher_policy_1_2", ' +
-      '"tls_cipher_policy_1_2_strict", got "tls_cipher_policy_1_3"',
+      '"tls_cipher_policy_1_2_strict", "tls_cipher_policy_1_2_strict_with_1_3", got "tls_cipher_policy_1_3"',
   },
+  {
+    property: "tlsCipherPolicy",
+    valid: "tls_cipher_policy_1_2_strict_with_1_3",
+    invalid: "tls_cipher_policy_1_2_strict_with_1_4",
+    reason:
+      'must be one of "tls_cipher_policy_1_0", "tls_cipher_policy_1_1", "tls_cipher_policy_1_2", ' +
+      '"tls_cipher_policy_1_2_strict", "tls_cipher_policy_1_2_strict_with_1_3", got "tls_cipher_policy_1_2_strict_with_1_4"',
+  },
+  { property: "healthCheckMethod", valid: "head", invalid: "GET", reason: 'must be one of "head", "get", got "GET"' },
+  { property: "healthCheckMethod", valid: "get", invalid: "post", reason: 'must be one of "head", "get", got "post"' },
+  { property: "xForwardedForSlbPort", valid: "on", invalid: "yes", reason: `${ONOFF}, got "yes"` },
+  { property: "xForwardedForClientSrcPort", valid: "on", invalid: true, reason: `${ONOFF}, got true` },
+  {
+    property: "aclIds",
+    valid: ["acl-1", "acl-2", "acl-3"],
+    invalid: ["acl-1", "acl-2", "acl-3", "acl-4"],
+    reason: 'must be a list of 1 to 3 distinct non-empty ACL ids without commas, got ["acl-1","acl-2","acl-3","acl-4"]',
+  },
+  {
+    property: "aclIds",
+    valid: ["acl-1"],
+    invalid: [],
+    reason: "must be a list of 1 to 3 distinct non-empty ACL ids without commas, got []",
+  },
+  {
+    property: "aclIds",
+    valid: ["acl-1", "acl-2"],
+    invalid: ["acl-1", "acl-1"],
+    reason: 'must be a list of 1 to 3 distinct non-empty ACL ids without commas, got ["acl-1","acl-1"]',
+  },
+  {
+    property: "aclIds",
+    valid: ["acl-1", "acl-2"],
+    invalid: ["acl-1,acl-2"],
+    reason: 'must be a list of 1 to 3 distinct non-empty ACL ids without commas, got ["acl-1,acl-2"]',
+  },
+  {
+    property: "aclIds",
+    valid: ["acl-1"],
+    invalid: "acl-1",
+    reason: 'must be a list of 1 to 3 distinct non-empty ACL ids without commas, got "acl-1"',
+  },
+  ...(
+    [
+      [{ team: "web", empty: "" }, { "": "x" }, '{"":"x"}'],
+      [{ ["k".repeat(64)]: "v" }, { ["k".repeat(65)]: "v" }, `{"${"k".repeat(55)}...`],
+      [{ env: "v".repeat(128) }, { env: "v".repeat(129) }, `{"env":"${"v".repeat(49)}...`],
+      [{ myaliyun: "x" }, { aliyunTeam: "x" }, '{"aliyunTeam":"x"}'],
+      [{ "x-acs:": "x" }, { "acs:team": "x" }, '{"acs:team":"x"}'],
+      [{ team: "x-acs:" }, { team: "acs:x" }, '{"team":"acs:x"}'],
+      [{ site: "example.com" }, { site: "https://example.com" }, '{"site":"https://example.com"}'],
+      [{ site: "x" }, { "http://site": "x" }, '{"http://site":"x"}'],
+      [{ n: "1" }, { n: 1 }, '{"n":1}'],
+      [
+        Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, "v"])),
+        Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, "v"])),
+        '{"k0":"v","k1":"v","k2":"v","k3":"v","k4":"v","k5":"v","k...',
+      ],
+    ] as const
+  ).map(([valid, invalid, shown]) => ({
+    property: "tags",
+    valid,
+    invalid,
+    reason:
+      'must be at most 20 tags; a key of 1 to 64 characters not starting with "aliyun" or "acs:", a value of at most ' +
+      `128 characters not starting with "acs:", neither holding "http://" or "https://", got ${shown}`,
+  })),
   { property: "unhealthyThreshold", valid: 10, invalid: 11, reason: "must be an integer from 2 to 10, got 11" },
   { property: "vServerGroupId", valid: "rsp-1", invalid: "", reason: 'must be a non-empty string, got ""' },
   { property: "xForwardedFor", valid: "off", invalid: 1, reason: `${ONOFF}, got 1` },
@@ -196,6 +263,13 @@ const CONDITIONAL: readonly { name: string; valid: object; invalid: object; prop
     invalid: { stickySession: "on", stickySessionType: "insert" },
     property: "cookieTimeout",
     reason: "cookieTimeout is required when stickySession is on and stickySessionType is insert",
+  },
+  {
+    name: "aclIds instead of aclId when access control is on",
+    valid: { aclStatus: "on", aclType: "white", aclIds: ["acl-1", "acl-2"] },
+    invalid: { aclStatus: "on", aclType: "white", aclIds: ["acl-1"], aclId: "acl-1" },
+    property: "aclIds",
+    reason: "aclIds cannot be given with aclId; list every ACL in aclIds",
   },
   {
     name: "cookie when sticky sessions rewrite the server's cookie",
@@ -366,6 +440,8 @@ describe("checkInputs", () => {
       xForwardedForSlbId: "off",
       xForwardedForSlbIp: "off",
       xForwardedForProto: "off",
+      xForwardedForSlbPort: "off",
+      xForwardedForClientSrcPort: "off",
     });
   });
 

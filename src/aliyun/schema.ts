@@ -7,6 +7,12 @@
 import * as t from "io-ts";
 import type { CheckFailure, ForeignNames } from "../core/check";
 import { booleanValue, conforms, decodeInputs, failure, intRange, isUnknown, matching, oneOf } from "../core/check";
+import {
+  ACL_IDS_PER_LISTENER,
+  HEALTH_CHECK_METHODS,
+  TAGS_PER_LISTENER,
+  TLS_CIPHER_POLICIES as DOCUMENTED_TLS_CIPHER_POLICIES,
+} from "./constants";
 
 /** RESOURCE_NAME is the resource name used in check messages. */
 export const RESOURCE_NAME = "HttpsListener";
@@ -80,13 +86,78 @@ export function isValidHealthCheckHttpCode(s: string): boolean {
   return s.split(",").every((code) => (HTTP_CODES as readonly string[]).includes(code));
 }
 
-/** TLS_CIPHER_POLICIES are the security policies the document lists. */
-export const TLS_CIPHER_POLICIES = [
-  "tls_cipher_policy_1_0",
-  "tls_cipher_policy_1_1",
-  "tls_cipher_policy_1_2",
-  "tls_cipher_policy_1_2_strict",
-] as const;
+/**
+ * TLS_CIPHER_POLICIES are the security policies the documents list, `tls_cipher_policy_1_2_strict_with_1_3` (TLS 1.2
+ * and 1.3) included. Ref: aliyun-slb-https-extras.md §2.1 [S3][S22].
+ */
+export const TLS_CIPHER_POLICIES = DOCUMENTED_TLS_CIPHER_POLICIES;
+
+/** ACL_IDS_RULE is the aclIds rule in words. */
+export const ACL_IDS_RULE = `a list of 1 to ${ACL_IDS_PER_LISTENER} distinct non-empty ACL ids without commas`;
+
+/**
+ * isValidAclIds tests the aclIds rule: at most ACL_IDS_PER_LISTENER ACLs per listener (default quota), none repeated;
+ * an id cannot hold a comma, since the list is sent comma-joined. Ref: aliyun-slb-https-extras.md §2 [S3][S27][S21].
+ */
+export function isValidAclIds(ids: readonly string[]): boolean {
+  return (
+    ids.length >= 1 &&
+    ids.length <= ACL_IDS_PER_LISTENER &&
+    ids.every((id) => id.length > 0 && !id.includes(",")) &&
+    new Set(ids).size === ids.length
+  );
+}
+
+/** aclIdsCodec is the codec of aclIds. */
+const aclIdsCodec = new t.Type<string[], string[], unknown>(
+  ACL_IDS_RULE,
+  (u): u is string[] => Array.isArray(u) && u.every((id) => typeof id === "string") && isValidAclIds(u),
+  (u, c) =>
+    Array.isArray(u) && u.every((id): id is string => typeof id === "string") && isValidAclIds(u)
+      ? t.success([...u])
+      : t.failure(u, c),
+  t.identity,
+);
+
+/** TAGS_RULE is the tags rule in words. */
+export const TAGS_RULE =
+  `at most ${TAGS_PER_LISTENER} tags; a key of 1 to 64 characters not starting with "aliyun" or "acs:", a value of ` +
+  'at most 128 characters not starting with "acs:", neither holding "http://" or "https://"';
+
+function hasUrl(text: string): boolean {
+  return text.includes("http://") || text.includes("https://");
+}
+
+/** isValidTags tests the Tag.N rules. Ref: aliyun-slb-https-extras.md §2 [S3][S24]. */
+export function isValidTags(tags: Readonly<Record<string, unknown>>): boolean {
+  const entries = Object.entries(tags);
+  return (
+    entries.length <= TAGS_PER_LISTENER &&
+    entries.every(
+      ([key, value]) =>
+        key.length >= 1 &&
+        key.length <= 64 &&
+        !/^(aliyun|acs:)/.test(key) &&
+        !hasUrl(key) &&
+        typeof value === "string" &&
+        value.length <= 128 &&
+        !value.startsWith("acs:") &&
+        !hasUrl(value),
+    )
+  );
+}
+
+/** tagsCodec is the codec of tags: an object of string values. */
+const tagsCodec = new t.Type<Record<string, string>, Record<string, string>, unknown>(
+  TAGS_RULE,
+  (u): u is Record<string, string> =>
+    u !== null && typeof u === "object" && !Array.isArray(u) && isValidTags(u as Record<string, unknown>),
+  (u, c) =>
+    u !== null && typeof u === "object" && !Array.isArray(u) && isValidTags(u as Record<string, unknown>)
+      ? t.success({ ...(u as Record<string, string>) })
+      : t.failure(u, c),
+  t.identity,
+);
 
 /** requiredProps are the inputs the document marks required (RegionId is optional here, see regionId). */
 export const requiredProps = {
@@ -252,9 +323,11 @@ export const optionalProps = {
    */
   stickySessionType: oneOf(["insert", "server"] as const),
   /**
-   * The TLS security policy (guaranteed-performance instances only): `tls_cipher_policy_1_0`,
-   * `tls_cipher_policy_1_1`, `tls_cipher_policy_1_2` or `tls_cipher_policy_1_2_strict`.
-   * Ref: CreateLoadBalancerHTTPSListener, TLSCipherPolicy.
+   * The TLS security policy (guaranteed-performance instances only; a shared-performance one answers
+   * InvalidParameter.SpecNotSupport, reported as an error naming this input): `tls_cipher_policy_1_0`,
+   * `tls_cipher_policy_1_1`, `tls_cipher_policy_1_2`, `tls_cipher_policy_1_2_strict` or
+   * `tls_cipher_policy_1_2_strict_with_1_3` (TLS 1.2 and 1.3).
+   * Ref: CreateLoadBalancerHTTPSListener, TLSCipherPolicy; aliyun-slb-https-extras.md §2.1 [S3][S22][S31].
    */
   tlsCipherPolicy: oneOf(TLS_CIPHER_POLICIES),
   /**
@@ -291,6 +364,39 @@ export const optionalProps = {
    * Ref: CreateLoadBalancerHTTPSListener, XForwardedFor_proto.
    */
   xForwardedForProto: onOff,
+  /**
+   * The HTTP method of health checks: `"head"` or `"get"`; effective only when `healthCheck` is `"on"`. No default is
+   * documented (Assumed: the listener reports none until it is set), so leaving it out keeps the listener's value.
+   * Ref: aliyun-slb-https-extras.md §2, HealthCheckMethod [S3][S4][S5].
+   */
+  healthCheckMethod: oneOf(HEALTH_CHECK_METHODS),
+  /**
+   * Several access control lists (1 to 3, the default quota per listener; none repeated), sent comma-joined in
+   * `AclId` as Terraform's `acl_ids` does; Describe reports them as `AclIds.AclId[]`. Use instead of `aclId` (not both);
+   * with `aclStatus` `"on"` one of them is required.
+   * Ref: aliyun-slb-https-extras.md §2, AclId / AclIds [S3][S27][S21].
+   */
+  aclIds: aclIdsCodec,
+  /**
+   * Whether the `SLB-PORT` header carries the listener port: `"on"` or `"off"`.
+   * @default "off"
+   * Ref: aliyun-slb-https-extras.md §2, XForwardedFor_SLBPORT [S3][S4][S5].
+   */
+  xForwardedForSlbPort: onOff,
+  /**
+   * Whether the `X-Forwarded-Client-srcport` header carries the client's source port: `"on"` or `"off"`.
+   * @default "off"
+   * Ref: aliyun-slb-https-extras.md §2, XForwardedFor_ClientSrcPort [S3][S4][S5].
+   */
+  xForwardedForClientSrcPort: onOff,
+  /**
+   * Tags given to the listener at create (`Tag.N.Key` / `Tag.N.Value`, N 1 to 20). The API takes them at create only:
+   * a change after create is ignored (not sent, not shown as a difference; the state keeps the listener's tags). Keys
+   * are 1 to 64 characters, not starting with `aliyun` or `acs:`; values at most 128, not starting with `acs:`; neither
+   * holds `http://` or `https://`.
+   * Ref: aliyun-slb-https-extras.md §2, Tag.N [S3][S24][S5].
+   */
+  tags: tagsCodec,
   /**
    * When true, create adopts an HTTPS listener that already exists on the same `loadBalancerId` and `listenerPort`
    * (bringing it under management and applying these inputs to it) instead of failing with ListenerAlreadyExists.
@@ -331,6 +437,8 @@ export const API_DEFAULTS = {
   xForwardedForSlbId: "off",
   xForwardedForSlbIp: "off",
   xForwardedForProto: "off",
+  xForwardedForSlbPort: "off",
+  xForwardedForClientSrcPort: "off",
 } as const satisfies Partial<HttpsListenerInputs>;
 
 type Known = Partial<HttpsListenerInputs>;
@@ -343,8 +451,13 @@ type Known = Partial<HttpsListenerInputs>;
 export function crossFieldFailures(value: Known, given: ReadonlySet<string>): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const present = (key: InputName): boolean => value[key] !== undefined || given.has(key);
+  if (present("aclId") && present("aclIds")) {
+    failures.push(failure("aclIds", "cannot be given with aclId; list every ACL in aclIds"));
+  }
   if (value.aclStatus === "on") {
-    if (!present("aclId")) failures.push(failure("aclId", "is required when aclStatus is on"));
+    if (!present("aclId") && !present("aclIds")) {
+      failures.push(failure("aclId", "is required when aclStatus is on"));
+    }
     if (!present("aclType")) failures.push(failure("aclType", "is required when aclStatus is on"));
   }
   if (!present("vServerGroupId") && !present("backendServerPort")) {
@@ -448,6 +561,21 @@ export const REPLACE_INPUTS: readonly InputName[] = ["loadBalancerId", "listener
 export const PROVIDER_ONLY_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["adoptExisting"]);
 
 /**
+ * CREATE_ONLY_INPUTS are sent at create only: the Set action has no parameter for them, so a later change is ignored
+ * rather than replacing the listener (which would take its port down). Ref: aliyun-slb-https-extras.md §2 (Tag.N).
+ */
+export const CREATE_ONLY_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["tags"]);
+
+/**
+ * LATER_DEFAULTS are inputs added after state was first written: a stored listener without them had the API default,
+ * so an absent old value equal to the default is no change (no update on the first run after an upgrade).
+ */
+const LATER_DEFAULTS: ReadonlySet<InputName> = new Set<InputName>([
+  "xForwardedForSlbPort",
+  "xForwardedForClientSrcPort",
+]);
+
+/**
  * CLEARABLE_INPUTS are optional inputs without an API default that the Set action can remove; removing any other
  * such input leaves the listener's value as it is (the API has no way to clear it), so it is not a change.
  */
@@ -456,7 +584,7 @@ export const CLEARABLE_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["vSe
 /** COMPANION_GROUPS are inputs the Set action needs together: changing one sends the group, so the conditional rules still hold. */
 export const COMPANION_GROUPS: readonly (readonly InputName[])[] = [
   ["stickySession", "stickySessionType", "cookie", "cookieTimeout"],
-  ["aclStatus", "aclId", "aclType"],
+  ["aclStatus", "aclId", "aclIds", "aclType"],
   ["healthCheckInterval", "healthCheckTimeout"],
 ];
 
@@ -484,9 +612,10 @@ export function diffInputs(olds: InputBag, news: InputBag, configuredRegion?: st
   const changed: InputName[] = [];
   const defaults: InputBag = API_DEFAULTS;
   for (const key of INPUT_NAMES) {
-    if (PROVIDER_ONLY_INPUTS.has(key)) continue;
+    if (PROVIDER_ONLY_INPUTS.has(key) || CREATE_ONLY_INPUTS.has(key)) continue;
     let next: unknown = news[key];
     const prev: unknown = olds[key];
+    if (prev === undefined && LATER_DEFAULTS.has(key) && same(next, defaults[key])) continue;
     if (key === "regionId" && next === undefined) next = configuredRegion ?? prev;
     if (isUnknown(next)) {
       changed.push(key);

@@ -45,7 +45,7 @@ function isWireInput(key: string): key is WireInput {
 /** wireParams turns inputs into request parameters (by the document's names), leaving out absent ones. */
 export function wireParams(
   inputs: Readonly<Partial<Record<InputName, unknown>>>,
-  keys: readonly string[] = Object.keys(WIRE_NAMES),
+  keys: readonly string[] = [...Object.keys(WIRE_NAMES), "aclIds"],
 ): Params {
   const params: Record<string, string | number> = {};
   for (const key of keys) {
@@ -53,13 +53,29 @@ export function wireParams(
     const value: unknown = inputs[key];
     if (typeof value === "string" || typeof value === "number") params[WIRE_NAMES[key]] = value;
   }
+  // Several ACLs go comma-joined in AclId, as Terraform's acl_ids sends them. Ref: aliyun-slb-https-extras.md §2 [S27].
+  const aclIds: unknown = inputs.aclIds;
+  if (keys.includes("aclIds") && Array.isArray(aclIds)) params[WIRE_NAMES.aclId] = aclIds.join(",");
+  return params;
+}
+
+/**
+ * tagParams are the create-only `Tag.N.Key` / `Tag.N.Value` parameters (N from 1, in the order the tags were given).
+ * Ref: aliyun-slb-https-extras.md §2 [S3][S24].
+ */
+export function tagParams(tags: Readonly<Record<string, string>> | undefined): Params {
+  const params: Record<string, string> = {};
+  Object.entries(tags ?? {}).forEach(([key, value], n) => {
+    params[`Tag.${n + 1}.Key`] = key;
+    params[`Tag.${n + 1}.Value`] = value;
+  });
   return params;
 }
 
 /** matches tells whether a described listener has every parameter that was sent (region and load balancer aside). */
 export function matches(live: ResponseBody, params: Params): boolean {
   for (const [wire, value] of Object.entries(params)) {
-    if (wire === "RegionId" || wire === "LoadBalancerId" || value === undefined) continue;
+    if (wire === "RegionId" || wire === "LoadBalancerId" || wire.startsWith("Tag.") || value === undefined) continue;
     if (String(live[wire]) !== String(value)) return false;
   }
   return true;
@@ -72,7 +88,11 @@ const INT_INPUTS: ReadonlySet<string> = new Set(
 );
 
 /** describedValues reads a DescribeLoadBalancerHTTPSListenerAttribute answer into input names (absent, null and "" left out). */
-export function describedValues(body: ResponseBody, address: ListenerAddress): Record<string, unknown> {
+export function describedValues(
+  body: ResponseBody,
+  address: ListenerAddress,
+  previous?: Partial<HttpsListenerInputs>,
+): Record<string, unknown> {
   const values: Record<string, unknown> = { ...address };
   for (const [key, wire] of Object.entries(WIRE_NAMES)) {
     if (key === "regionId" || key === "loadBalancerId" || key === "listenerPort") continue;
@@ -80,7 +100,27 @@ export function describedValues(body: ResponseBody, address: ListenerAddress): R
     if (value === undefined || value === null || value === "") continue;
     values[key] = INT_INPUTS.has(key) ? Number(value) : String(value);
   }
+  const aclIds = listOf(body.AclIds, "AclId").filter((id): id is string => typeof id === "string");
+  if (aclIds.length > 1 || (aclIds.length === 1 && previous?.aclIds !== undefined)) {
+    // Several ACLs (or one the program gave as aclIds) are aclIds; AclId then holds them comma-joined.
+    values.aclIds = aclIds;
+    delete values.aclId;
+  }
+  const tags: Record<string, string> = {};
+  for (const tag of listOf(body.Tags, "Tag")) {
+    if (tag === null || typeof tag !== "object") continue;
+    const { TagKey: key, TagValue: value } = tag as Record<string, unknown>;
+    if (typeof key === "string") tags[key] = typeof value === "string" ? value : "";
+  }
+  if (Object.keys(tags).length > 0) values.tags = tags;
   return values;
+}
+
+/** listOf reads a Describe list member such as `AclIds: {AclId: [...]}` (absent or malformed: empty). */
+function listOf(member: unknown, item: string): unknown[] {
+  if (member === null || typeof member !== "object") return [];
+  const list = (member as Record<string, unknown>)[item];
+  return Array.isArray(list) ? list : [];
 }
 
 /**
@@ -93,7 +133,7 @@ export function inputsFromDescribe(
   address: ListenerAddress,
   previous: Partial<HttpsListenerInputs> = {},
 ): HttpsListenerInputs {
-  const values = describedValues(body, address);
+  const values = describedValues(body, address, previous);
   if (previous.adoptExisting !== undefined) values.adoptExisting = previous.adoptExisting;
   const first = decodeInputs(RESOURCE_NAME, inputProps, REQUIRED_INPUTS, values);
   for (const { property } of first.failures) {

@@ -18,6 +18,11 @@ import {
 } from "./clouds";
 import type { Figure, Row } from "./figure";
 import { context, measured } from "./figure";
+import { DomainExtensionProvider } from "../aliyun/domainExtension/provider";
+import type { DomainExtensionOutputs } from "../aliyun/domainExtension/provider";
+import type { DomainExtensionInputs } from "../aliyun/domainExtension/schema";
+import { startAliyunEmulator } from "../emulator/aliyun";
+import { aliyunEnv } from "./clouds";
 
 /** TARGETS are the issue's call counts per step and resource. */
 export const TARGETS = {
@@ -60,7 +65,11 @@ interface StepCount {
   readonly breakdown: string;
 }
 
-async function count(cloud: Cloud, step: string, work: () => Promise<unknown>): Promise<StepCount> {
+async function count(
+  cloud: Pick<Cloud, "calls" | "resetCalls">,
+  step: string,
+  work: () => Promise<unknown>,
+): Promise<StepCount> {
   cloud.resetCalls();
   await work();
   return { step, calls: totalCalls(cloud.calls), breakdown: describeCalls(cloud.calls) };
@@ -121,7 +130,67 @@ async function pendingCreateCalls(): Promise<Row> {
   }
 }
 
-/** apiCallsFigure measures figure 1 for every resource (HttpsListener, ElbListener, ElbV3Listener). */
+/** DOMAIN_EXTENSION_TARGETS are the call counts per step of an Aliyun DomainExtension: one action each. */
+export const DOMAIN_EXTENSION_TARGETS = { check: 0, diff: 0, create: 1, read: 1, update: 1, delete: 1 } as const;
+
+/**
+ * domainExtensionRows runs one DomainExtension through every step on an HTTPS listener the emulator holds, and
+ * counts each step's calls: Create, DescribeDomainExtensionAttribute, SetDomainExtensionAttribute, Delete.
+ */
+async function domainExtensionRows(): Promise<{ rows: Row[]; steps: StepCount[] }> {
+  const emulator = await startAliyunEmulator({ lockMs: 0 });
+  try {
+    const { regionId, serverCertificateIds } = emulator.seed;
+    const lb = emulator.state.createLoadBalancer({ regionId }).id;
+    emulator.state.createListener(regionId, lb, 443, {
+      ServerCertificateId: serverCertificateIds[0],
+      BackendServerPort: 8080,
+    });
+    const provider = new DomainExtensionProvider({ env: aliyunEnv(emulator) });
+    const calls = { calls: emulator.calls, resetCalls: () => emulator.resetCalls() };
+    const raw: DomainExtensionInputs = {
+      loadBalancerId: lb,
+      listenerPort: 443,
+      domain: "*.example.com",
+      serverCertificateId: serverCertificateIds[0],
+    };
+    const steps: StepCount[] = [];
+    let inputs = raw;
+    steps.push(
+      await count(calls, "check", async () => {
+        inputs = (await provider.check(raw, raw)).inputs as DomainExtensionInputs;
+      }),
+    );
+    let id = "";
+    let outs = inputs as DomainExtensionOutputs;
+    steps.push(
+      await count(calls, "create", async () => {
+        const created = await provider.create(inputs);
+        id = created.id;
+        outs = created.outs as DomainExtensionOutputs;
+      }),
+    );
+    steps.push(await count(calls, "read", () => provider.read(id, outs)));
+    const rotated = { ...inputs, serverCertificateId: serverCertificateIds[1] };
+    steps.push(await count(calls, "diff", () => provider.diff(id, outs, rotated)));
+    steps.push(await count(calls, "update", () => provider.update(id, outs, rotated)));
+    steps.push(await count(calls, "delete", () => provider.delete(id, outs)));
+    const rows = steps.map((s) =>
+      measured(
+        `Aliyun DomainExtension ${s.step}`,
+        s.calls,
+        "calls",
+        DOMAIN_EXTENSION_TARGETS[s.step as keyof typeof DOMAIN_EXTENSION_TARGETS],
+        s.calls === 0 ? undefined : s.breakdown,
+      ),
+    );
+    return { rows, steps };
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** apiCallsFigure measures figure 1 for every resource (HttpsListener, DomainExtension, ElbListener, ElbV3Listener). */
 export async function apiCallsFigure(): Promise<Figure> {
   const log = new RetryLog();
   const out: Row[] = [];
@@ -138,12 +207,16 @@ export async function apiCallsFigure(): Promise<Figure> {
       }
     }
     out.push(await pendingCreateCalls());
+    const extension = await domainExtensionRows();
+    out.push(...extension.rows);
+    details["Aliyun DomainExtension"] = extension.steps;
   });
   return {
     id: 1,
     title: "API calls per lifecycle step (counted at the emulator)",
     conditions:
-      "One listener at a time through check, create, read, diff, update, delete against the in-process emulator " +
+      "One listener (and one Aliyun domain extension) at a time through check, create, read, diff, update, delete " +
+      "against the in-process emulator " +
       "with the load-balancer lock off (lock 0 ms) and no throttling, so counts are the provider's own minimum; " +
       `retries seen: ${log.retries}.`,
     rows: out,

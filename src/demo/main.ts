@@ -1,9 +1,10 @@
 /**
  * `npm run demo`: the top-level program's whole life on this machine, without an account, a network or the Pulumi
- * CLI. It starts both emulators in-process, deploys with dev's stack file (an Aliyun listener, two classic and one
- * dedicated Huawei listener), promotes the same deployment to staging (in-place updates) and prod (replacements),
- * changes a listener out of band through the API, refreshes, puts it back, destroys everything, checks that nothing
- * is left (classic and dedicated listeners alike), and exits 0 (1 if any step failed).
+ * CLI. It starts both emulators in-process, deploys with dev's stack file (an Aliyun listener with one domain
+ * extension, two classic and one dedicated Huawei listener), promotes the same deployment to staging (in-place
+ * updates, the extension's certificate rotated) and prod (replacements), changes a listener out of band through the
+ * API, refreshes, puts it back, destroys everything, checks that nothing is left (classic and dedicated listeners and
+ * domain extensions alike), and exits 0 (1 if any step failed).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -65,19 +66,29 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     print(`   huawei dedicated (v3) load balancer, L4 flavor: ${huawei.seed.dedicated.l4}`);
 
     banner("Preview with dev's stack file (nothing exists yet)");
-    await run("preview", "dev", (r) => (ops(r, "create") === 4 ? undefined : "preview should plan 4 creates"));
+    await run("preview", "dev", (r) => (ops(r, "create") === 5 ? undefined : "preview should plan 5 creates"));
 
-    banner("Deploy dev (pulumi up)");
-    await run("up", "dev", (r) => (ops(r, "create") === 4 ? undefined : "dev should create 4 listeners"));
+    // The Aliyun listener's domain extension: its domain and certificate as the emulator holds them.
+    const extensions = (): string =>
+      [...aliyun.state.loadBalancers.values()]
+        .flatMap((lb) => [...lb.listeners.values()].flatMap((l) => [...(l.domainExtensions?.values() ?? [])]))
+        .map((e) => `${e.domain} -> ${e.serverCertificateId} (${e.id})`)
+        .join(", ") || "none";
 
-    banner("Promote to staging: the same listeners, updated in place");
-    await run("up", "staging", (r) => (ops(r, "update") === 4 ? undefined : "staging should update 4 listeners"));
+    banner("Deploy dev (pulumi up): 4 listeners and 1 domain extension");
+    await run("up", "dev", (r) => (ops(r, "create") === 5 ? undefined : "dev should create 5 resources"));
+    print(`   domain extensions: ${extensions()}`);
+
+    banner("Promote to staging: the same listeners and extension, updated in place (the certificate rotated)");
+    await run("up", "staging", (r) => (ops(r, "update") === 5 ? undefined : "staging should update 5 resources"));
+    print(`   domain extensions: ${extensions()}`);
 
     banner("Preview prod: which changes force a replacement");
-    await run("preview", "prod", (r) => (ops(r, "replace") === 3 ? undefined : "prod should plan 3 replacements"));
+    await run("preview", "prod", (r) => (ops(r, "replace") === 4 ? undefined : "prod should plan 4 replacements"));
 
     banner("Promote to prod");
-    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 3 ? undefined : "prod should replace 3"));
+    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 4 ? undefined : "prod should replace 4"));
+    print(`   domain extensions: ${extensions()}`);
 
     banner("Out-of-band change through the SLB API: bandwidth set to 77 behind Pulumi's back");
     const web = prod.state.resources[Object.keys(prod.state.resources).find((u) => u.endsWith("::web")) ?? ""];
@@ -104,7 +115,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     await run("up", "prod", (r) => (ops(r, "update") === 1 ? undefined : "up should update 1 listener"));
 
     banner("Destroy (pulumi destroy)");
-    await run("destroy", "prod", (r) => (ops(r, "delete") === 4 ? undefined : "destroy should delete 4 listeners"));
+    await run("destroy", "prod", (r) => (ops(r, "delete") === 5 ? undefined : "destroy should delete 5 resources"));
 
     banner("Checking that nothing is left");
     const aliyunLeft = [...aliyun.state.loadBalancers.values()].reduce((n, lb) => n + lb.listeners.size, 0);
@@ -112,7 +123,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     const classicLeft = huawei.state.listenersOf().length;
     const dedicatedLeft = huawei.v3.listenersOf().length;
     const huaweiLeft = classicLeft + dedicatedLeft;
-    print(`   listeners left: aliyun ${aliyunLeft}, huawei ${huaweiLeft}`);
+    print(`   listeners left: aliyun ${aliyunLeft}, huawei ${huaweiLeft}; domain extensions left: ${extensions()}`);
     print(`   huawei listeners left: classic ${classicLeft}, dedicated (v3) ${dedicatedLeft}`);
     if (aliyunLeft + huaweiLeft > 0) problems.push("listeners were left behind");
   } catch (error) {

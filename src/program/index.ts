@@ -1,7 +1,7 @@
 /**
- * The top-level Pulumi program (Pulumi.yaml `main: dist/program/index.js`): one Alibaba Cloud SLB HTTPS listener and
- * two Huawei Cloud classic ELB listeners (HTTP and HTTPS) in front of one web service, plus a dedicated (v3) ELB TCP
- * listener in front of its database, every setting taken from the
+ * The top-level Pulumi program (Pulumi.yaml `main: dist/program/index.js`): one Alibaba Cloud SLB HTTPS listener with
+ * one domain extension, and two Huawei Cloud classic ELB listeners (HTTP and HTTPS) in front of one web service, plus a
+ * dedicated (v3) ELB TCP listener in front of its database, every setting taken from the
  * stack's configuration so one program is promoted from dev to staging to prod by its stack files.
  *
  * Config (namespace `lb-listeners`):
@@ -10,12 +10,14 @@
  *   aliyun        object: any HttpsListener inputs (listenerPort, bandwidth, stickySession, timeouts, ...)
  *   huaweiHttp    object: any ElbListener inputs of the HTTP listener (port, backendPort, sessionSticky, ...)
  *   huaweiHttps   object: any ElbListener inputs of the HTTPS listener (port, sslProtocols, sslCiphers, ...)
+ *   aliyunExtension  object: the DomainExtension on the Aliyun listener ({ domain, serverCertificateId })
  *   huaweiDedicatedLoadBalancerId                     a dedicated (v3) load balancer with an L4 flavor
  *   huaweiDedicated  object: any ElbV3Listener inputs of the dedicated TCP listener (protocolPort, keepaliveTimeout, ...)
  * Credentials and regions use the providers' own keys (`alicloud:*`, `huaweicloud:*`; secrets with --secret).
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
+  DomainExtension,
   ElbListener,
   ElbV3Listener,
   HttpsListener,
@@ -44,6 +46,14 @@ function program(): Record<string, pulumi.Output<string>> {
     loadBalancerId: config.require("aliyunLoadBalancerId"),
     serverCertificateId: config.require("aliyunServerCertificateId"),
   });
+  // The extension takes the listener's outputs, so it waits for the listener (and is replaced with it).
+  const extension = config.requireObject<{ domain: string; serverCertificateId: string }>("aliyunExtension");
+  const webSni = new DomainExtension("web-sni", {
+    loadBalancerId: web.loadBalancerId,
+    listenerPort: web.listenerPort,
+    domain: extension.domain,
+    serverCertificateId: extension.serverCertificateId,
+  });
   const wwwHttp = new ElbListener("www-http", {
     ...config.requireObject<HuaweiSettings>("huaweiHttp"),
     loadbalancerId: config.require("huaweiLoadBalancerId"),
@@ -66,6 +76,7 @@ function program(): Record<string, pulumi.Output<string>> {
   return {
     aliyunListenerId: web.id,
     aliyunStatus: web.status,
+    aliyunDomainExtensionId: webSni.id,
     huaweiHttpListenerId: wwwHttp.id,
     huaweiHttpsListenerId: wwwHttps.id,
     huaweiDedicatedListenerId: dbTcp.id,

@@ -1,0 +1,287 @@
+/**
+ * DomainExtensionProvider: the lifecycle of an Alibaba Cloud SLB domain extension (an additional certificate picked by
+ * SNI on an HTTPS listener) as a Pulumi dynamic provider, composed from this folder's schema and wire, the cloud's
+ * config, client and errors, and the shared mutation pipeline. Its mutations take the same per-load-balancer lock as
+ * the HttpsListener's (the same pipeline key: endpoint and load balancer), so they never race the listener's.
+ * Ref: shared/api-docs/aliyun-slb-https-extras.md §1.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { withoutProviderKey } from "../../core/check";
+import { ApiError, ListenerError } from "../../core/errors";
+import type { Lane, LoadBalancerTarget } from "../../core/pipeline";
+import { MutationPipeline } from "../../core/pipeline";
+import type { Attempt } from "../../core/retry";
+import { RetryBudgetExceededError } from "../../core/retry";
+import type { Params, SlbApi } from "../client";
+import { SlbClient } from "../client";
+import type { ConfigSource, Env } from "../config";
+import {
+  requireRegion,
+  resolveCredentials,
+  resolveEndpoint,
+  resolveRegion,
+  resolveRequestTimeoutMs,
+  resolveRetryBudgetMs,
+} from "../config";
+import {
+  DOMAIN_EXTENSION_ACTIONS as ACTIONS,
+  DOMAIN_EXTENSION_ERROR_CODES,
+  DOMAIN_EXTENSION_WIRE_NAMES as WIRE,
+} from "../constants";
+import { ALIYUN_CLASSIFIER, classify, explainSpecRefusal, outcomeUnknown } from "../errors";
+import type { HttpsListenerProviderOptions } from "../provider";
+import type { DomainExtensionInputs } from "./schema";
+import { checkInputs, diffInputs, RESOURCE_NAME } from "./schema";
+import type { ExtensionAddress, ListedExtension } from "./wire";
+import { createParams, findByDomain, idParams, inputsFromDescribe, listedExtensions, listParams } from "./wire";
+
+/** DomainExtensionOutputs are the extension's state: every input, with regionId resolved. */
+export type DomainExtensionOutputs = DomainExtensionInputs & {
+  /** The region the extension lives in (the configured one when the program gave none). */
+  readonly regionId: string;
+};
+
+/** DomainExtensionProviderOptions tune the provider in tests; the same shape as the listener's. */
+export type DomainExtensionProviderOptions = HttpsListenerProviderOptions;
+
+type Origin = { readonly id: string; readonly adopted?: ListedExtension };
+
+/**
+ * DomainExtensionProvider implements the DomainExtension lifecycle: check validates the domain rules; create sends
+ * CreateDomainExtension (after a lost answer it looks the domain up with DescribeDomainExtensions before sending
+ * again); update sends SetDomainExtensionAttribute (the certificate only); read describes by id; delete removes
+ * (already gone is success). Credentials come from `configure` (stack config) or the environment.
+ */
+export class DomainExtensionProvider implements dynamic.ResourceProvider<
+  DomainExtensionInputs,
+  DomainExtensionOutputs
+> {
+  #stack: ConfigSource = () => undefined;
+  readonly #clients = new Map<string, SlbApi>();
+  readonly #overrides: DomainExtensionProviderOptions;
+  readonly #pipeline: MutationPipeline;
+
+  constructor(overrides: DomainExtensionProviderOptions = {}) {
+    this.#overrides = overrides;
+    this.#pipeline = new MutationPipeline(RESOURCE_NAME, ALIYUN_CLASSIFIER, () => ({
+      ...this.#overrides.retry,
+      budgetMs: resolveRetryBudgetMs(this.#stack, this.env),
+    }));
+  }
+
+  private get env(): Env {
+    return this.#overrides.env ?? process.env;
+  }
+
+  /** configure keeps the stack's config (`alicloud:*` keys); the environment is the fallback for every key. */
+  async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    this.#stack = (key) => req.config.get(key);
+    this.#clients.clear();
+  }
+
+  /** check validates the inputs and returns them typed, with regionId filled in. */
+  async check(
+    _olds: DomainExtensionInputs,
+    news: DomainExtensionInputs,
+  ): Promise<dynamic.CheckResult<DomainExtensionInputs>> {
+    const result = checkInputs(news, resolveRegion(this.#stack, this.env));
+    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
+  }
+
+  /**
+   * diff decides update versus replace from REPLACE_INPUTS (schema.ts). A replacement is created before the old
+   * extension is deleted: its domain, listener or load balancer differs, so both can exist, and SNI never lacks one.
+   */
+  async diff(_id: string, olds: DomainExtensionOutputs, news: DomainExtensionInputs): Promise<dynamic.DiffResult> {
+    const { changed, replaces } = diffInputs(olds, news, resolveRegion(this.#stack, this.env));
+    return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+  }
+
+  /** create adds the extension and returns its DomainExtensionId as the resource id. */
+  async create(inputs: DomainExtensionInputs): Promise<dynamic.CreateResult<DomainExtensionOutputs>> {
+    const checked = checkInputs(inputs, resolveRegion(this.#stack, this.env));
+    if (!checked.ok) {
+      throw new ListenerError(
+        `DomainExtension inputs are invalid: ${checked.failures.map((f) => f.reason).join("; ")}`,
+      );
+    }
+    const values = checked.inputs;
+    const regionId = values.regionId ?? requireRegion(this.#stack, this.env);
+    const address: ExtensionAddress = {
+      regionId,
+      loadBalancerId: values.loadBalancerId,
+      listenerPort: values.listenerPort,
+    };
+    const subject = `${values.loadBalancerId}:https:${values.listenerPort} ${values.domain}`;
+    const api = this.client(regionId);
+    const params = createParams(values, regionId);
+    let origin: Origin;
+    try {
+      origin = await this.#pipeline.exclusive(this.target(address), (lane) =>
+        this.createOnce(api, subject, address, values, params, lane),
+      );
+    } catch (error) {
+      throw explainSpecRefusal(error, `DomainExtension ${subject}`, "loadBalancerId", values.loadBalancerId);
+    }
+    if (origin.adopted && origin.adopted.serverCertificateId !== values.serverCertificateId) {
+      await this.setCertificate(api, origin.id, address, values.serverCertificateId);
+    }
+    return { id: origin.id, outs: { ...values, regionId } };
+  }
+
+  /**
+   * createOnce sends the create under retry. After an answer that may have been lost, the next attempt first lists
+   * the listener's extensions: one for this domain with this certificate is this create's own. A domain already
+   * there (InvalidParameter.Domain) is adopted with `adoptExisting`, else it fails.
+   */
+  private async createOnce(
+    api: SlbApi,
+    subject: string,
+    address: ExtensionAddress,
+    values: DomainExtensionInputs,
+    params: Params,
+    lane: Lane,
+  ): Promise<Origin> {
+    let maybeCreated = false;
+    const lookUp = async (attempt: Attempt): Promise<ListedExtension | undefined> => {
+      const body = await this.#pipeline.send(attempt, lane, () => api.call(ACTIONS.describeAll, listParams(address)));
+      return findByDomain(listedExtensions(body), values.domain);
+    };
+    return this.#pipeline
+      .retry(subject, ACTIONS.create, async (attempt): Promise<Origin> => {
+        if (maybeCreated) {
+          const live = await lookUp(attempt);
+          if (live) {
+            if (live.serverCertificateId === values.serverCertificateId) return { id: live.domainExtensionId };
+            if (values.adoptExisting === true) return { id: live.domainExtensionId, adopted: live };
+            throw this.domainTaken(values);
+          }
+        }
+        try {
+          const body = await this.#pipeline.send(attempt, lane, () => api.call(ACTIONS.create, params));
+          const id = body.DomainExtensionId;
+          if (typeof id !== "string" || id.length === 0) {
+            throw new ListenerError(`DomainExtension ${subject}: CreateDomainExtension answered without an id`);
+          }
+          return { id };
+        } catch (error) {
+          if (outcomeUnknown(error)) maybeCreated = true;
+          if (values.adoptExisting === true && classify(error) === "conflict") {
+            const live = await lookUp(attempt);
+            if (live) return { id: live.domainExtensionId, adopted: live };
+          }
+          throw error;
+        }
+      })
+      .catch(async (error: unknown) => {
+        // The budget ran out right after an attempt whose outcome is unknown: look once more, so an extension that
+        // attempt made is recorded instead of being left behind to block the domain on the next run.
+        if (maybeCreated && error instanceof RetryBudgetExceededError) {
+          const body = await api.call(ACTIONS.describeAll, listParams(address)).catch(() => undefined);
+          const live = body && findByDomain(listedExtensions(body), values.domain);
+          if (live && live.serverCertificateId === values.serverCertificateId) return { id: live.domainExtensionId };
+        }
+        throw error;
+      });
+  }
+
+  private domainTaken(values: DomainExtensionInputs): ApiError {
+    return new ApiError({
+      cloud: "aliyun",
+      action: ACTIONS.create,
+      code: DOMAIN_EXTENSION_ERROR_CODES.domainExists,
+      apiMessage:
+        `another extension already serves ${values.domain} on port ${values.listenerPort} of ` +
+        `${values.loadBalancerId} with another certificate; set adoptExisting to take it over`,
+    });
+  }
+
+  /** read describes the extension by id; an extension that is gone (or answers for another id) returns an empty id. */
+  async read(id: string, props?: DomainExtensionOutputs): Promise<dynamic.ReadResult<DomainExtensionOutputs>> {
+    const regionId = props?.regionId || requireRegion(this.#stack, this.env);
+    const api = this.client(regionId);
+    const lane = this.#pipeline.reads(this.endpoint(regionId));
+    let body;
+    try {
+      body = await this.#pipeline.call(id, ACTIONS.describe, lane, () =>
+        api.call(ACTIONS.describe, idParams(regionId, id)),
+      );
+    } catch (error) {
+      if (classify(error) === "gone") return { id: "" };
+      throw error;
+    }
+    // Ref: Terraform treats an answer for another DomainExtensionId as not found [S26].
+    if (typeof body.DomainExtensionId === "string" && body.DomainExtensionId !== id) return { id: "" };
+    const inputs = inputsFromDescribe(id, body, regionId, props);
+    const outs: DomainExtensionOutputs = { ...inputs, regionId };
+    return { id, props: outs, inputs: { ...outs } };
+  }
+
+  /** update sends SetDomainExtensionAttribute with the new certificate; nothing else can change in place. */
+  async update(
+    id: string,
+    olds: DomainExtensionOutputs,
+    news: DomainExtensionInputs,
+  ): Promise<dynamic.UpdateResult<DomainExtensionOutputs>> {
+    const configured = resolveRegion(this.#stack, this.env);
+    const regionId = news.regionId ?? configured ?? olds.regionId;
+    const next: DomainExtensionInputs = { ...news, regionId };
+    const { changed, replaces } = diffInputs(olds, next, configured);
+    if (replaces.length > 0) {
+      throw new ListenerError(`DomainExtension ${id}: ${replaces.join(", ")} cannot change in place; replace it`);
+    }
+    const outs: DomainExtensionOutputs = { ...next, domain: olds.domain, regionId };
+    if (changed.includes("serverCertificateId")) {
+      const address = { regionId, loadBalancerId: next.loadBalancerId, listenerPort: next.listenerPort };
+      await this.setCertificate(this.client(regionId), id, address, next.serverCertificateId);
+    }
+    return { outs };
+  }
+
+  /** delete removes the extension; one already gone (InvalidParameter.DomainExtensionId) is success. */
+  async delete(id: string, props: DomainExtensionOutputs): Promise<void> {
+    const regionId = props?.regionId || requireRegion(this.#stack, this.env);
+    const address = { regionId, loadBalancerId: props.loadBalancerId, listenerPort: props.listenerPort };
+    const api = this.client(regionId);
+    try {
+      await this.#pipeline.mutate(id, ACTIONS.delete, this.target(address), () =>
+        api.call(ACTIONS.delete, idParams(regionId, id)),
+      );
+    } catch (error) {
+      if (classify(error) === "gone") return;
+      throw error;
+    }
+  }
+
+  private async setCertificate(api: SlbApi, id: string, address: ExtensionAddress, certificate: string): Promise<void> {
+    const params: Params = { ...idParams(address.regionId, id), [WIRE.serverCertificateId]: certificate };
+    try {
+      await this.#pipeline.mutate(id, ACTIONS.set, this.target(address), () => api.call(ACTIONS.set, params));
+    } catch (error) {
+      throw explainSpecRefusal(error, `DomainExtension ${id}`, "loadBalancerId", address.loadBalancerId);
+    }
+  }
+
+  private endpoint(regionId: string): string {
+    return `aliyun|${resolveEndpoint(regionId, this.env, this.#stack)}`;
+  }
+
+  /** target is the listener's pipeline key (endpoint and load balancer), so extension and listener share the lock. */
+  private target(address: ExtensionAddress): LoadBalancerTarget {
+    return { endpoint: this.endpoint(address.regionId), loadBalancer: address.loadBalancerId };
+  }
+
+  private client(regionId: string): SlbApi {
+    const credentials = resolveCredentials(this.#stack, this.env);
+    const endpoint = resolveEndpoint(regionId, this.env, this.#stack);
+    const key = [endpoint, credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken].join("\n");
+    let api = this.#clients.get(key);
+    if (!api) {
+      const timeoutMs = this.#overrides.requestTimeoutMs ?? resolveRequestTimeoutMs(this.#stack, this.env);
+      const options = { ...credentials, endpoint, timeoutMs };
+      api = this.#overrides.clientFactory ? this.#overrides.clientFactory(options) : new SlbClient(options);
+      this.#clients.set(key, api);
+    }
+    return api;
+  }
+}
