@@ -7,25 +7,16 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { withoutProviderKey } from "../core/check";
 import { ApiError, ListenerError } from "../core/errors";
 import { log } from "../core/log";
-import type { Lane, LoadBalancerTarget, PipelineOptions } from "../core/pipeline";
-import { MutationPipeline } from "../core/pipeline";
+import type { Lane } from "../core/pipeline";
 import { RetryBudgetExceededError } from "../core/retry";
 import type { Params, ResponseBody, SlbApi } from "./client";
-import { SlbClient } from "./client";
-import type { ConfigSource, Env } from "./config";
-import {
-  requireRegion,
-  resolveCredentials,
-  resolveEndpoint,
-  resolveRegion,
-  resolveRequestTimeoutMs,
-  resolveRetryBudgetMs,
-} from "./config";
 import { ACTIONS, ERROR_CODES, LISTENER_PROTOCOL } from "./constants";
-import { ALIYUN_CLASSIFIER, classify, explainSpecRefusal, outcomeUnknown } from "./errors";
+import { classify, explainSpecRefusal, outcomeUnknown } from "./errors";
 import type { HttpsListenerInputs, InputName } from "./schema";
 import { checkInputs, COMPANION_GROUPS, diffInputs, inputProps, PROVIDER_ONLY_INPUTS, RESOURCE_NAME } from "./schema";
 import type { ListenerAddress } from "./wire";
+import type { SlbProviderOptions } from "./session";
+import { SlbSession } from "./session";
 import {
   addressParams,
   changedParams,
@@ -46,16 +37,7 @@ export type HttpsListenerOutputs = HttpsListenerInputs & {
 };
 
 /** HttpsListenerProviderOptions let tests (and the engine harness) tune the provider without touching the environment. */
-export interface HttpsListenerProviderOptions {
-  /** The environment to read instead of `process.env`. */
-  readonly env?: Env;
-  /** Timeout of one HTTP exchange in milliseconds. */
-  readonly requestTimeoutMs?: number;
-  /** The pipeline's options (backoff, clock, sleep, randomness, gate tuning); the budget comes from configuration. */
-  readonly retry?: Omit<PipelineOptions, "budgetMs">;
-  /** Builds the client; the default is pop-core's SlbClient. */
-  readonly clientFactory?: (options: ConstructorParameters<typeof SlbClient>[0]) => SlbApi;
-}
+export type HttpsListenerProviderOptions = SlbProviderOptions;
 
 const INPUT_NAMES = Object.keys(inputProps) as InputName[];
 
@@ -66,29 +48,16 @@ const INPUT_NAMES = Object.keys(inputProps) as InputName[];
  * delete removes (already gone is success). Credentials come from `configure` (stack config) or the environment.
  */
 export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsListenerInputs, HttpsListenerOutputs> {
-  // #private (not TypeScript `private`): util.inspect and JSON never show them, and the client cache is keyed by
-  // credentials.
-  #stack: ConfigSource = () => undefined;
-  readonly #clients = new Map<string, SlbApi>();
-  readonly #overrides: HttpsListenerProviderOptions;
-  readonly #pipeline: MutationPipeline;
+  // #private (not TypeScript `private`): util.inspect and JSON never show the session's credentials or clients.
+  readonly #session: SlbSession;
 
   constructor(overrides: HttpsListenerProviderOptions = {}) {
-    this.#overrides = overrides;
-    this.#pipeline = new MutationPipeline(RESOURCE_NAME, ALIYUN_CLASSIFIER, () => ({
-      ...this.#overrides.retry,
-      budgetMs: resolveRetryBudgetMs(this.#stack, this.env),
-    }));
-  }
-
-  private get env(): Env {
-    return this.#overrides.env ?? process.env;
+    this.#session = new SlbSession(RESOURCE_NAME, overrides);
   }
 
   /** configure keeps the stack's config (`alicloud:*` keys); the environment is the fallback for every key. */
   async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.#stack = (key) => req.config.get(key);
-    this.#clients.clear();
+    this.#session.configure(req);
   }
 
   /** check validates the inputs and returns them typed, with API defaults, normalisation and regionId filled in. */
@@ -96,7 +65,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     _olds: HttpsListenerInputs,
     news: HttpsListenerInputs,
   ): Promise<dynamic.CheckResult<HttpsListenerInputs>> {
-    const result = checkInputs(news, resolveRegion(this.#stack, this.env));
+    const result = checkInputs(news, this.#session.region());
     return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
   }
 
@@ -105,7 +74,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
    * create-only `tags` is no difference: it is logged as ignored.
    */
   async diff(id: string, olds: HttpsListenerOutputs, news: HttpsListenerInputs): Promise<dynamic.DiffResult> {
-    const { changed, replaces } = diffInputs(olds, news, resolveRegion(this.#stack, this.env));
+    const { changed, replaces } = diffInputs(olds, news, this.#session.region());
     if (news.tags !== undefined && JSON.stringify(news.tags) !== JSON.stringify(olds.tags ?? {})) {
       log.warn(`HttpsListener ${id}: tags are set at create only; the changed tags are ignored (replace to retag)`);
     }
@@ -119,12 +88,12 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
 
   /** create makes the listener, starts it, and returns its id and outputs. */
   async create(inputs: HttpsListenerInputs): Promise<dynamic.CreateResult<HttpsListenerOutputs>> {
-    const checked = checkInputs(inputs, resolveRegion(this.#stack, this.env));
+    const checked = checkInputs(inputs, this.#session.region());
     if (!checked.ok) {
       throw new ListenerError(`HttpsListener inputs are invalid: ${checked.failures.map((f) => f.reason).join("; ")}`);
     }
     const values = checked.inputs;
-    const regionId = values.regionId ?? requireRegion(this.#stack, this.env);
+    const regionId = values.regionId ?? this.#session.requireRegion();
     const address: ListenerAddress = {
       regionId,
       loadBalancerId: values.loadBalancerId,
@@ -132,11 +101,11 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     };
     const id = listenerId(address.loadBalancerId, address.listenerPort);
     const outputs: HttpsListenerOutputs = { ...values, regionId, status: "running" };
-    const api = this.client(regionId);
+    const api = this.#session.client(regionId);
     const params: Params = { ...wireParams(values), RegionId: regionId };
 
-    const origin = await this.#pipeline
-      .exclusive(this.target(address), (lane) =>
+    const origin = await this.#session.pipeline
+      .exclusive(this.#session.target(address.regionId, address.loadBalancerId), (lane) =>
         this.createOnce(api, id, address, params, tagParams(values.tags), values.adoptExisting === true, lane),
       )
       .catch((error: unknown) => {
@@ -172,10 +141,10 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     lane: Lane,
   ): Promise<"created" | "adopted"> {
     let maybeCreated = false;
-    return this.#pipeline
+    return this.#session.pipeline
       .retry(id, ACTIONS.createListener, async (attempt) => {
         if (maybeCreated) {
-          const live = await this.#pipeline.send(attempt, lane, () => this.describe(api, address));
+          const live = await this.#session.pipeline.send(attempt, lane, () => this.describe(api, address));
           if (live) {
             if (matches(live, params)) return "created";
             if (adopt) return "adopted";
@@ -188,7 +157,9 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
           }
         }
         try {
-          await this.#pipeline.send(attempt, lane, () => api.call(ACTIONS.createListener, { ...params, ...tags }));
+          await this.#session.pipeline.send(attempt, lane, () =>
+            api.call(ACTIONS.createListener, { ...params, ...tags }),
+          );
           return "created";
         } catch (error) {
           if (outcomeUnknown(error)) maybeCreated = true;
@@ -230,11 +201,13 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
   /** read describes the listener; a listener or load balancer that is gone returns an empty id. */
   async read(id: string, props?: HttpsListenerOutputs): Promise<dynamic.ReadResult<HttpsListenerOutputs>> {
     const { loadBalancerId, listenerPort } = parseListenerId(id);
-    const regionId = props?.regionId || requireRegion(this.#stack, this.env);
+    const regionId = props?.regionId || this.#session.requireRegion();
     const address: ListenerAddress = { regionId, loadBalancerId, listenerPort };
-    const api = this.client(regionId);
-    const lane = this.#pipeline.reads(this.endpoint(regionId));
-    const live = await this.#pipeline.call(id, ACTIONS.describeListener, lane, () => this.describe(api, address));
+    const api = this.#session.client(regionId);
+    const lane = this.#session.pipeline.reads(this.#session.endpoint(regionId));
+    const live = await this.#session.pipeline.call(id, ACTIONS.describeListener, lane, () =>
+      this.describe(api, address),
+    );
     if (!live) return { id: "" };
     const inputs = inputsFromDescribe(live, address, props);
     const status = typeof live.Status === "string" ? live.Status : "unknown";
@@ -251,7 +224,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     olds: HttpsListenerOutputs,
     news: HttpsListenerInputs,
   ): Promise<dynamic.UpdateResult<HttpsListenerOutputs>> {
-    const configured = resolveRegion(this.#stack, this.env);
+    const configured = this.#session.region();
     const regionId = news.regionId ?? configured ?? olds.regionId;
     const next: HttpsListenerInputs = { ...news, regionId };
     const { changed, replaces } = diffInputs(olds, next, configured);
@@ -278,7 +251,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
       ...addressParams(address),
     };
     try {
-      await this.mutate(this.client(regionId), id, address, ACTIONS.setListener, params);
+      await this.mutate(this.#session.client(regionId), id, address, ACTIONS.setListener, params);
     } catch (error) {
       throw explainSpecRefusal(error, `HttpsListener ${id}`, "tlsCipherPolicy", address.loadBalancerId);
     }
@@ -288,8 +261,8 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
   /** delete removes the listener; a listener or load balancer already gone is success. */
   async delete(id: string, props: HttpsListenerOutputs): Promise<void> {
     const { loadBalancerId, listenerPort } = parseListenerId(id);
-    const regionId = props?.regionId || requireRegion(this.#stack, this.env);
-    await this.deleteListener(this.client(regionId), id, { regionId, loadBalancerId, listenerPort });
+    const regionId = props?.regionId || this.#session.requireRegion();
+    await this.deleteListener(this.#session.client(regionId), id, { regionId, loadBalancerId, listenerPort });
   }
 
   private async deleteListener(api: SlbApi, id: string, address: ListenerAddress): Promise<void> {
@@ -320,28 +293,11 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     action: string,
     params: Params,
   ): Promise<void> {
-    await this.#pipeline.mutate(id, action, this.target(address), () => api.call(action, params));
-  }
-
-  private endpoint(regionId: string): string {
-    return `aliyun|${resolveEndpoint(regionId, this.env, this.#stack)}`;
-  }
-
-  private target(address: ListenerAddress): LoadBalancerTarget {
-    return { endpoint: this.endpoint(address.regionId), loadBalancer: address.loadBalancerId };
-  }
-
-  private client(regionId: string): SlbApi {
-    const credentials = resolveCredentials(this.#stack, this.env);
-    const endpoint = resolveEndpoint(regionId, this.env, this.#stack);
-    const key = [endpoint, credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken].join("\n");
-    let api = this.#clients.get(key);
-    if (!api) {
-      const timeoutMs = this.#overrides.requestTimeoutMs ?? resolveRequestTimeoutMs(this.#stack, this.env);
-      const options = { ...credentials, endpoint, timeoutMs };
-      api = this.#overrides.clientFactory ? this.#overrides.clientFactory(options) : new SlbClient(options);
-      this.#clients.set(key, api);
-    }
-    return api;
+    await this.#session.pipeline.mutate(
+      id,
+      action,
+      this.#session.target(address.regionId, address.loadBalancerId),
+      () => api.call(action, params),
+    );
   }
 }

@@ -8,28 +8,18 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { withoutProviderKey } from "../../core/check";
 import { ApiError, ListenerError } from "../../core/errors";
-import type { Lane, LoadBalancerTarget } from "../../core/pipeline";
-import { MutationPipeline } from "../../core/pipeline";
+import type { Lane } from "../../core/pipeline";
 import type { Attempt } from "../../core/retry";
 import { RetryBudgetExceededError } from "../../core/retry";
 import type { Params, SlbApi } from "../client";
-import { SlbClient } from "../client";
-import type { ConfigSource, Env } from "../config";
-import {
-  requireRegion,
-  resolveCredentials,
-  resolveEndpoint,
-  resolveRegion,
-  resolveRequestTimeoutMs,
-  resolveRetryBudgetMs,
-} from "../config";
 import {
   DOMAIN_EXTENSION_ACTIONS as ACTIONS,
   DOMAIN_EXTENSION_ERROR_CODES,
   DOMAIN_EXTENSION_WIRE_NAMES as WIRE,
 } from "../constants";
-import { ALIYUN_CLASSIFIER, classify, explainSpecRefusal, outcomeUnknown } from "../errors";
-import type { HttpsListenerProviderOptions } from "../provider";
+import { classify, explainSpecRefusal, outcomeUnknown } from "../errors";
+import type { SlbProviderOptions } from "../session";
+import { SlbSession } from "../session";
 import type { DomainExtensionInputs } from "./schema";
 import { checkInputs, diffInputs, RESOURCE_NAME } from "./schema";
 import type { ExtensionAddress, ListedExtension } from "./wire";
@@ -42,7 +32,7 @@ export type DomainExtensionOutputs = DomainExtensionInputs & {
 };
 
 /** DomainExtensionProviderOptions tune the provider in tests; the same shape as the listener's. */
-export type DomainExtensionProviderOptions = HttpsListenerProviderOptions;
+export type DomainExtensionProviderOptions = SlbProviderOptions;
 
 type Origin = { readonly id: string; readonly adopted?: ListedExtension };
 
@@ -56,27 +46,16 @@ export class DomainExtensionProvider implements dynamic.ResourceProvider<
   DomainExtensionInputs,
   DomainExtensionOutputs
 > {
-  #stack: ConfigSource = () => undefined;
-  readonly #clients = new Map<string, SlbApi>();
-  readonly #overrides: DomainExtensionProviderOptions;
-  readonly #pipeline: MutationPipeline;
+  // #private (not TypeScript `private`): util.inspect and JSON never show the session's credentials or clients.
+  readonly #session: SlbSession;
 
   constructor(overrides: DomainExtensionProviderOptions = {}) {
-    this.#overrides = overrides;
-    this.#pipeline = new MutationPipeline(RESOURCE_NAME, ALIYUN_CLASSIFIER, () => ({
-      ...this.#overrides.retry,
-      budgetMs: resolveRetryBudgetMs(this.#stack, this.env),
-    }));
-  }
-
-  private get env(): Env {
-    return this.#overrides.env ?? process.env;
+    this.#session = new SlbSession(RESOURCE_NAME, overrides);
   }
 
   /** configure keeps the stack's config (`alicloud:*` keys); the environment is the fallback for every key. */
   async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.#stack = (key) => req.config.get(key);
-    this.#clients.clear();
+    this.#session.configure(req);
   }
 
   /** check validates the inputs and returns them typed, with regionId filled in. */
@@ -84,7 +63,7 @@ export class DomainExtensionProvider implements dynamic.ResourceProvider<
     _olds: DomainExtensionInputs,
     news: DomainExtensionInputs,
   ): Promise<dynamic.CheckResult<DomainExtensionInputs>> {
-    const result = checkInputs(news, resolveRegion(this.#stack, this.env));
+    const result = checkInputs(news, this.#session.region());
     return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
   }
 
@@ -93,32 +72,33 @@ export class DomainExtensionProvider implements dynamic.ResourceProvider<
    * extension is deleted: its domain, listener or load balancer differs, so both can exist, and SNI never lacks one.
    */
   async diff(_id: string, olds: DomainExtensionOutputs, news: DomainExtensionInputs): Promise<dynamic.DiffResult> {
-    const { changed, replaces } = diffInputs(olds, news, resolveRegion(this.#stack, this.env));
+    const { changed, replaces } = diffInputs(olds, news, this.#session.region());
     return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
   }
 
   /** create adds the extension and returns its DomainExtensionId as the resource id. */
   async create(inputs: DomainExtensionInputs): Promise<dynamic.CreateResult<DomainExtensionOutputs>> {
-    const checked = checkInputs(inputs, resolveRegion(this.#stack, this.env));
+    const checked = checkInputs(inputs, this.#session.region());
     if (!checked.ok) {
       throw new ListenerError(
         `DomainExtension inputs are invalid: ${checked.failures.map((f) => f.reason).join("; ")}`,
       );
     }
     const values = checked.inputs;
-    const regionId = values.regionId ?? requireRegion(this.#stack, this.env);
+    const regionId = values.regionId ?? this.#session.requireRegion();
     const address: ExtensionAddress = {
       regionId,
       loadBalancerId: values.loadBalancerId,
       listenerPort: values.listenerPort,
     };
     const subject = `${values.loadBalancerId}:https:${values.listenerPort} ${values.domain}`;
-    const api = this.client(regionId);
+    const api = this.#session.client(regionId);
     const params = createParams(values, regionId);
     let origin: Origin;
     try {
-      origin = await this.#pipeline.exclusive(this.target(address), (lane) =>
-        this.createOnce(api, subject, address, values, params, lane),
+      origin = await this.#session.pipeline.exclusive(
+        this.#session.target(address.regionId, address.loadBalancerId),
+        (lane) => this.createOnce(api, subject, address, values, params, lane),
       );
     } catch (error) {
       throw explainSpecRefusal(error, `DomainExtension ${subject}`, "loadBalancerId", values.loadBalancerId);
@@ -144,10 +124,12 @@ export class DomainExtensionProvider implements dynamic.ResourceProvider<
   ): Promise<Origin> {
     let maybeCreated = false;
     const lookUp = async (attempt: Attempt): Promise<ListedExtension | undefined> => {
-      const body = await this.#pipeline.send(attempt, lane, () => api.call(ACTIONS.describeAll, listParams(address)));
+      const body = await this.#session.pipeline.send(attempt, lane, () =>
+        api.call(ACTIONS.describeAll, listParams(address)),
+      );
       return findByDomain(listedExtensions(body), values.domain);
     };
-    return this.#pipeline
+    return this.#session.pipeline
       .retry(subject, ACTIONS.create, async (attempt): Promise<Origin> => {
         if (maybeCreated) {
           const live = await lookUp(attempt);
@@ -158,7 +140,7 @@ export class DomainExtensionProvider implements dynamic.ResourceProvider<
           }
         }
         try {
-          const body = await this.#pipeline.send(attempt, lane, () => api.call(ACTIONS.create, params));
+          const body = await this.#session.pipeline.send(attempt, lane, () => api.call(ACTIONS.create, params));
           const id = body.DomainExtensionId;
           if (typeof id !== "string" || id.length === 0) {
             throw new ListenerError(`DomainExtension ${subject}: CreateDomainExtension answered without an id`);
@@ -198,12 +180,12 @@ export class DomainExtensionProvider implements dynamic.ResourceProvider<
 
   /** read describes the extension by id; an extension that is gone (or answers for another id) returns an empty id. */
   async read(id: string, props?: DomainExtensionOutputs): Promise<dynamic.ReadResult<DomainExtensionOutputs>> {
-    const regionId = props?.regionId || requireRegion(this.#stack, this.env);
-    const api = this.client(regionId);
-    const lane = this.#pipeline.reads(this.endpoint(regionId));
+    const regionId = props?.regionId || this.#session.requireRegion();
+    const api = this.#session.client(regionId);
+    const lane = this.#session.pipeline.reads(this.#session.endpoint(regionId));
     let body;
     try {
-      body = await this.#pipeline.call(id, ACTIONS.describe, lane, () =>
+      body = await this.#session.pipeline.call(id, ACTIONS.describe, lane, () =>
         api.call(ACTIONS.describe, idParams(regionId, id)),
       );
     } catch (error) {
@@ -223,7 +205,7 @@ export class DomainExtensionProvider implements dynamic.ResourceProvider<
     olds: DomainExtensionOutputs,
     news: DomainExtensionInputs,
   ): Promise<dynamic.UpdateResult<DomainExtensionOutputs>> {
-    const configured = resolveRegion(this.#stack, this.env);
+    const configured = this.#session.region();
     const regionId = news.regionId ?? configured ?? olds.regionId;
     const next: DomainExtensionInputs = { ...news, regionId };
     const { changed, replaces } = diffInputs(olds, next, configured);
@@ -233,19 +215,22 @@ export class DomainExtensionProvider implements dynamic.ResourceProvider<
     const outs: DomainExtensionOutputs = { ...next, domain: olds.domain, regionId };
     if (changed.includes("serverCertificateId")) {
       const address = { regionId, loadBalancerId: next.loadBalancerId, listenerPort: next.listenerPort };
-      await this.setCertificate(this.client(regionId), id, address, next.serverCertificateId);
+      await this.setCertificate(this.#session.client(regionId), id, address, next.serverCertificateId);
     }
     return { outs };
   }
 
   /** delete removes the extension; one already gone (InvalidParameter.DomainExtensionId) is success. */
   async delete(id: string, props: DomainExtensionOutputs): Promise<void> {
-    const regionId = props?.regionId || requireRegion(this.#stack, this.env);
+    const regionId = props?.regionId || this.#session.requireRegion();
     const address = { regionId, loadBalancerId: props.loadBalancerId, listenerPort: props.listenerPort };
-    const api = this.client(regionId);
+    const api = this.#session.client(regionId);
     try {
-      await this.#pipeline.mutate(id, ACTIONS.delete, this.target(address), () =>
-        api.call(ACTIONS.delete, idParams(regionId, id)),
+      await this.#session.pipeline.mutate(
+        id,
+        ACTIONS.delete,
+        this.#session.target(address.regionId, address.loadBalancerId),
+        () => api.call(ACTIONS.delete, idParams(regionId, id)),
       );
     } catch (error) {
       if (classify(error) === "gone") return;
@@ -256,32 +241,14 @@ export class DomainExtensionProvider implements dynamic.ResourceProvider<
   private async setCertificate(api: SlbApi, id: string, address: ExtensionAddress, certificate: string): Promise<void> {
     const params: Params = { ...idParams(address.regionId, id), [WIRE.serverCertificateId]: certificate };
     try {
-      await this.#pipeline.mutate(id, ACTIONS.set, this.target(address), () => api.call(ACTIONS.set, params));
+      await this.#session.pipeline.mutate(
+        id,
+        ACTIONS.set,
+        this.#session.target(address.regionId, address.loadBalancerId),
+        () => api.call(ACTIONS.set, params),
+      );
     } catch (error) {
       throw explainSpecRefusal(error, `DomainExtension ${id}`, "loadBalancerId", address.loadBalancerId);
     }
-  }
-
-  private endpoint(regionId: string): string {
-    return `aliyun|${resolveEndpoint(regionId, this.env, this.#stack)}`;
-  }
-
-  /** target is the listener's pipeline key (endpoint and load balancer), so extension and listener share the lock. */
-  private target(address: ExtensionAddress): LoadBalancerTarget {
-    return { endpoint: this.endpoint(address.regionId), loadBalancer: address.loadBalancerId };
-  }
-
-  private client(regionId: string): SlbApi {
-    const credentials = resolveCredentials(this.#stack, this.env);
-    const endpoint = resolveEndpoint(regionId, this.env, this.#stack);
-    const key = [endpoint, credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken].join("\n");
-    let api = this.#clients.get(key);
-    if (!api) {
-      const timeoutMs = this.#overrides.requestTimeoutMs ?? resolveRequestTimeoutMs(this.#stack, this.env);
-      const options = { ...credentials, endpoint, timeoutMs };
-      api = this.#overrides.clientFactory ? this.#overrides.clientFactory(options) : new SlbClient(options);
-      this.#clients.set(key, api);
-    }
-    return api;
   }
 }
