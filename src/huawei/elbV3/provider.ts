@@ -10,22 +10,13 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { conforms, decodeInputs, isUnknown, withoutProviderKey } from "../../core/check";
 import { ListenerError } from "../../core/errors";
 import { log } from "../../core/log";
-import { MutationPipeline, type Lane, type LoadBalancerTarget } from "../../core/pipeline";
+import type { Lane } from "../../core/pipeline";
 import { realSleep, RetryBudgetExceededError } from "../../core/retry";
 import { ElbV3Client, type V3Api, type WireV3Object } from "../client";
-import {
-  CLOUD_DOMAINS,
-  cloudDomain,
-  readSettings,
-  resolveTarget,
-  retryBudgetMs,
-  type ConfigSource,
-  type Env,
-  type HuaweiSettings,
-  type Target,
-} from "../config";
+import { CLOUD_DOMAINS, cloudDomain, retryBudgetMs, type Target } from "../config";
 import { V3_LB_STATUS } from "../constants";
-import { classify, HUAWEI_CLASSIFIER, outcomeUnknown } from "../errors";
+import { classify, outcomeUnknown } from "../errors";
+import { ElbSession, type ElbSessionOptions } from "../session";
 import {
   checkInputs,
   ELB_V3_LISTENER_PROPS,
@@ -57,18 +48,9 @@ export type ElbV3ListenerOutputs = ElbV3ListenerInputs & {
 export const V3_OUTPUT_NAMES = ["createdAt", "updatedAt", "resolvedRegion", "resolvedProjectId"] as const;
 
 /** V3ProviderOptions are test and tuning hooks; a provider constructed without arguments uses the defaults. */
-export interface V3ProviderOptions {
-  /** The environment to read settings from. @default process.env */
-  readonly env?: Env;
+export interface V3ProviderOptions extends ElbSessionOptions<V3Api> {
   /** Pause between load balancer GETs while it is not ACTIVE. @default 1000 (Terraform polls every second) */
   readonly pollIntervalMs?: number;
-  /** First backoff ceiling of the retry policy. @default 200 */
-  readonly retryBaseDelayMs?: number;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
-  readonly now?: () => number;
-  /** Builds the API client of a target. @default a signed ElbV3Client */
-  readonly clientFor?: (target: Target) => V3Api;
 }
 
 /** UPDATABLE_INPUTS are the inputs one PUT changes in place. Ref: digest §3. */
@@ -103,26 +85,18 @@ const l7 = (protocol: unknown): boolean => protocol === "HTTP" || protocol === "
 
 /** ElbV3ListenerProvider implements the lifecycle of a dedicated ELB v3 listener. */
 export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3ListenerInputs, ElbV3ListenerOutputs> {
-  #config?: ConfigSource;
+  // #private (not TypeScript `private`): the session holds the stack configuration and credentials.
   readonly #options: V3ProviderOptions;
-  readonly #clients = new Map<string, V3Api>();
-  readonly #pipeline: MutationPipeline;
+  readonly #session: ElbSession<V3Api>;
 
   constructor(options: V3ProviderOptions = {}) {
     this.#options = options;
-    this.#pipeline = new MutationPipeline(`huawei:${RESOURCE}`, HUAWEI_CLASSIFIER, () => ({
-      budgetMs: retryBudgetMs(this.settings()),
-      baseDelayMs: this.#options.retryBaseDelayMs,
-      sleep: this.#options.sleep,
-      random: this.#options.random,
-      now: this.#options.now,
-    }));
+    this.#session = new ElbSession<V3Api>(`huawei:${RESOURCE}`, options, (target) => new ElbV3Client(target));
   }
 
   /** configure keeps the stack configuration for later calls. */
   async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.#config = req.config;
-    this.#clients.clear();
+    this.#session.configure(req);
   }
 
   /** check validates the inputs against every rule, with the stored inputs and the configured cloud. */
@@ -133,7 +107,7 @@ export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3List
 
   /** diff compares every input with the stored outputs; the replace table decides replace versus update. */
   async diff(_id: string, olds: ElbV3ListenerOutputs, news: ElbV3ListenerInputs): Promise<dynamic.DiffResult> {
-    const settings = this.safeSettings();
+    const settings = this.#session.safeSettings();
     const changed: V3InputName[] = [];
     for (const name of INPUT_NAMES) {
       if (NOT_COMPARED.has(name)) continue;
@@ -164,40 +138,43 @@ export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3List
    * again. The POST answers the finished listener. A retried POST first looks for the listener a lost answer made.
    */
   async create(inputs: ElbV3ListenerInputs): Promise<dynamic.CreateResult<ElbV3ListenerOutputs>> {
-    const { target, api } = this.connect(inputs);
+    const { target, api } = this.#session.connect(inputs);
     const subject = `${inputs.loadbalancerId}:${inputs.protocolPort}`;
-    const listener = await this.#pipeline.exclusive(this.lbTarget(target, inputs.loadbalancerId), async (lane) => {
-      const deadline = this.deadline();
-      const lb = await this.readLoadBalancer(api, inputs.loadbalancerId, target);
-      this.preflight(lb, inputs);
-      await this.waitActive(api, inputs.loadbalancerId, target, deadline, lb);
-      let result: WireV3Object | undefined;
-      if (inputs.adoptExisting) {
-        const reads = this.#pipeline.reads(this.endpoint(target));
-        const listed = await this.#pipeline.call(subject, "list listeners", reads, () =>
-          api.listListeners(inputs.loadbalancerId, inputs.protocolPort),
-        );
-        const existing = listed.find((l) => portFamily(l.protocol) === portFamily(inputs.protocol));
-        if (existing) result = await this.adopt(api, existing, inputs, lane);
-      }
-      result ??= await this.postOnce(api, inputs, lane);
-      await this.waitActive(api, inputs.loadbalancerId, target, deadline);
-      return result;
-    });
+    const listener = await this.#session.pipeline.exclusive(
+      this.#session.lbTarget(target, inputs.loadbalancerId),
+      async (lane) => {
+        const deadline = this.deadline();
+        const lb = await this.readLoadBalancer(api, inputs.loadbalancerId, target);
+        this.preflight(lb, inputs);
+        await this.waitActive(api, inputs.loadbalancerId, target, deadline, lb);
+        let result: WireV3Object | undefined;
+        if (inputs.adoptExisting) {
+          const reads = this.#session.pipeline.reads(this.#session.endpoint(target));
+          const listed = await this.#session.pipeline.call(subject, "list listeners", reads, () =>
+            api.listListeners(inputs.loadbalancerId, inputs.protocolPort),
+          );
+          const existing = listed.find((l) => portFamily(l.protocol) === portFamily(inputs.protocol));
+          if (existing) result = await this.adopt(api, existing, inputs, lane);
+        }
+        result ??= await this.postOnce(api, inputs, lane);
+        await this.waitActive(api, inputs.loadbalancerId, target, deadline);
+        return result;
+      },
+    );
     return { id: listener.id, outs: this.outputs(inputs, listener, target) };
   }
 
   /** read GETs the listener; one that is gone (ELB.8904 in the service's body) returns an empty id. */
   async read(id: string, props?: ElbV3ListenerOutputs): Promise<dynamic.ReadResult<ElbV3ListenerOutputs>> {
     const previous: Partial<ElbV3ListenerOutputs> = props ?? {};
-    const { target, api } = this.connect({
+    const { target, api } = this.#session.connect({
       region: previous.resolvedRegion ?? previous.region,
       projectId: previous.resolvedProjectId ?? previous.projectId,
     });
     let listener: WireV3Object;
     try {
-      const reads = this.#pipeline.reads(this.endpoint(target));
-      listener = await this.#pipeline.call(id, "read listener", reads, () => api.getListener(id));
+      const reads = this.#session.pipeline.reads(this.#session.endpoint(target));
+      listener = await this.#session.pipeline.call(id, "read listener", reads, () => api.getListener(id));
     } catch (error) {
       if (classify(error) === "gone") return { id: "" };
       throw error;
@@ -238,7 +215,7 @@ export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3List
     olds: ElbV3ListenerOutputs,
     news: ElbV3ListenerInputs,
   ): Promise<dynamic.UpdateResult<ElbV3ListenerOutputs>> {
-    const { target, api } = this.connect({
+    const { target, api } = this.#session.connect({
       region: olds.resolvedRegion ?? news.region,
       projectId: olds.resolvedProjectId ?? news.projectId,
     });
@@ -254,30 +231,33 @@ export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3List
       if (olds.updatedAt !== undefined) Object.assign(kept, { updatedAt: olds.updatedAt });
       return { outs: kept };
     }
-    const listener = await this.#pipeline.exclusive(this.lbTarget(target, news.loadbalancerId), async (lane) => {
-      const deadline = this.deadline();
-      await this.waitActive(api, news.loadbalancerId, target, deadline);
-      const updated = await this.#pipeline.call(id, "update listener", lane, () =>
-        api.updateListener(id, { listener: body }),
-      );
-      await this.waitActive(api, news.loadbalancerId, target, deadline);
-      return updated;
-    });
+    const listener = await this.#session.pipeline.exclusive(
+      this.#session.lbTarget(target, news.loadbalancerId),
+      async (lane) => {
+        const deadline = this.deadline();
+        await this.waitActive(api, news.loadbalancerId, target, deadline);
+        const updated = await this.#session.pipeline.call(id, "update listener", lane, () =>
+          api.updateListener(id, { listener: body }),
+        );
+        await this.waitActive(api, news.loadbalancerId, target, deadline);
+        return updated;
+      },
+    );
     return { outs: this.outputs(news, listener, target) };
   }
 
   /** delete DELETEs the listener between ACTIVE waits; one that is already gone counts as deleted. */
   async delete(id: string, props: ElbV3ListenerOutputs): Promise<void> {
-    const { target, api } = this.connect({
+    const { target, api } = this.#session.connect({
       region: props.resolvedRegion ?? props.region,
       projectId: props.resolvedProjectId ?? props.projectId,
     });
     const lbId = String(props.loadbalancerId);
     try {
-      await this.#pipeline.exclusive(this.lbTarget(target, lbId), async (lane) => {
+      await this.#session.pipeline.exclusive(this.#session.lbTarget(target, lbId), async (lane) => {
         const deadline = this.deadline();
         await this.waitActive(api, lbId, target, deadline);
-        await this.#pipeline.call(id, "delete listener", lane, () => api.deleteListener(id));
+        await this.#session.pipeline.call(id, "delete listener", lane, () => api.deleteListener(id));
         await this.waitActive(api, lbId, target, deadline);
       });
     } catch (error) {
@@ -286,21 +266,9 @@ export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3List
     }
   }
 
-  private settings(): HuaweiSettings {
-    return readSettings(this.#config, this.#options.env ?? process.env);
-  }
-
-  private safeSettings(): HuaweiSettings | undefined {
-    try {
-      return this.settings();
-    } catch {
-      return undefined;
-    }
-  }
-
   /** cloudOf tells the cloud of the configured endpoint's domain (unknown for an explicit endpoint, e.g. an emulator). */
   private cloudOf(region: unknown): Cloud | undefined {
-    const settings = this.safeSettings();
+    const settings = this.#session.safeSettings();
     const r = typeof region === "string" && !isUnknown(region) ? region : settings?.region;
     if (!settings || settings.endpoint !== undefined || r === undefined) return undefined;
     try {
@@ -312,37 +280,13 @@ export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3List
   }
 
   private deadline(): number {
-    return (this.#options.now ?? Date.now)() + retryBudgetMs(this.settings());
-  }
-
-  private connect(where: { region?: unknown; projectId?: unknown }): { target: Target; api: V3Api } {
-    const settings = this.settings();
-    const region = typeof where.region === "string" ? where.region : undefined;
-    const projectId = typeof where.projectId === "string" ? where.projectId : undefined;
-    const target = resolveTarget(settings, region, projectId);
-    const c = target.credentials;
-    const key = [target.baseUrl, target.projectId, target.requestTimeoutMs, c.kind, ...Object.values(c)].join("\n");
-    let api = this.#clients.get(key);
-    if (!api) {
-      api = this.#options.clientFor ? this.#options.clientFor(target) : new ElbV3Client(target);
-      this.#clients.set(key, api);
-    }
-    return { target, api };
-  }
-
-  private endpoint(target: Target): string {
-    return `huawei|${target.baseUrl}`;
-  }
-
-  /** lbTarget is the same lock key as ElbListener's, so both serialize on one load balancer id. */
-  private lbTarget(target: Target, loadbalancerId: string): LoadBalancerTarget {
-    return { endpoint: this.endpoint(target), loadBalancer: `${target.projectId}|${loadbalancerId}` };
+    return (this.#options.now ?? Date.now)() + retryBudgetMs(this.#session.settings());
   }
 
   private async readLoadBalancer(api: V3Api, id: string, target: Target): Promise<WireV3Object> {
     try {
-      const reads = this.#pipeline.reads(this.endpoint(target));
-      return await this.#pipeline.call(id, "read load balancer", reads, () => api.getLoadBalancer(id));
+      const reads = this.#session.pipeline.reads(this.#session.endpoint(target));
+      return await this.#session.pipeline.call(id, "read load balancer", reads, () => api.getLoadBalancer(id));
     } catch (error) {
       if (classify(error) === "gone") {
         throw new ListenerError(
@@ -421,17 +365,17 @@ export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3List
       (await api.listListeners(inputs.loadbalancerId, inputs.protocolPort)).find((l) => this.isMine(l, inputs));
     let uncertain = false;
     const subject = `${inputs.loadbalancerId}:${inputs.protocolPort}`;
-    return this.#pipeline
+    return this.#session.pipeline
       .retry(subject, "create listener", async (attempt) => {
         if (uncertain) {
-          const mine = await this.#pipeline.send(attempt, lane, findMine);
+          const mine = await this.#session.pipeline.send(attempt, lane, findMine);
           if (mine) {
             log.info(`huawei:${RESOURCE}: an earlier attempt created listener ${mine.id}; continuing with it`);
             return mine;
           }
         }
         try {
-          return await this.#pipeline.send(attempt, lane, () => api.createListener(body));
+          return await this.#session.pipeline.send(attempt, lane, () => api.createListener(body));
         } catch (error) {
           uncertain = uncertain || outcomeUnknown(error);
           if (classify(error) === "conflict") {
@@ -474,7 +418,7 @@ export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3List
     const changed = UPDATABLE_INPUTS.filter((k) => inputs[k] !== undefined && !same(inputs[k], live[k]));
     if (changed.length === 0) return existing;
     const body = updateBody({}, inputs, changed);
-    return this.#pipeline.call(existing.id, "update adopted listener", lane, () =>
+    return this.#session.pipeline.call(existing.id, "update adopted listener", lane, () =>
       api.updateListener(existing.id, { listener: body }),
     );
   }

@@ -1,0 +1,116 @@
+/**
+ * ElbSession: what every Huawei Cloud / Open Telekom Cloud provider holds for one provider instance, written once. It
+ * keeps the stack's config (from `configure`, read inside the provider process only), one API client per target
+ * (endpoint, project and credentials), and the resource's mutation pipeline (whose retry budget is read from
+ * configuration at each call), so a provider says only what to call.
+ */
+import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
+import { MutationPipeline, type LoadBalancerTarget } from "../core/pipeline";
+import {
+  readSettings,
+  resolveTarget,
+  retryBudgetMs,
+  type ConfigSource,
+  type Env,
+  type HuaweiSettings,
+  type Target,
+} from "./config";
+import { HUAWEI_CLASSIFIER } from "./errors";
+
+/** ElbSessionOptions are the test and tuning hooks every Huawei provider takes; the defaults serve real use. */
+export interface ElbSessionOptions<Api> {
+  /** The environment to read settings from. @default process.env */
+  readonly env?: Env;
+  /** First backoff ceiling of the retry policy. @default 200 */
+  readonly retryBaseDelayMs?: number;
+  /** The pipeline's sleep. @default a real timer */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** The backoff's randomness in [0, 1). @default Math.random */
+  readonly random?: () => number;
+  /** The clock. @default Date.now */
+  readonly now?: () => number;
+  /** Builds the API client of a target. @default the resource's signed client */
+  readonly clientFor?: (target: Target) => Api;
+}
+
+/** Connection is one call's resolved target, its API client and the settings they came from. */
+export interface Connection<Api> {
+  readonly target: Target;
+  readonly api: Api;
+  readonly settings: HuaweiSettings;
+}
+
+/**
+ * ElbSession holds one Huawei provider instance's configuration, clients and pipeline. Its fields are #private (not
+ * TypeScript `private`): the stack configuration and the environment hold secrets, and client keys hold credentials.
+ */
+export class ElbSession<Api> {
+  #config?: ConfigSource;
+  readonly #clients = new Map<string, Api>();
+  readonly #options: ElbSessionOptions<Api>;
+  readonly #build: (target: Target) => Api;
+  /** The resource's mutation pipeline: per-load-balancer lock, pacing, endpoint gate and retry, one log format. */
+  readonly pipeline: MutationPipeline;
+
+  /** `resource` names the resource in log lines (`huawei:<Type>`); `build` makes the default client of a target. */
+  constructor(resource: string, options: ElbSessionOptions<Api>, build: (target: Target) => Api) {
+    this.#options = options;
+    this.#build = build;
+    this.pipeline = new MutationPipeline(resource, HUAWEI_CLASSIFIER, () => ({
+      budgetMs: retryBudgetMs(this.settings()),
+      baseDelayMs: options.retryBaseDelayMs,
+      sleep: options.sleep,
+      random: options.random,
+      now: options.now,
+    }));
+  }
+
+  /** configure keeps the stack configuration for later calls and forgets clients built before it. */
+  configure(req: ConfigureRequest): void {
+    this.#config = req.config;
+    this.#clients.clear();
+  }
+
+  /** settings reads the stack config and environment; a ConfigError names what is missing. */
+  settings(): HuaweiSettings {
+    return readSettings(this.#config, this.#options.env ?? process.env);
+  }
+
+  /** safeSettings is settings, or undefined where they are incomplete (check and diff must not fail on them). */
+  safeSettings(): HuaweiSettings | undefined {
+    try {
+      return this.settings();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * connect resolves the target of a region and project (the inputs', else the configured ones) and returns its one
+   * API client for this provider instance, so every operation shares its HTTP connections.
+   */
+  connect(where: { region?: unknown; projectId?: unknown }): Connection<Api> {
+    const settings = this.settings();
+    const region = typeof where.region === "string" ? where.region : undefined;
+    const projectId = typeof where.projectId === "string" ? where.projectId : undefined;
+    const target = resolveTarget(settings, region, projectId);
+    const c = target.credentials;
+    const key = [target.baseUrl, target.projectId, target.requestTimeoutMs, c.kind, ...Object.values(c)].join("\n");
+    let api = this.#clients.get(key);
+    if (!api) {
+      api = this.#options.clientFor ? this.#options.clientFor(target) : this.#build(target);
+      this.#clients.set(key, api);
+    }
+    return { target, api, settings };
+  }
+
+  /** endpoint names a target's endpoint as a pipeline scope (`huawei|<url>`). */
+  endpoint(target: Target): string {
+    return `huawei|${target.baseUrl}`;
+  }
+
+  /** lbTarget is a load balancer's pipeline key; classic and dedicated listeners on one id share its lock. */
+  lbTarget(target: Target, loadbalancerId: string): LoadBalancerTarget {
+    return { endpoint: this.endpoint(target), loadBalancer: `${target.projectId}|${loadbalancerId}` };
+  }
+}
