@@ -272,10 +272,23 @@ export const UPDATABLE_INPUTS: readonly InputName[] = INPUT_NAMES.filter(
   (n) => !REPLACE_ON_CHANGE.has(n) && !NOT_COMPARED.has(n),
 );
 
-/** sameValue tells whether two input values are equal (lists item by item). */
+/**
+ * sameValue tells whether two input values are equal: lists item by item, objects key by key in any order (a key
+ * set to undefined counts as absent). Both Huawei resources compare with it.
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-  return a === b;
+  if (isRecord(a) && isRecord(b)) {
+    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+    return ka.length === kb.length && ka.every((k) => sameValue(a[k], b[k]));
+  }
+  return false;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /**
@@ -287,6 +300,37 @@ export function changedUpdatable(
   current: Partial<Record<InputName, unknown>>,
 ): InputName[] {
   return UPDATABLE_INPUTS.filter((name) => wanted[name] !== undefined && !sameValue(wanted[name], current[name]));
+}
+
+/**
+ * changedInputs lists the inputs whose new value differs from the stored one, for both Huawei resources: an unknown
+ * value is a change; region and projectId left out mean the configured ones, compared with those resolved at create;
+ * the names in `notCompared` (provider-only inputs) never count.
+ */
+export function changedInputs<N extends string>(
+  names: readonly N[],
+  notCompared: ReadonlySet<N>,
+  olds: Partial<Record<N, unknown>> & { readonly resolvedRegion?: string; readonly resolvedProjectId?: string },
+  news: Partial<Record<N, unknown>>,
+  configured?: { readonly region?: string; readonly projectId?: string },
+): N[] {
+  const changed: N[] = [];
+  for (const name of names) {
+    if (notCompared.has(name)) continue;
+    if (name === "region" || name === "projectId") {
+      const located = name === "region" ? "region" : "projectId";
+      const resolved = located === "region" ? olds.resolvedRegion : olds.resolvedProjectId;
+      if (isUnknown(news[name])) changed.push(name);
+      else {
+        const next = news[name] ?? configured?.[located];
+        const prev = olds[name] ?? resolved;
+        if (next !== undefined && prev !== undefined && next !== prev) changed.push(name);
+      }
+      continue;
+    }
+    if (isUnknown(news[name]) || !sameValue(news[name], olds[name])) changed.push(name);
+  }
+  return changed;
 }
 
 /** StoredInputs are the stored outputs as diff reads them: the inputs, and the region and project resolved at create. */
@@ -313,21 +357,7 @@ export function diffInputs(
   news: Partial<Record<InputName, unknown>>,
   configured?: { readonly region?: string; readonly projectId?: string },
 ): ElbListenerDiff {
-  const changed: InputName[] = [];
-  for (const name of INPUT_NAMES) {
-    if (NOT_COMPARED.has(name)) continue;
-    if (name === "region" || name === "projectId") {
-      const resolved = name === "region" ? olds.resolvedRegion : olds.resolvedProjectId;
-      if (isUnknown(news[name])) changed.push(name);
-      else {
-        const next = news[name] ?? configured?.[name];
-        const prev = olds[name] ?? resolved;
-        if (next !== undefined && prev !== undefined && next !== prev) changed.push(name);
-      }
-      continue;
-    }
-    if (isUnknown(news[name]) || !sameValue(news[name], olds[name])) changed.push(name);
-  }
+  const changed = changedInputs(INPUT_NAMES, NOT_COMPARED, olds, news, configured);
   const replaces = changed.filter((c) => REPLACE_ON_CHANGE.has(c));
   const sameSlot =
     (isUnknown(news.loadbalancerId) || news.loadbalancerId === olds.loadbalancerId) &&

@@ -16,6 +16,7 @@ import { ElbV3Client, type V3Api, type WireV3Object } from "../client";
 import { CLOUD_DOMAINS, cloudDomain, retryBudgetMs, type Target } from "../config";
 import { V3_LB_STATUS } from "../constants";
 import { classify, outcomeUnknown } from "../errors";
+import { changedInputs, sameValue } from "../schema";
 import { ElbSession, type ElbSessionOptions } from "../session";
 import {
   checkInputs,
@@ -58,28 +59,6 @@ export const UPDATABLE_INPUTS: readonly V3InputName[] = INPUT_NAMES.filter(
   (n) => !REPLACE_ON_CHANGE.has(n) && !NOT_COMPARED.has(n),
 );
 
-/** same compares two input values structurally (objects key by key, in any order). */
-export function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
-  if (
-    a !== null &&
-    b !== null &&
-    typeof a === "object" &&
-    typeof b === "object" &&
-    !Array.isArray(a) &&
-    !Array.isArray(b)
-  ) {
-    const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-    return (
-      ka.length === kb.length &&
-      ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-    );
-  }
-  return false;
-}
-
 const portFamily = (protocol: unknown): string => (protocol === "UDP" ? "udp" : "tcp");
 const l7 = (protocol: unknown): boolean => protocol === "HTTP" || protocol === "HTTPS";
 
@@ -108,21 +87,7 @@ export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3List
   /** diff compares every input with the stored outputs; the replace table decides replace versus update. */
   async diff(_id: string, olds: ElbV3ListenerOutputs, news: ElbV3ListenerInputs): Promise<dynamic.DiffResult> {
     const settings = this.#session.safeSettings();
-    const changed: V3InputName[] = [];
-    for (const name of INPUT_NAMES) {
-      if (NOT_COMPARED.has(name)) continue;
-      if (name === "region" || name === "projectId") {
-        const resolved = name === "region" ? olds.resolvedRegion : olds.resolvedProjectId;
-        if (isUnknown(news[name])) changed.push(name);
-        else {
-          const next = news[name] ?? settings?.[name];
-          const prev = olds[name] ?? resolved;
-          if (next !== undefined && prev !== undefined && next !== prev) changed.push(name);
-        }
-        continue;
-      }
-      if (isUnknown(news[name]) || !same(news[name], olds[name])) changed.push(name);
-    }
+    const changed = changedInputs(INPUT_NAMES, NOT_COMPARED, olds, news, settings);
     const replaces = changed.filter((c) => REPLACE_ON_CHANGE.has(c));
     // The port is unique per load balancer and port family: a replacement in the same slot deletes first.
     const sameSlot =
@@ -219,7 +184,7 @@ export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3List
       region: olds.resolvedRegion ?? news.region,
       projectId: olds.resolvedProjectId ?? news.projectId,
     });
-    const changed = UPDATABLE_INPUTS.filter((name) => !same(news[name], olds[name]));
+    const changed = UPDATABLE_INPUTS.filter((name) => !sameValue(news[name], olds[name]));
     const body = updateBody(olds, news, changed);
     if (Object.keys(body).length === 0) {
       const kept: ElbV3ListenerOutputs = {
@@ -407,7 +372,9 @@ export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3List
     lane: Lane,
   ): Promise<WireV3Object> {
     const live = fromWire(existing);
-    const fixed = (["protocol", "tags"] as const).filter((k) => inputs[k] !== undefined && !same(inputs[k], live[k]));
+    const fixed = (["protocol", "tags"] as const).filter(
+      (k) => inputs[k] !== undefined && !sameValue(inputs[k], live[k]),
+    );
     if (fixed.length > 0) {
       throw new ListenerError(
         `Huawei Cloud dedicated listener ${existing.id} on port ${inputs.protocolPort} cannot be adopted: ` +
@@ -415,7 +382,7 @@ export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3List
       );
     }
     log.info(`huawei:${RESOURCE}: adopting existing listener ${existing.id} on port ${inputs.protocolPort}`);
-    const changed = UPDATABLE_INPUTS.filter((k) => inputs[k] !== undefined && !same(inputs[k], live[k]));
+    const changed = UPDATABLE_INPUTS.filter((k) => inputs[k] !== undefined && !sameValue(inputs[k], live[k]));
     if (changed.length === 0) return existing;
     const body = updateBody({}, inputs, changed);
     return this.#session.pipeline.call(existing.id, "update adopted listener", lane, () =>
