@@ -5,8 +5,9 @@ import { ApiError, type ErrorBehaviour } from "../core/errors";
 import { RetryBudgetExceededError } from "../core/retry";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
 import type { FaultKind } from "../emulator/faults";
-import { ElbClient, networkError } from "./client";
-import { classify } from "./errors";
+import { ElbClient, ElbV3Client, networkError } from "./client";
+import { V3_ROUTES } from "./constants";
+import { classify, isLoadBalancerBusy } from "./errors";
 import { apiFailure as failure, clientFor } from "./testing";
 
 let emu: HuaweiEmulator;
@@ -111,5 +112,114 @@ describe("classify with codes the emulator raises", () => {
     expect(classify(new Error("x"))).toBe("fatal");
     expect(classify(new RetryBudgetExceededError(new Error("x"), 3, 1000))).toBe("fatal");
     expect(classify(new ApiError({ cloud: "aliyun", action: "A", code: "ELB.1015", apiMessage: "m" }))).toBe("fatal");
+  });
+});
+
+describe("classify with the dedicated ELB v3 codes the emulator raises", () => {
+  const v3For = (e: HuaweiEmulator): ElbV3Client =>
+    new ElbV3Client({
+      baseUrl: e.endpoint,
+      region: "eu-de",
+      projectId: e.seed.projectId,
+      credentials: { kind: "aksk", accessKey: e.accessKey, secretKey: e.secretKey },
+      requestTimeoutMs: 300,
+    });
+  const tcp = (loadbalancerId: string, port: number): object => ({
+    listener: { loadbalancer_id: loadbalancerId, protocol: "TCP", protocol_port: port },
+  });
+
+  it("treats an invalid input (ELB.8902, 400) as fatal", async () => {
+    const error = await failure(() =>
+      v3For(emu).createListener({
+        listener: { loadbalancer_id: emu.seed.dedicated.l4l7, protocol: "TCP", protocol_port: 70000 },
+      }),
+    );
+    expect([error.code, error.status, error.apiMessage]).toEqual([
+      "ELB.8902",
+      400,
+      "Invalid input for 'protocol_port'.",
+    ]);
+    expect(classify(error)).toBe("fatal");
+  });
+
+  it("treats a missing listener (ELB.8904, 404 in the v3 service's body) as gone", async () => {
+    const error = await failure(() => v3For(emu).getListener("0123456789abcdef"));
+    expect([error.code, error.status, error.apiMessage]).toEqual([
+      "ELB.8904",
+      404,
+      "listener 0123456789abcdef could not be found.",
+    ]);
+    expect(classify(error)).toBe("gone");
+  });
+
+  it("treats a gateway 404 on a v3 route (APIGW.0101, not the ELB service's body) as fatal", async () => {
+    emu.faults.add({ target: V3_ROUTES.getListener, kind: "error", code: "APIGW.0101", status: 404, first: 1 });
+    const error = await failure(() => v3For(emu).getListener("0123456789abcdef"));
+    expect([error.code, error.status]).toEqual(["APIGW.0101", 404]);
+    expect(classify(error)).toBe("fatal");
+  });
+
+  it("treats the listener quota (ELB.8905, 409) as fatal, not as a retried 409", async () => {
+    const v3 = v3For(emu);
+    const first = await v3.createListener(tcp(emu.seed.dedicated.l4, 1));
+    try {
+      const error = await failure(() => v3.createListener(tcp(emu.seed.dedicated.l4, 2)));
+      expect([error.code, error.status, error.apiMessage]).toEqual([
+        "ELB.8905",
+        409,
+        "Quota exceeded for resources: ['listener']",
+      ]);
+      expect(classify(error)).toBe("fatal");
+    } finally {
+      emu.v3.deleteOutOfBand(first.id);
+    }
+  });
+
+  it("treats a port in use (ELB.8907, 409, message names protocol_port) as conflict", async () => {
+    const wide = await startHuaweiEmulator({ lockMs: 0, pendingCreateReads: 0 });
+    try {
+      const v3 = v3For(wide);
+      await v3.createListener(tcp(wide.seed.dedicated.l4, 80));
+      const error = await failure(() => v3.createListener(tcp(wide.seed.dedicated.l4, 80)));
+      expect([error.code, error.status, error.apiMessage]).toEqual([
+        "ELB.8907",
+        409,
+        `Load Balancer ${wide.seed.dedicated.l4} already has a listener with protocol_port of 80.`,
+      ]);
+      expect(classify(error)).toBe("conflict");
+      expect(isLoadBalancerBusy(error)).toBe(false);
+    } finally {
+      await wide.close();
+    }
+  });
+
+  it("retries a load balancer that is not ACTIVE (ELB.8907, 409, no protocol_port) as busy", async () => {
+    emu.v3.setProvisioningStatus(emu.seed.dedicated.l7, "PENDING_UPDATE");
+    try {
+      const error = await failure(() =>
+        v3For(emu).createListener({
+          listener: { loadbalancer_id: emu.seed.dedicated.l7, protocol: "HTTP", protocol_port: 80 },
+        }),
+      );
+      expect([error.code, error.status, error.apiMessage]).toEqual([
+        "ELB.8907",
+        409,
+        `Load Balancer ${emu.seed.dedicated.l7} is immutable and cannot be updated.`,
+      ]);
+      expect(classify(error)).toBe("retry");
+      expect(isLoadBalancerBusy(error)).toBe(true);
+    } finally {
+      emu.v3.setProvisioningStatus(emu.seed.dedicated.l7, undefined);
+    }
+  });
+
+  it("treats a feature not supported (ELB.8962, 403) as fatal", async () => {
+    const error = await failure(() =>
+      v3For(emu).createListener({
+        listener: { loadbalancer_id: emu.seed.dedicated.l4l7, protocol: "QUIC", protocol_port: 443 },
+      }),
+    );
+    expect([error.code, error.status, error.apiMessage]).toEqual(["ELB.8962", 403, "The feature is not supported."]);
+    expect(classify(error)).toBe("fatal");
   });
 });
