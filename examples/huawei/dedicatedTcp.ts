@@ -1,7 +1,7 @@
 /**
- * A listener of a dedicated (v3) load balancer: TCP on port 3306 with a longer idle timeout. Insert headers are for
- * HTTP and HTTPS listeners only (the OTC reference lists them under HTTP-family listeners), so the TCP example sets
- * none; see dedicatedHttpIpGroup.ts for insert headers.
+ * A listener of a dedicated (v3) load balancer: TCP on port 3306 with a longer idle timeout and the load balancer's
+ * address inserted for the backends (`X-Forwarded-ELB-IP`, as in the OTC reference's TCP create example; the
+ * processing mode and the TLS headers are for HTTP/HTTPS and HTTPS listeners, see dedicatedHttpIpGroup.ts).
  *
  *   pulumi config set dedicatedLoadBalancerId <dedicated load balancer id with an L4 flavor>
  *   pulumi config set huaweicloud:region eu-de            (and huaweicloud:projectId)
@@ -18,6 +18,7 @@ export = (): Record<string, pulumi.Output<unknown>> => {
     protocol: "TCP",
     protocolPort: 3306,
     keepaliveTimeout: 900,
+    insertHeaders: { "X-Forwarded-ELB-IP": true },
     tags: { app: "db" },
   });
   return { listenerId: listener.id, createdAt: listener.createdAt };

@@ -57,29 +57,17 @@ const argsArb = fc.record({
 
 /**
  * onlyStricter tells the rules where check refuses what the emulator (like the service) accepts, on purpose: the
- * document says these inputs "take effect only" for HTTPS (http2Enable, tlsCiphersPolicy) or for HTTP/HTTPS
- * (insertHeaders: the plain headers are accepted, and ignored, on TCP and UDP), so the service silently drops
- * them; check refuses them (L7_ONLY, HTTPS_ONLY in schema.ts) so a program does not believe they apply. These
- * cases are asserted the other way round: the emulator must accept them.
+ * document says http2Enable and tlsCiphersPolicy "take effect only" for HTTPS, so the service silently drops them on
+ * other protocols; check refuses them (HTTPS_ONLY in schema.ts) so a program does not believe they apply. These cases
+ * are asserted the other way round: the emulator must accept them. Insert headers are not among them: check takes
+ * the plain ones on every protocol, as the emulator does (the document's TCP create example sends one).
  * sniContainerRefs on a non-HTTPS listener is refused by both; an empty list only by check (not generated here).
  */
 function onlyStricter(raw: Readonly<Record<string, unknown>>, failed: readonly string[]): boolean {
-  const { protocol, insertHeaders } = raw;
+  const { protocol } = raw;
   if (protocol !== "TCP" && protocol !== "UDP" && protocol !== "HTTP") return false;
-  // The emulator accepts the plain boolean headers on any protocol (the document's TCP create example sends one).
-  const plainHeaders =
-    insertHeaders !== undefined &&
-    Object.entries(insertHeaders as Record<string, unknown>).every(
-      ([key, value]) => PLAIN_HEADERS.includes(key) && typeof value === "boolean",
-    );
-  return failed.every(
-    (p) =>
-      p === "http2Enable" || p === "tlsCiphersPolicy" || (p === "insertHeaders" && protocol !== "HTTP" && plainHeaders),
-  );
+  return failed.every((p) => p === "http2Enable" || p === "tlsCiphersPolicy");
 }
-
-/** PLAIN_HEADERS are the boolean insert headers the emulator takes on any protocol. */
-const PLAIN_HEADERS: readonly string[] = ["X-Forwarded-ELB-IP", "X-Real-IP"];
 
 let nextPort = 1;
 

@@ -24,6 +24,8 @@ describe("checkInputs of ElbV3Listener", () => {
     ["TCP", {}],
     ["UDP", { keepaliveTimeout: 10 }],
     ["HTTP", { insertHeaders: { "X-Forwarded-ELB-IP": true, "X-Forwarded-For-Processing-Mode": "preserve" } }],
+    // The OTC TCP create example sends X-Forwarded-ELB-IP and gets it echoed (digest §2.1).
+    ["TCP", { insertHeaders: { "X-Forwarded-ELB-IP": true } }],
     [
       "HTTPS",
       {
@@ -120,9 +122,11 @@ describe("checkInputs of ElbV3Listener", () => {
       ['enableMemberRetry: enableMemberRetry applies to HTTP and HTTPS listeners only, not "TCP"'],
     ],
     [
-      "insert headers on TCP",
-      base("TCP", { insertHeaders: { "X-Forwarded-ELB-IP": true } }),
-      ['insertHeaders: insertHeaders applies to HTTP and HTTPS listeners only, not "TCP"'],
+      "the processing-mode insert header on TCP",
+      base("TCP", { insertHeaders: { "X-Forwarded-ELB-IP": true, "X-Forwarded-For-Processing-Mode": "append" } }),
+      [
+        'insertHeaders: insertHeaders "X-Forwarded-For-Processing-Mode" applies to HTTP and HTTPS listeners only, not "TCP"',
+      ],
     ],
     [
       "http2 on HTTP",

@@ -378,7 +378,6 @@ export const HUAWEI_ONLY: readonly V3InputName[] = ["gzipEnable", "cps", "connec
 
 /** L7_ONLY are the inputs that apply to HTTP and HTTPS listeners only. Ref: digest §2 protocol column. */
 export const L7_ONLY: readonly V3InputName[] = [
-  "insertHeaders",
   "enableMemberRetry",
   "clientTimeout",
   "memberTimeout",
@@ -455,7 +454,7 @@ export function crossFieldFailures(k: Known, context: CheckContext = {}): CheckF
       }
     }
     const headers = v.insertHeaders;
-    if (headers !== undefined && l7) out.push(...insertHeaderFailures(headers, p));
+    if (headers !== undefined) out.push(...insertHeaderFailures(headers, p));
   }
   // "the value can only be true" on dedicated load balancers.
   if (v.transparentClientIpEnable === false) {
@@ -499,8 +498,13 @@ export function crossFieldFailures(k: Known, context: CheckContext = {}): CheckF
   return out;
 }
 
-/** insertHeaderFailures checks the keys, values and aliases of insert headers for an HTTP or HTTPS listener. */
-function insertHeaderFailures(headers: InsertHeaders, protocol: "HTTP" | "HTTPS"): CheckFailure[] {
+/**
+ * insertHeaderFailures checks the keys, values and aliases of insert headers for a listener of `protocol`: the plain
+ * Boolean headers on any protocol (the digest's table says HTTP-family, but the OTC TCP create example sends
+ * `X-Forwarded-ELB-IP` and gets it echoed, so the service takes them on TCP: digest §2.1, ◐), the processing mode on
+ * HTTP and HTTPS, the TLS and client-certificate flags and every alias on HTTPS only.
+ */
+function insertHeaderFailures(headers: InsertHeaders, protocol: string): CheckFailure[] {
   const out: CheckFailure[] = [];
   const bad = (key: string, rule: string): void => {
     out.push({ property: "insertHeaders", reason: `insertHeaders ${JSON.stringify(key)} ${rule}` });
@@ -510,7 +514,9 @@ function insertHeaderFailures(headers: InsertHeaders, protocol: "HTTP" | "HTTPS"
     if ((INSERT_HEADERS_L7 as readonly string[]).includes(key)) {
       if (typeof value !== "boolean") bad(key, `must be true or false, got ${q(value)}`);
     } else if (key === PROCESSING_MODE_HEADER) {
-      if (value !== "append" && value !== "remove" && value !== "preserve") {
+      if (protocol !== "HTTP" && protocol !== "HTTPS")
+        bad(key, `applies to HTTP and HTTPS listeners only, not ${q(protocol)}`);
+      else if (value !== "append" && value !== "remove" && value !== "preserve") {
         bad(key, `must be one of "append", "remove", "preserve", got ${q(value)}`);
       }
     } else if ((INSERT_HEADERS_HTTPS as readonly string[]).includes(key)) {

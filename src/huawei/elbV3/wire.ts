@@ -184,13 +184,14 @@ export function fromWire(l: WireV3Object): Partial<ElbV3ListenerInputs> {
     out.securityPolicyId = str(l.security_policy_id);
     out.http2Enable = bool(l.http2_enable);
   }
+  // Insert headers on every protocol: the OTC TCP create example's answer echoes X-Forwarded-ELB-IP (digest §2.1).
+  const headers = l.insert_headers;
+  if (headers !== null && typeof headers === "object" && !Array.isArray(headers)) {
+    out.insertHeaders = Object.fromEntries(
+      Object.entries(headers).filter(([, v]) => typeof v === "boolean" || typeof v === "string"),
+    ) as InsertHeaders;
+  }
   if (l7) {
-    const headers = l.insert_headers;
-    if (headers !== null && typeof headers === "object" && !Array.isArray(headers)) {
-      out.insertHeaders = Object.fromEntries(
-        Object.entries(headers).filter(([, v]) => typeof v === "boolean" || typeof v === "string"),
-      ) as InsertHeaders;
-    }
     out.enableMemberRetry = bool(l.enable_member_retry);
     out.clientTimeout = num(l.client_timeout);
     out.memberTimeout = num(l.member_timeout);
