@@ -4,44 +4,45 @@
  * process-wide singleton, so `configure` happens once and the per-load-balancer locks are shared by every resource.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type * as aliyun from "./aliyun/provider";
-import type * as aliyunDomainExtension from "./aliyun/domainExtension/provider";
-import type * as huawei from "./huawei/provider";
-import type * as huaweiV3 from "./huawei/elbV3/provider";
+import { PlannedProvider } from "./core/planned";
 import type { ProviderKind } from "./providerShim";
 
 const singletons = new Map<ProviderKind, dynamic.ResourceProvider>();
 
 /*
- * Each implementation is required on first use, not imported: the host's first request pays for loading only the
- * cloud it names (`npm run bench`, figure 5: host load time), and a stack of one cloud never loads the other's code.
+ * Each half is imported on first use: the host's first check loads only the plan half of the kind it names (schema
+ * and config: `npm run bench`, figure 5), a preview never loads a client, and a stack of one cloud never loads the
+ * other's code. The package bundles these modules into shared chunks (scripts/bundleHost.mjs), so state meant to be
+ * process-wide (the per-load-balancer locks) exists once for every kind.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 function build(kind: ProviderKind): dynamic.ResourceProvider {
   switch (kind) {
-    case "aliyun:HttpsListener": {
-      const { HttpsListenerProvider } = require("./aliyun/provider") as typeof aliyun;
-      return new HttpsListenerProvider();
-    }
-    case "huawei:ElbListener": {
-      const { ElbListenerProvider } = require("./huawei/provider") as typeof huawei;
-      return new ElbListenerProvider();
-    }
-    case "huawei:ElbV3Listener": {
-      const { ElbV3ListenerProvider } = require("./huawei/elbV3/provider") as typeof huaweiV3;
-      return new ElbV3ListenerProvider();
-    }
-    case "aliyun:DomainExtension": {
-      const { DomainExtensionProvider } = require("./aliyun/domainExtension/provider") as typeof aliyunDomainExtension;
-      return new DomainExtensionProvider();
-    }
+    case "aliyun:HttpsListener":
+      return new PlannedProvider(
+        async () => new (await import("./aliyun/plan")).HttpsListenerPlan(),
+        async () => new (await import("./aliyun/provider")).HttpsListenerProvider(),
+      );
+    case "huawei:ElbListener":
+      return new PlannedProvider(
+        async () => new (await import("./huawei/plan")).ElbListenerPlan(),
+        async () => new (await import("./huawei/provider")).ElbListenerProvider(),
+      );
+    case "huawei:ElbV3Listener":
+      return new PlannedProvider(
+        async () => new (await import("./huawei/elbV3/plan")).ElbV3ListenerPlan(),
+        async () => new (await import("./huawei/elbV3/provider")).ElbV3ListenerProvider(),
+      );
+    case "aliyun:DomainExtension":
+      return new PlannedProvider(
+        async () => new (await import("./aliyun/domainExtension/plan")).DomainExtensionPlan(),
+        async () => new (await import("./aliyun/domainExtension/provider")).DomainExtensionProvider(),
+      );
     default: {
       const unknown: never = kind;
       throw new Error(`unknown provider kind ${String(unknown)}`);
     }
   }
 }
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** providerFor returns the process-wide implementation of a resource kind, creating it on first use. */
 export function providerFor(kind: ProviderKind): dynamic.ResourceProvider {

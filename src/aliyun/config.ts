@@ -18,6 +18,7 @@
  * secretKey, securityToken, region, `endpoints: Endpoints[]` whose `slb` entry "override[s] the default endpoint URL
  * constructed from the region").
  */
+import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { PACKAGE_CONFIG_KEYS, parseConfigObject } from "../core/config";
 import { ConfigError } from "../core/errors";
 import { DEFAULT_RETRY_BUDGET_MS } from "../core/retry";
@@ -204,4 +205,39 @@ export function resolveRequestTimeoutMs(stack: ConfigSource = noConfig, env: Env
     );
   }
   return seconds * 1000;
+}
+
+/**
+ * StackConfig is one provider instance's configuration: the stack config `configure` passed (none before it) over
+ * the environment. The plan half (check, diff) reads the region from it; the session reads credentials, endpoint and
+ * tuning from the same instance. Its fields are #private: util.inspect and JSON never show them.
+ */
+export class StackConfig {
+  #source: ConfigSource = noConfig;
+  readonly #env: Env | undefined;
+
+  /** `env` replaces `process.env` (tests); the default reads the process environment at each call. */
+  constructor(env?: Env) {
+    this.#env = env;
+  }
+
+  /** configure keeps the stack's config (`alicloud:*` and the package's keys) for every later read. */
+  configure(req: ConfigureRequest): void {
+    this.#source = (key) => req.config.get(key);
+  }
+
+  /** source reads one stack config value by its full key. */
+  get source(): ConfigSource {
+    return this.#source;
+  }
+
+  /** env is the environment read where the stack config has no value. */
+  get env(): Env {
+    return this.#env ?? process.env;
+  }
+
+  /** region is the configured region (stack config, then environment), or undefined. */
+  region(): string | undefined {
+    return resolveRegion(this.#source, this.env);
+  }
 }

@@ -4,7 +4,6 @@
  * mutation pipeline (`core/pipeline`: lock, pacing, endpoint gate and retry, one log format).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { withoutProviderKey } from "../core/check";
 import { ApiError, ListenerError } from "../core/errors";
 import { log } from "../core/log";
 import type { Lane } from "../core/pipeline";
@@ -13,8 +12,9 @@ import type { Params, ResponseBody, SlbApi } from "./client";
 import { ACTIONS, ERROR_CODES, LISTENER_PROTOCOL } from "./constants";
 import { classify, explainSpecRefusal, outcomeUnknown } from "./errors";
 import type { HttpsListenerInputs, InputName } from "./schema";
+import { HttpsListenerPlan } from "./plan";
 import { checkInputs, COMPANION_GROUPS, diffInputs, inputProps, PROVIDER_ONLY_INPUTS, RESOURCE_NAME } from "./schema";
-import type { ListenerAddress } from "./wire";
+import type { HttpsListenerOutputs, ListenerAddress } from "./wire";
 import type { SlbProviderOptions } from "./session";
 import { SlbSession } from "./session";
 import {
@@ -28,13 +28,7 @@ import {
   wireParams,
 } from "./wire";
 
-/** HttpsListenerOutputs are the listener's state: every input (regionId resolved) plus its status. */
-export type HttpsListenerOutputs = HttpsListenerInputs & {
-  /** The region the listener lives in (the configured one when the program gave none). */
-  readonly regionId: string;
-  /** The listener's status as SLB reports it: `running` after create, or `starting`, `configuring`, `stopped`... */
-  readonly status: string;
-};
+export type { HttpsListenerOutputs } from "./wire";
 
 /** HttpsListenerProviderOptions let tests (and the engine harness) tune the provider without touching the environment. */
 export type HttpsListenerProviderOptions = SlbProviderOptions;
@@ -47,48 +41,27 @@ const INPUT_NAMES = Object.keys(inputProps) as InputName[];
  * the new listener if it cannot be started); update sends one SetLoadBalancerHTTPSListenerAttribute; read describes;
  * delete removes (already gone is success). Credentials come from `configure` (stack config) or the environment.
  */
-export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsListenerInputs, HttpsListenerOutputs> {
+export class HttpsListenerProvider
+  extends HttpsListenerPlan
+  implements dynamic.ResourceProvider<HttpsListenerInputs, HttpsListenerOutputs>
+{
   // #private (not TypeScript `private`): util.inspect and JSON never show the session's credentials or clients.
   readonly #session: SlbSession;
 
   constructor(overrides: HttpsListenerProviderOptions = {}) {
-    this.#session = new SlbSession(RESOURCE_NAME, overrides);
+    super(overrides);
+    this.#session = new SlbSession(RESOURCE_NAME, overrides, this.stack);
   }
 
-  /** configure keeps the stack's config (`alicloud:*` keys); the environment is the fallback for every key. */
-  async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.#session.configure(req);
-  }
-
-  /** check validates the inputs and returns them typed, with API defaults, normalisation and regionId filled in. */
-  async check(
-    _olds: HttpsListenerInputs,
-    news: HttpsListenerInputs,
-  ): Promise<dynamic.CheckResult<HttpsListenerInputs>> {
-    const result = checkInputs(news, this.#session.region());
-    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
-  }
-
-  /**
-   * diff decides update versus replace from REPLACE_INPUTS (schema.ts); olds are the stored outputs. A change of the
-   * create-only `tags` is no difference: it is logged as ignored.
-   */
-  async diff(id: string, olds: HttpsListenerOutputs, news: HttpsListenerInputs): Promise<dynamic.DiffResult> {
-    const { changed, replaces } = diffInputs(olds, news, this.#session.region());
-    if (news.tags !== undefined && JSON.stringify(news.tags) !== JSON.stringify(olds.tags ?? {})) {
-      log.warn(`HttpsListener ${id}: tags are set at create only; the changed tags are ignored (replace to retag)`);
-    }
-    return {
-      changes: changed.length > 0,
-      replaces,
-      deleteBeforeReplace:
-        replaces.length > 0 && !replaces.includes("listenerPort") && !replaces.includes("loadBalancerId"),
-    };
+  /** configure keeps the stack's config for the plan half and forgets clients built under the previous one. */
+  override async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    await super.configure(req);
+    this.#session.forgetClients();
   }
 
   /** create makes the listener, starts it, and returns its id and outputs. */
   async create(inputs: HttpsListenerInputs): Promise<dynamic.CreateResult<HttpsListenerOutputs>> {
-    const checked = checkInputs(inputs, this.#session.region());
+    const checked = checkInputs(inputs, this.stack.region());
     if (!checked.ok) {
       throw new ListenerError(`HttpsListener inputs are invalid: ${checked.failures.map((f) => f.reason).join("; ")}`);
     }
@@ -224,7 +197,7 @@ export class HttpsListenerProvider implements dynamic.ResourceProvider<HttpsList
     olds: HttpsListenerOutputs,
     news: HttpsListenerInputs,
   ): Promise<dynamic.UpdateResult<HttpsListenerOutputs>> {
-    const configured = this.#session.region();
+    const configured = this.stack.region();
     const regionId = news.regionId ?? configured ?? olds.regionId;
     const next: HttpsListenerInputs = { ...news, regionId };
     const { changed, replaces } = diffInputs(olds, next, configured);

@@ -1,20 +1,18 @@
 /**
- * SlbSession: what every Alibaba Cloud provider holds for one provider instance, written once. It keeps the stack's
- * config (from `configure`, the environment as fallback for every key), one SLB client per endpoint and credentials,
- * and the resource's mutation pipeline (whose retry budget is read from configuration at each call), so a provider
- * says only what to call.
+ * SlbSession: what every Alibaba Cloud provider holds for one provider instance to call the API, written once. It
+ * reads the instance's StackConfig (the plan half's: stack config from `configure`, the environment as fallback for
+ * every key), and keeps one SLB client per endpoint and credentials and the resource's mutation pipeline (whose retry
+ * budget is read from configuration at each call), so a provider says only what to call.
  */
-import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import type { LoadBalancerTarget, PipelineOptions } from "../core/pipeline";
 import { MutationPipeline } from "../core/pipeline";
 import type { SlbApi } from "./client";
 import { SlbClient } from "./client";
-import type { ConfigSource, Env } from "./config";
+import type { Env, StackConfig } from "./config";
 import {
   requireRegion,
   resolveCredentials,
   resolveEndpoint,
-  resolveRegion,
   resolveRequestTimeoutMs,
   resolveRetryBudgetMs,
 } from "./config";
@@ -37,43 +35,35 @@ export interface SlbProviderOptions {
  * TypeScript `private`): util.inspect and JSON never show them, and the client cache is keyed by credentials.
  */
 export class SlbSession {
-  #stack: ConfigSource = () => undefined;
+  readonly #config: StackConfig;
   readonly #clients = new Map<string, SlbApi>();
   readonly #options: SlbProviderOptions;
   /** The resource's mutation pipeline: per-load-balancer lock, pacing, endpoint gate and retry, one log format. */
   readonly pipeline: MutationPipeline;
 
-  constructor(resource: string, options: SlbProviderOptions = {}) {
+  /** `resource` names the resource in log lines; `config` is the provider instance's configuration. */
+  constructor(resource: string, options: SlbProviderOptions, config: StackConfig) {
     this.#options = options;
+    this.#config = config;
     this.pipeline = new MutationPipeline(resource, ALIYUN_CLASSIFIER, () => ({
       ...this.#options.retry,
-      budgetMs: resolveRetryBudgetMs(this.#stack, this.#env()),
+      budgetMs: resolveRetryBudgetMs(this.#config.source, this.#config.env),
     }));
   }
 
-  #env(): Env {
-    return this.#options.env ?? process.env;
-  }
-
-  /** configure keeps the stack's config (`alicloud:*` and the package's keys) and forgets clients built before it. */
-  configure(req: ConfigureRequest): void {
-    this.#stack = (key) => req.config.get(key);
+  /** forgetClients drops the clients built so far: after `configure`, credentials and endpoints may differ. */
+  forgetClients(): void {
     this.#clients.clear();
-  }
-
-  /** region is the configured region (stack config, then environment), or undefined. */
-  region(): string | undefined {
-    return resolveRegion(this.#stack, this.#env());
   }
 
   /** requireRegion is the configured region; a ConfigError naming the key and variables when there is none. */
   requireRegion(): string {
-    return requireRegion(this.#stack, this.#env());
+    return requireRegion(this.#config.source, this.#config.env);
   }
 
   /** endpoint names the region's SLB endpoint as a pipeline scope (`aliyun|<url>`). */
   endpoint(regionId: string): string {
-    return `aliyun|${resolveEndpoint(regionId, this.#env(), this.#stack)}`;
+    return `aliyun|${resolveEndpoint(regionId, this.#config.env, this.#config.source)}`;
   }
 
   /** target is a load balancer's pipeline key: every resource on it (listener, extensions) shares its lock. */
@@ -83,12 +73,13 @@ export class SlbSession {
 
   /** client returns the region's SLB client for the current credentials, built once per endpoint and credentials. */
   client(regionId: string): SlbApi {
-    const credentials = resolveCredentials(this.#stack, this.#env());
-    const endpoint = resolveEndpoint(regionId, this.#env(), this.#stack);
+    const credentials = resolveCredentials(this.#config.source, this.#config.env);
+    const endpoint = resolveEndpoint(regionId, this.#config.env, this.#config.source);
     const key = [endpoint, credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken].join("\n");
     let api = this.#clients.get(key);
     if (!api) {
-      const timeoutMs = this.#options.requestTimeoutMs ?? resolveRequestTimeoutMs(this.#stack, this.#env());
+      const timeoutMs =
+        this.#options.requestTimeoutMs ?? resolveRequestTimeoutMs(this.#config.source, this.#config.env);
       const options = { ...credentials, endpoint, timeoutMs };
       api = this.#options.clientFactory ? this.#options.clientFactory(options) : new SlbClient(options);
       this.#clients.set(key, api);

@@ -159,3 +159,11 @@ export function changedParams(
   if (keys.has("vServerGroupId")) params.VServerGroup = outputs.vServerGroupId === undefined ? "off" : "on";
   return params;
 }
+
+/** HttpsListenerOutputs are the listener's state: every input (regionId resolved) plus its status. */
+export type HttpsListenerOutputs = HttpsListenerInputs & {
+  /** The region the listener lives in (the configured one when the program gave none). */
+  readonly regionId: string;
+  /** The listener's status as SLB reports it: `running` after create, or `starting`, `configuring`, `stopped`... */
+  readonly status: string;
+};

@@ -11,6 +11,7 @@
  * huaweicloud provider bridges the same schema with camelCase keys. The package's own settings live under
  * `pulumi-lb-listeners:`.
  */
+import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { PACKAGE_CONFIG_KEYS, parseConfigObject } from "../core/config";
 import { ConfigError } from "../core/errors";
 import { DEFAULT_RETRY_BUDGET_MS } from "../core/retry";
@@ -225,4 +226,38 @@ export function resolveTarget(settings: HuaweiSettings, region?: string, project
       DEFAULT_REQUEST_TIMEOUT_MS,
     ),
   };
+}
+
+/**
+ * StackConfig is one provider instance's configuration: the stack config `configure` passed (none before it) over
+ * the environment. The plan half (check, diff) reads settings from it; the session resolves targets from the same
+ * instance. Its fields are #private: util.inspect and JSON never show them.
+ */
+export class StackConfig {
+  #source?: ConfigSource;
+  readonly #env: Env | undefined;
+
+  /** `env` replaces `process.env` (tests); the default reads the process environment at each call. */
+  constructor(env?: Env) {
+    this.#env = env;
+  }
+
+  /** configure keeps the stack configuration (`huaweicloud:*` and the package's keys) for every later read. */
+  configure(req: ConfigureRequest): void {
+    this.#source = req.config;
+  }
+
+  /** settings reads the stack config and environment; a ConfigError names a malformed value. */
+  settings(): HuaweiSettings {
+    return readSettings(this.#source, this.#env ?? process.env);
+  }
+
+  /** safeSettings is settings, or undefined where they cannot be read (check and diff must not fail on them). */
+  safeSettings(): HuaweiSettings | undefined {
+    try {
+      return this.settings();
+    } catch {
+      return undefined;
+    }
+  }
 }

@@ -5,21 +5,14 @@
  * and retry, one log format).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { withoutProviderKey } from "../core/check";
 import { ListenerError } from "../core/errors";
 import { log } from "../core/log";
 import { ElbClient, type ElbApi } from "./client";
 import { retryBudgetMs, type Target } from "./config";
 import { adopt, findAdoptable, postOnce, settle, type CreateSteps } from "./create";
 import { classify } from "./errors";
-import {
-  changedUpdatable,
-  checkInputs,
-  diffInputs,
-  loadBalancerRefusal,
-  RESOURCE,
-  type ElbListenerInputs,
-} from "./schema";
+import { ElbListenerPlan } from "./plan";
+import { changedUpdatable, loadBalancerRefusal, RESOURCE, type ElbListenerInputs } from "./schema";
 import { ElbSession, type ElbSessionOptions } from "./session";
 import {
   inputsFromGet,
@@ -41,7 +34,10 @@ export interface ElbListenerProviderOptions extends ElbSessionOptions<ElbApi> {
 }
 
 /** ElbListenerProvider implements the lifecycle of a classic ELB v1.0 listener. */
-export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListenerInputs, ElbListenerOutputs> {
+export class ElbListenerProvider
+  extends ElbListenerPlan
+  implements dynamic.ResourceProvider<ElbListenerInputs, ElbListenerOutputs>
+{
   // #private (not TypeScript `private`): the session holds the stack configuration and credentials.
   readonly #options: ElbListenerProviderOptions;
   readonly #session: ElbSession<ElbApi>;
@@ -49,29 +45,20 @@ export class ElbListenerProvider implements dynamic.ResourceProvider<ElbListener
   readonly #loadBalancers = new Map<string, WireLoadBalancer>();
 
   constructor(options: ElbListenerProviderOptions = {}) {
+    super(options);
     this.#options = options;
-    this.#session = new ElbSession<ElbApi>(`huawei:${RESOURCE}`, options, (target) => new ElbClient(target));
+    this.#session = new ElbSession<ElbApi>(
+      `huawei:${RESOURCE}`,
+      options,
+      this.stack,
+      (target) => new ElbClient(target),
+    );
   }
 
-  /** configure keeps the stack configuration for later calls (read inside the provider process only). */
-  async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.#session.configure(req);
-  }
-
-  /** check validates the inputs, fills TLS defaults, and drops (with a warning) inputs that have no effect. */
-  async check(_olds: ElbListenerInputs, news: ElbListenerInputs): Promise<dynamic.CheckResult<ElbListenerInputs>> {
-    const result = checkInputs(news);
-    for (const warning of result.warnings) log.warn(`huawei:ElbListener: ${warning.message}`);
-    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
-  }
-
-  /**
-   * diff compares every input with the stored outputs: unknown values count as changes; loadbalancerId, protocol,
-   * backendProtocol, sessionSticky, stickySessionType, cookieTimeout, region and projectId replace; the rest update.
-   */
-  async diff(_id: string, olds: ElbListenerOutputs, news: ElbListenerInputs): Promise<dynamic.DiffResult> {
-    const { changed, replaces, deleteBeforeReplace } = diffInputs(olds, news, this.#session.safeSettings());
-    return { changes: changed.length > 0, replaces, deleteBeforeReplace };
+  /** configure keeps the stack's config for the plan half and forgets clients built under the previous one. */
+  override async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    await super.configure(req);
+    this.#session.forgetClients();
   }
 
   /**

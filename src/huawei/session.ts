@@ -1,20 +1,11 @@
 /**
- * ElbSession: what every Huawei Cloud / Open Telekom Cloud provider holds for one provider instance, written once. It
- * keeps the stack's config (from `configure`, read inside the provider process only), one API client per target
- * (endpoint, project and credentials), and the resource's mutation pipeline (whose retry budget is read from
- * configuration at each call), so a provider says only what to call.
+ * ElbSession: what every Huawei Cloud / Open Telekom Cloud provider holds for one provider instance to call the API,
+ * written once. It reads the instance's StackConfig (the plan half's, from `configure`, read inside the provider
+ * process only), and keeps one API client per target (endpoint, project and credentials) and the resource's mutation
+ * pipeline (whose retry budget is read from configuration at each call), so a provider says only what to call.
  */
-import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { MutationPipeline, type LoadBalancerTarget } from "../core/pipeline";
-import {
-  readSettings,
-  resolveTarget,
-  retryBudgetMs,
-  type ConfigSource,
-  type Env,
-  type HuaweiSettings,
-  type Target,
-} from "./config";
+import { resolveTarget, retryBudgetMs, type Env, type HuaweiSettings, type StackConfig, type Target } from "./config";
 import { HUAWEI_CLASSIFIER } from "./errors";
 
 /** ElbSessionOptions are the test and tuning hooks every Huawei provider takes; the defaults serve real use. */
@@ -45,16 +36,20 @@ export interface Connection<Api> {
  * TypeScript `private`): the stack configuration and the environment hold secrets, and client keys hold credentials.
  */
 export class ElbSession<Api> {
-  #config?: ConfigSource;
+  readonly #config: StackConfig;
   readonly #clients = new Map<string, Api>();
   readonly #options: ElbSessionOptions<Api>;
   readonly #build: (target: Target) => Api;
   /** The resource's mutation pipeline: per-load-balancer lock, pacing, endpoint gate and retry, one log format. */
   readonly pipeline: MutationPipeline;
 
-  /** `resource` names the resource in log lines (`huawei:<Type>`); `build` makes the default client of a target. */
-  constructor(resource: string, options: ElbSessionOptions<Api>, build: (target: Target) => Api) {
+  /**
+   * `resource` names the resource in log lines (`huawei:<Type>`); `config` is the provider instance's configuration;
+   * `build` makes the default client of a target.
+   */
+  constructor(resource: string, options: ElbSessionOptions<Api>, config: StackConfig, build: (target: Target) => Api) {
     this.#options = options;
+    this.#config = config;
     this.#build = build;
     this.pipeline = new MutationPipeline(resource, HUAWEI_CLASSIFIER, () => ({
       budgetMs: retryBudgetMs(this.settings()),
@@ -65,24 +60,14 @@ export class ElbSession<Api> {
     }));
   }
 
-  /** configure keeps the stack configuration for later calls and forgets clients built before it. */
-  configure(req: ConfigureRequest): void {
-    this.#config = req.config;
+  /** forgetClients drops the clients built so far: after `configure`, credentials and endpoints may differ. */
+  forgetClients(): void {
     this.#clients.clear();
   }
 
-  /** settings reads the stack config and environment; a ConfigError names what is missing. */
+  /** settings reads the stack config and environment (the instance's StackConfig). */
   settings(): HuaweiSettings {
-    return readSettings(this.#config, this.#options.env ?? process.env);
-  }
-
-  /** safeSettings is settings, or undefined where they are incomplete (check and diff must not fail on them). */
-  safeSettings(): HuaweiSettings | undefined {
-    try {
-      return this.settings();
-    } catch {
-      return undefined;
-    }
+    return this.#config.settings();
   }
 
   /**

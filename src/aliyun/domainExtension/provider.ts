@@ -6,7 +6,6 @@
  * Ref: shared/api-docs/aliyun-slb-https-extras.md §1.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { withoutProviderKey } from "../../core/check";
 import { ApiError, ListenerError } from "../../core/errors";
 import type { Lane } from "../../core/pipeline";
 import type { Attempt } from "../../core/retry";
@@ -21,15 +20,12 @@ import { classify, explainSpecRefusal, outcomeUnknown } from "../errors";
 import type { SlbProviderOptions } from "../session";
 import { SlbSession } from "../session";
 import type { DomainExtensionInputs } from "./schema";
+import { DomainExtensionPlan } from "./plan";
 import { checkInputs, diffInputs, RESOURCE_NAME } from "./schema";
-import type { ExtensionAddress, ListedExtension } from "./wire";
+import type { DomainExtensionOutputs, ExtensionAddress, ListedExtension } from "./wire";
 import { createParams, findByDomain, idParams, inputsFromDescribe, listedExtensions, listParams } from "./wire";
 
-/** DomainExtensionOutputs are the extension's state: every input, with regionId resolved. */
-export type DomainExtensionOutputs = DomainExtensionInputs & {
-  /** The region the extension lives in (the configured one when the program gave none). */
-  readonly regionId: string;
-};
+export type { DomainExtensionOutputs } from "./wire";
 
 /** DomainExtensionProviderOptions tune the provider in tests; the same shape as the listener's. */
 export type DomainExtensionProviderOptions = SlbProviderOptions;
@@ -42,43 +38,27 @@ type Origin = { readonly id: string; readonly adopted?: ListedExtension };
  * again); update sends SetDomainExtensionAttribute (the certificate only); read describes by id; delete removes
  * (already gone is success). Credentials come from `configure` (stack config) or the environment.
  */
-export class DomainExtensionProvider implements dynamic.ResourceProvider<
-  DomainExtensionInputs,
-  DomainExtensionOutputs
-> {
+export class DomainExtensionProvider
+  extends DomainExtensionPlan
+  implements dynamic.ResourceProvider<DomainExtensionInputs, DomainExtensionOutputs>
+{
   // #private (not TypeScript `private`): util.inspect and JSON never show the session's credentials or clients.
   readonly #session: SlbSession;
 
   constructor(overrides: DomainExtensionProviderOptions = {}) {
-    this.#session = new SlbSession(RESOURCE_NAME, overrides);
+    super(overrides);
+    this.#session = new SlbSession(RESOURCE_NAME, overrides, this.stack);
   }
 
-  /** configure keeps the stack's config (`alicloud:*` keys); the environment is the fallback for every key. */
-  async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.#session.configure(req);
-  }
-
-  /** check validates the inputs and returns them typed, with regionId filled in. */
-  async check(
-    _olds: DomainExtensionInputs,
-    news: DomainExtensionInputs,
-  ): Promise<dynamic.CheckResult<DomainExtensionInputs>> {
-    const result = checkInputs(news, this.#session.region());
-    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
-  }
-
-  /**
-   * diff decides update versus replace from REPLACE_INPUTS (schema.ts). A replacement is created before the old
-   * extension is deleted: its domain, listener or load balancer differs, so both can exist, and SNI never lacks one.
-   */
-  async diff(_id: string, olds: DomainExtensionOutputs, news: DomainExtensionInputs): Promise<dynamic.DiffResult> {
-    const { changed, replaces } = diffInputs(olds, news, this.#session.region());
-    return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+  /** configure keeps the stack's config for the plan half and forgets clients built under the previous one. */
+  override async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    await super.configure(req);
+    this.#session.forgetClients();
   }
 
   /** create adds the extension and returns its DomainExtensionId as the resource id. */
   async create(inputs: DomainExtensionInputs): Promise<dynamic.CreateResult<DomainExtensionOutputs>> {
-    const checked = checkInputs(inputs, this.#session.region());
+    const checked = checkInputs(inputs, this.stack.region());
     if (!checked.ok) {
       throw new ListenerError(
         `DomainExtension inputs are invalid: ${checked.failures.map((f) => f.reason).join("; ")}`,
@@ -205,7 +185,7 @@ export class DomainExtensionProvider implements dynamic.ResourceProvider<
     olds: DomainExtensionOutputs,
     news: DomainExtensionInputs,
   ): Promise<dynamic.UpdateResult<DomainExtensionOutputs>> {
-    const configured = this.#session.region();
+    const configured = this.stack.region();
     const regionId = news.regionId ?? configured ?? olds.regionId;
     const next: DomainExtensionInputs = { ...news, regionId };
     const { changed, replaces } = diffInputs(olds, next, configured);

@@ -105,3 +105,9 @@ export function inputsFromDescribe(
   if (previous.adoptExisting !== undefined) inputs.adoptExisting = previous.adoptExisting;
   return inputs;
 }
+
+/** DomainExtensionOutputs are the extension's state: every input, with regionId resolved. */
+export type DomainExtensionOutputs = DomainExtensionInputs & {
+  /** The region the extension lives in (the configured one when the program gave none). */
+  readonly regionId: string;
+};

@@ -7,46 +7,34 @@
  * Ref: ../shared/api-docs/huawei-elb-v3-listener.md §3 (PUT), §5 (flavors), §6 (waits), §7 (errors).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { conforms, decodeInputs, isUnknown, withoutProviderKey } from "../../core/check";
+import { conforms, decodeInputs } from "../../core/check";
 import { ListenerError } from "../../core/errors";
 import { log } from "../../core/log";
 import type { Lane } from "../../core/pipeline";
 import { realSleep, RetryBudgetExceededError } from "../../core/retry";
 import { ElbV3Client, type V3Api, type WireV3Object } from "../client";
-import { CLOUD_DOMAINS, cloudDomain, retryBudgetMs, type Target } from "../config";
+import { retryBudgetMs, type Target } from "../config";
 import { V3_LB_STATUS } from "../constants";
 import { classify, outcomeUnknown } from "../errors";
-import { changedInputs, sameValue } from "../schema";
+import { sameValue } from "../schema";
 import { ElbSession, type ElbSessionOptions } from "../session";
+import { ElbV3ListenerPlan } from "./plan";
 import {
-  checkInputs,
   ELB_V3_LISTENER_PROPS,
   INPUT_NAMES,
   INSERT_HEADER_DEFAULTS,
   NOT_COMPARED,
+  portFamily,
   REPLACE_ON_CHANGE,
   REQUIRED,
   RESOURCE,
-  type Cloud,
   type ElbV3ListenerInputs,
   type V3InputName,
 } from "./schema";
-import { createBody, fromWire, trimmed, updateBody } from "./wire";
+import { createBody, fromWire, trimmed, updateBody, V3_OUTPUT_NAMES, type ElbV3ListenerOutputs } from "./wire";
 
-/** ElbV3ListenerOutputs are the stored state: the checked inputs plus what the API reports. */
-export type ElbV3ListenerOutputs = ElbV3ListenerInputs & {
-  /** When the listener was created (`created_at`). */
-  readonly createdAt?: string;
-  /** When the listener was last updated (`updated_at`). */
-  readonly updatedAt?: string;
-  /** The region the listener lives in (the input, else the configured region at creation). */
-  readonly resolvedRegion: string;
-  /** The project the listener lives in (the input, else the configured project at creation). */
-  readonly resolvedProjectId: string;
-};
-
-/** V3_OUTPUT_NAMES are the properties that are outputs only. */
-export const V3_OUTPUT_NAMES = ["createdAt", "updatedAt", "resolvedRegion", "resolvedProjectId"] as const;
+export type { ElbV3ListenerOutputs } from "./wire";
+export { V3_OUTPUT_NAMES } from "./wire";
 
 /** V3ProviderOptions are test and tuning hooks; a provider constructed without arguments uses the defaults. */
 export interface V3ProviderOptions extends ElbSessionOptions<V3Api> {
@@ -59,42 +47,32 @@ export const UPDATABLE_INPUTS: readonly V3InputName[] = INPUT_NAMES.filter(
   (n) => !REPLACE_ON_CHANGE.has(n) && !NOT_COMPARED.has(n),
 );
 
-const portFamily = (protocol: unknown): string => (protocol === "UDP" ? "udp" : "tcp");
 const l7 = (protocol: unknown): boolean => protocol === "HTTP" || protocol === "HTTPS";
 
 /** ElbV3ListenerProvider implements the lifecycle of a dedicated ELB v3 listener. */
-export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3ListenerInputs, ElbV3ListenerOutputs> {
+export class ElbV3ListenerProvider
+  extends ElbV3ListenerPlan
+  implements dynamic.ResourceProvider<ElbV3ListenerInputs, ElbV3ListenerOutputs>
+{
   // #private (not TypeScript `private`): the session holds the stack configuration and credentials.
   readonly #options: V3ProviderOptions;
   readonly #session: ElbSession<V3Api>;
 
   constructor(options: V3ProviderOptions = {}) {
+    super(options);
     this.#options = options;
-    this.#session = new ElbSession<V3Api>(`huawei:${RESOURCE}`, options, (target) => new ElbV3Client(target));
+    this.#session = new ElbSession<V3Api>(
+      `huawei:${RESOURCE}`,
+      options,
+      this.stack,
+      (target) => new ElbV3Client(target),
+    );
   }
 
-  /** configure keeps the stack configuration for later calls. */
-  async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.#session.configure(req);
-  }
-
-  /** check validates the inputs against every rule, with the stored inputs and the configured cloud. */
-  async check(olds: ElbV3ListenerInputs, news: ElbV3ListenerInputs): Promise<dynamic.CheckResult<ElbV3ListenerInputs>> {
-    const result = checkInputs(news, { olds: olds ?? {}, cloud: this.cloudOf(news.region) });
-    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
-  }
-
-  /** diff compares every input with the stored outputs; the replace table decides replace versus update. */
-  async diff(_id: string, olds: ElbV3ListenerOutputs, news: ElbV3ListenerInputs): Promise<dynamic.DiffResult> {
-    const settings = this.#session.safeSettings();
-    const changed = changedInputs(INPUT_NAMES, NOT_COMPARED, olds, news, settings);
-    const replaces = changed.filter((c) => REPLACE_ON_CHANGE.has(c));
-    // The port is unique per load balancer and port family: a replacement in the same slot deletes first.
-    const sameSlot =
-      (isUnknown(news.loadbalancerId) || news.loadbalancerId === olds.loadbalancerId) &&
-      (isUnknown(news.protocolPort) || news.protocolPort === olds.protocolPort) &&
-      (isUnknown(news.protocol) || portFamily(news.protocol) === portFamily(olds.protocol));
-    return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && sameSlot };
+  /** configure keeps the stack's config for the plan half and forgets clients built under the previous one. */
+  override async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    await super.configure(req);
+    this.#session.forgetClients();
   }
 
   /**
@@ -228,19 +206,6 @@ export class ElbV3ListenerProvider implements dynamic.ResourceProvider<ElbV3List
     } catch (error) {
       if (classify(error) !== "gone") throw error;
       log.info(`huawei:${RESOURCE}: listener ${id} was already gone`);
-    }
-  }
-
-  /** cloudOf tells the cloud of the configured endpoint's domain (unknown for an explicit endpoint, e.g. an emulator). */
-  private cloudOf(region: unknown): Cloud | undefined {
-    const settings = this.#session.safeSettings();
-    const r = typeof region === "string" && !isUnknown(region) ? region : settings?.region;
-    if (!settings || settings.endpoint !== undefined || r === undefined) return undefined;
-    try {
-      const domain = cloudDomain(r, settings.cloud);
-      return domain.endsWith(CLOUD_DOMAINS.opentelekomcloud) ? "opentelekomcloud" : "huaweicloud";
-    } catch {
-      return undefined;
     }
   }
 

@@ -370,6 +370,9 @@ export const REPLACE_ON_CHANGE: ReadonlySet<V3InputName> = new Set<V3InputName>(
   "tags",
 ]);
 
+/** portFamily is the port space a protocol's listeners share: a port is unique per load balancer and family. */
+export const portFamily = (protocol: unknown): string => (protocol === "UDP" ? "udp" : "tcp");
+
 /** NOT_COMPARED are inputs that only steer `create` and never cause a diff. */
 export const NOT_COMPARED: ReadonlySet<V3InputName> = new Set<V3InputName>(["adoptExisting"]);
 

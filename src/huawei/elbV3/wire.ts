@@ -248,3 +248,18 @@ export function trimmed<T extends object>(
   }
   return out as T;
 }
+
+/** ElbV3ListenerOutputs are the stored state: the checked inputs plus what the API reports. */
+export type ElbV3ListenerOutputs = ElbV3ListenerInputs & {
+  /** When the listener was created (`created_at`). */
+  readonly createdAt?: string;
+  /** When the listener was last updated (`updated_at`). */
+  readonly updatedAt?: string;
+  /** The region the listener lives in (the input, else the configured region at creation). */
+  readonly resolvedRegion: string;
+  /** The project the listener lives in (the input, else the configured project at creation). */
+  readonly resolvedProjectId: string;
+};
+
+/** V3_OUTPUT_NAMES are the properties that are outputs only. */
+export const V3_OUTPUT_NAMES = ["createdAt", "updatedAt", "resolvedRegion", "resolvedProjectId"] as const;

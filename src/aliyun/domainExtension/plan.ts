@@ -1,0 +1,46 @@
+/**
+ * DomainExtensionPlan: the half of the DomainExtension provider that makes no API call (configure, check, diff), which
+ * is all `pulumi preview` asks of it. The dynamic-provider host loads this half alone for check and diff;
+ * DomainExtensionProvider extends it with create, read, update and delete, loaded on the first API call.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { withoutProviderKey } from "../../core/check";
+import { StackConfig } from "../config";
+import type { PlanOptions } from "../plan";
+import { checkInputs, diffInputs, type DomainExtensionInputs } from "./schema";
+import type { DomainExtensionOutputs } from "./wire";
+
+/** DomainExtensionPlan checks inputs and decides update versus replace; it never calls the API. */
+export class DomainExtensionPlan implements Required<
+  Pick<dynamic.ResourceProvider<DomainExtensionInputs, DomainExtensionOutputs>, "configure" | "check" | "diff">
+> {
+  /** The instance's configuration; the provider's session reads the same instance. */
+  protected readonly stack: StackConfig;
+
+  constructor(options: PlanOptions = {}) {
+    this.stack = new StackConfig(options.env);
+  }
+
+  /** configure keeps the stack's config (`alicloud:*` keys); the environment is the fallback for every key. */
+  async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    this.stack.configure(req);
+  }
+
+  /** check validates the inputs and returns them typed, with regionId filled in. */
+  async check(
+    _olds: DomainExtensionInputs,
+    news: DomainExtensionInputs,
+  ): Promise<dynamic.CheckResult<DomainExtensionInputs>> {
+    const result = checkInputs(news, this.stack.region());
+    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
+  }
+
+  /**
+   * diff decides update versus replace from REPLACE_INPUTS (schema.ts). A replacement is created before the old
+   * extension is deleted: its domain, listener or load balancer differs, so both can exist, and SNI never lacks one.
+   */
+  async diff(_id: string, olds: DomainExtensionOutputs, news: DomainExtensionInputs): Promise<dynamic.DiffResult> {
+    const { changed, replaces } = diffInputs(olds, news, this.stack.region());
+    return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+  }
+}

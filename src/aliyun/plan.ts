@@ -1,0 +1,60 @@
+/**
+ * HttpsListenerPlan: the half of the HttpsListener provider that makes no API call (configure, check, diff), which is
+ * all `pulumi preview` asks of it. The dynamic-provider host loads this half alone for check and diff;
+ * HttpsListenerProvider extends it with create, read, update and delete, loaded on the first API call.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { withoutProviderKey } from "../core/check";
+import { log } from "../core/log";
+import { StackConfig, type Env } from "./config";
+import { checkInputs, diffInputs, type HttpsListenerInputs } from "./schema";
+import type { HttpsListenerOutputs } from "./wire";
+
+/** PlanOptions are what the plan half reads besides the stack config: the environment. */
+export interface PlanOptions {
+  /** The environment to read instead of `process.env`. */
+  readonly env?: Env;
+}
+
+/** HttpsListenerPlan checks inputs and decides update versus replace; it never calls the API. */
+export class HttpsListenerPlan implements Required<
+  Pick<dynamic.ResourceProvider<HttpsListenerInputs, HttpsListenerOutputs>, "configure" | "check" | "diff">
+> {
+  /** The instance's configuration; the provider's session reads the same instance. */
+  protected readonly stack: StackConfig;
+
+  constructor(options: PlanOptions = {}) {
+    this.stack = new StackConfig(options.env);
+  }
+
+  /** configure keeps the stack's config (`alicloud:*` keys); the environment is the fallback for every key. */
+  async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    this.stack.configure(req);
+  }
+
+  /** check validates the inputs and returns them typed, with API defaults, normalisation and regionId filled in. */
+  async check(
+    _olds: HttpsListenerInputs,
+    news: HttpsListenerInputs,
+  ): Promise<dynamic.CheckResult<HttpsListenerInputs>> {
+    const result = checkInputs(news, this.stack.region());
+    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
+  }
+
+  /**
+   * diff decides update versus replace from REPLACE_INPUTS (schema.ts); olds are the stored outputs. A change of the
+   * create-only `tags` is no difference: it is logged as ignored.
+   */
+  async diff(id: string, olds: HttpsListenerOutputs, news: HttpsListenerInputs): Promise<dynamic.DiffResult> {
+    const { changed, replaces } = diffInputs(olds, news, this.stack.region());
+    if (news.tags !== undefined && JSON.stringify(news.tags) !== JSON.stringify(olds.tags ?? {})) {
+      log.warn(`HttpsListener ${id}: tags are set at create only; the changed tags are ignored (replace to retag)`);
+    }
+    return {
+      changes: changed.length > 0,
+      replaces,
+      deleteBeforeReplace:
+        replaces.length > 0 && !replaces.includes("listenerPort") && !replaces.includes("loadBalancerId"),
+    };
+  }
+}

@@ -1,0 +1,90 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { PlannedProvider, type FullProvider, type ResourcePlan } from "./planned";
+
+/** A recording plan and provider: each call is logged as `<half>.<method> <argument>`. */
+function halves(calls: string[]): { plan: ResourcePlan; full: FullProvider } {
+  const plan: ResourcePlan = {
+    configure: async (req) => void calls.push(`plan.configure ${req.config.get("k")}`),
+    check: async (_olds, news) => (calls.push(`plan.check ${JSON.stringify(news)}`), { inputs: news }),
+    diff: async (id) => (calls.push(`plan.diff ${id}`), { changes: false }),
+  };
+  const full: FullProvider = {
+    configure: async (req) => void calls.push(`full.configure ${req.config.get("k")}`),
+    check: async () => Promise.reject(new Error("the host asks the plan to check")),
+    diff: async () => Promise.reject(new Error("the host asks the plan to diff")),
+    create: async (inputs) => (calls.push(`full.create ${JSON.stringify(inputs)}`), { id: "id-1", outs: {} }),
+    read: async (id) => (calls.push(`full.read ${id}`), { id, props: {} }),
+    update: async (id) => (calls.push(`full.update ${id}`), { outs: {} }),
+    delete: async (id) => void calls.push(`full.delete ${id}`),
+  };
+  return { plan, full };
+}
+
+const request = (value: string): dynamic.ConfigureRequest => ({
+  config: { get: (key: string) => (key === "k" ? value : undefined) } as dynamic.ConfigureRequest["config"],
+});
+
+describe("PlannedProvider", () => {
+  it("serves configure, check and diff from the plan and never loads the full provider for them", async () => {
+    const calls: string[] = [];
+    const { plan, full } = halves(calls);
+    const loads: string[] = [];
+    const provider = new PlannedProvider(
+      async () => (loads.push("plan"), plan),
+      async () => (loads.push("full"), full),
+    );
+    await provider.configure(request("a"));
+    await expect(provider.check({}, { port: 80 })).resolves.toEqual({ inputs: { port: 80 } });
+    await expect(provider.diff("id-1", {}, {})).resolves.toEqual({ changes: false });
+    expect(loads).toEqual(["plan"]);
+    expect(calls).toEqual(["plan.configure a", 'plan.check {"port":80}', "plan.diff id-1"]);
+  });
+
+  it("loads the full provider once, on the first API call, configured with the last request", async () => {
+    const calls: string[] = [];
+    const { plan, full } = halves(calls);
+    const loads: string[] = [];
+    const provider = new PlannedProvider(
+      async () => (loads.push("plan"), plan),
+      async () => (loads.push("full"), full),
+    );
+    await provider.configure(request("a"));
+    await provider.configure(request("b"));
+    await Promise.all([provider.create({ port: 80 }), provider.read("id-1", {})]);
+    await provider.update("id-1", {}, {});
+    await provider.delete("id-1", {});
+    expect(loads).toEqual(["plan", "full"]);
+    expect(calls).toEqual([
+      "plan.configure a",
+      "plan.configure b",
+      "full.configure b",
+      'full.create {"port":80}',
+      "full.read id-1",
+      "full.update id-1",
+      "full.delete id-1",
+    ]);
+  });
+
+  it("passes a later configure to both halves", async () => {
+    const calls: string[] = [];
+    const { plan, full } = halves(calls);
+    const provider = new PlannedProvider(
+      async () => plan,
+      async () => full,
+    );
+    await provider.read("id-1", {});
+    await provider.configure(request("c"));
+    expect(calls).toEqual(["full.read id-1", "plan.configure c", "full.configure c"]);
+  });
+
+  it("fails each call that needs a half whose load failed, with the loader's error", async () => {
+    const { plan } = halves([]);
+    const provider = new PlannedProvider(
+      async () => plan,
+      async () => Promise.reject(new Error("Cannot find module './host/huawei.js'")),
+    );
+    await expect(provider.check({}, {})).resolves.toEqual({ inputs: {} });
+    await expect(provider.create({})).rejects.toThrow("Cannot find module './host/huawei.js'");
+    await expect(provider.delete("id-1", {})).rejects.toThrow("Cannot find module './host/huawei.js'");
+  });
+});

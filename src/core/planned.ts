@@ -1,0 +1,72 @@
+/**
+ * PlannedProvider: what the dynamic-provider host serves for one resource kind. configure, check and diff, the calls
+ * of `pulumi preview`, go to the resource's plan half (schema and config, no API client); create, read, update and
+ * delete load the full provider on first use and hand it the last configure request. A preview therefore never loads
+ * the clients, the signers or the mutation pipeline (`npm run bench`, figure 5).
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+
+/** ResourcePlan is the half of a provider that makes no API call. */
+export type ResourcePlan = Required<Pick<dynamic.ResourceProvider, "configure" | "check" | "diff">>;
+
+/** FullProvider is a provider with every lifecycle method (ours all have them). */
+export type FullProvider = Required<dynamic.ResourceProvider>;
+
+/** PlannedProvider serves the plan half at once and loads the full provider on the first API call. */
+export class PlannedProvider implements FullProvider {
+  readonly #loadPlan: () => Promise<ResourcePlan>;
+  readonly #loadFull: () => Promise<FullProvider>;
+  #plan?: Promise<ResourcePlan>;
+  #full?: Promise<FullProvider>;
+  #request?: dynamic.ConfigureRequest;
+
+  /** Each loader is called once, on first use; a loader that fails fails every call that needs it. */
+  constructor(loadPlan: () => Promise<ResourcePlan>, loadFull: () => Promise<FullProvider>) {
+    this.#loadPlan = loadPlan;
+    this.#loadFull = loadFull;
+  }
+
+  /** configure configures the plan half now, and the full provider when it is (or once it gets) loaded. */
+  async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    this.#request = req;
+    await (await this.#planHalf()).configure(req);
+    if (this.#full) await (await this.#full).configure(req);
+  }
+
+  async check(olds: unknown, news: unknown): Promise<dynamic.CheckResult> {
+    return (await this.#planHalf()).check(olds, news);
+  }
+
+  async diff(id: string, olds: unknown, news: unknown): Promise<dynamic.DiffResult> {
+    return (await this.#planHalf()).diff(id, olds, news);
+  }
+
+  async create(inputs: unknown): Promise<dynamic.CreateResult> {
+    return (await this.#fullProvider()).create(inputs);
+  }
+
+  async read(id: string, props?: unknown): Promise<dynamic.ReadResult> {
+    return (await this.#fullProvider()).read(id, props);
+  }
+
+  async update(id: string, olds: unknown, news: unknown): Promise<dynamic.UpdateResult> {
+    return (await this.#fullProvider()).update(id, olds, news);
+  }
+
+  async delete(id: string, props: unknown): Promise<void> {
+    return (await this.#fullProvider()).delete(id, props);
+  }
+
+  #planHalf(): Promise<ResourcePlan> {
+    this.#plan ??= this.#loadPlan();
+    return this.#plan;
+  }
+
+  #fullProvider(): Promise<FullProvider> {
+    this.#full ??= this.#loadFull().then(async (provider) => {
+      if (this.#request) await provider.configure(this.#request);
+      return provider;
+    });
+    return this.#full;
+  }
+}

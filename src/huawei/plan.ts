@@ -1,0 +1,50 @@
+/**
+ * ElbListenerPlan: the half of the ElbListener provider that makes no API call (configure, check, diff), which is all
+ * `pulumi preview` asks of it. The dynamic-provider host loads this half alone for check and diff; ElbListenerProvider
+ * extends it with create, read, update and delete, loaded on the first API call.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { withoutProviderKey } from "../core/check";
+import { log } from "../core/log";
+import { StackConfig, type Env } from "./config";
+import { checkInputs, diffInputs, type ElbListenerInputs } from "./schema";
+import type { ElbListenerOutputs } from "./wire";
+
+/** PlanOptions are what the plan half reads besides the stack config: the environment. */
+export interface PlanOptions {
+  /** The environment to read settings from. @default process.env */
+  readonly env?: Env;
+}
+
+/** ElbListenerPlan checks inputs and decides update versus replace; it never calls the API. */
+export class ElbListenerPlan implements Required<
+  Pick<dynamic.ResourceProvider<ElbListenerInputs, ElbListenerOutputs>, "configure" | "check" | "diff">
+> {
+  /** The instance's configuration; the provider's session reads the same instance. */
+  protected readonly stack: StackConfig;
+
+  constructor(options: PlanOptions = {}) {
+    this.stack = new StackConfig(options.env);
+  }
+
+  /** configure keeps the stack configuration for later calls (read inside the provider process only). */
+  async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    this.stack.configure(req);
+  }
+
+  /** check validates the inputs, fills TLS defaults, and drops (with a warning) inputs that have no effect. */
+  async check(_olds: ElbListenerInputs, news: ElbListenerInputs): Promise<dynamic.CheckResult<ElbListenerInputs>> {
+    const result = checkInputs(news);
+    for (const warning of result.warnings) log.warn(`huawei:ElbListener: ${warning.message}`);
+    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
+  }
+
+  /**
+   * diff compares every input with the stored outputs: unknown values count as changes; loadbalancerId, protocol,
+   * backendProtocol, sessionSticky, stickySessionType, cookieTimeout, region and projectId replace; the rest update.
+   */
+  async diff(_id: string, olds: ElbListenerOutputs, news: ElbListenerInputs): Promise<dynamic.DiffResult> {
+    const { changed, replaces, deleteBeforeReplace } = diffInputs(olds, news, this.stack.safeSettings());
+    return { changes: changed.length > 0, replaces, deleteBeforeReplace };
+  }
+}
