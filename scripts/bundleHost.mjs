@@ -1,10 +1,36 @@
-// Bundles what the dynamic-provider host loads (`npm run build` runs it after tsc): dist/providerHost.js, and one file
-// per cloud, dist/host/<cloud>.js, holding that cloud's provider with io-ts, the fp-ts parts it uses and our modules.
-// One file read and compiled instead of about 90 resolved, read and compiled one by one is most of the first Check's
-// cost in a fresh host (`npm run bench`, figure 5). The HTTP clients (pop-core, axios) stay outside: the provider
-// requires them on its first API call, never in check or diff.
-import { existsSync, rmSync } from "node:fs";
+// Bundles what the dynamic-provider host loads (`npm run build` runs it after tsc, whose dist/core/codeCache.js it
+// uses). For each resource kind (<kind> is its folder under src/ with `/` as `-`: aliyun, huawei, huawei-elbV3,
+// aliyun-domainExtension):
+//   dist/host/<kind>.plan.js        configure, check and diff (plan.ts: schema and config), all a preview loads;
+//   dist/host/<kind>.plan.js.cache  V8's code cache of it, made here after a sample check (src/core/codeCache.ts);
+//   dist/host/<kind>.js             the full provider (provider.ts), loaded on the first create, read, update or delete.
+// and dist/providerHost.js, which loads a plan bundle through loadBundle (with its cache) and a full one by require.
+// Each bundle holds io-ts, the fp-ts parts it uses and our modules: one file read and compiled instead of about 90
+// resolved one by one (bench figure 5). The bundles are self-contained; the pipeline's process-wide locks and pacer
+// live on globalThis (src/core/pipeline.ts), so every kind's copy shares them. The HTTP clients (pop-core, axios) stay
+// outside: the provider requires them on its first API call.
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
 import { build } from "esbuild";
+
+/**
+ * pureIoTs marks io-ts's classes (TypeScript's ES5 class IIFEs) and its ready-made codecs (`export var string = new
+ * StringType()`) as free of side effects, which they are, so the bundles keep only what our codecs use (Type,
+ * success, failure, identity): half of io-ts's code and of its load time at a first check. A statement that does
+ * something with one of them (io-ts's own `Object.defineProperty(RecursiveType.prototype, ...)`) keeps it.
+ */
+const pureIoTs = {
+  name: "pure io-ts",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]io-ts[\\/]es6[\\/]index\.js$/ }, (args) => ({
+      loader: "js",
+      contents: readFileSync(args.path, "utf8")
+        .replace(/\/\*\* @class \*\/ \(function/g, "/** @class */ /* @__PURE__ */ (function")
+        .replace(/^(export var \w+ = )new /gm, "$1/* @__PURE__ */ new "),
+    }));
+  },
+};
 
 /** Options every bundle shares; `module` first so fp-ts and io-ts come as ES modules and unused exports drop out. */
 const common = {
@@ -21,42 +47,121 @@ const common = {
   // No source maps: the sources are not in the package, and the minified names are kept.
   sourcemap: false,
   logLevel: "warning",
+  plugins: [pureIoTs],
 };
 
-/**
- * PROVIDERS are the implementations providerHost requires on first use, one per resource kind (a cloud's first
- * resource at `<cloud>/provider`, a further one at `<cloud>/<resource>/provider`); each becomes one bundle.
- */
+/** The provider folders under src/; each has plan.ts (the plan half) and provider.ts (the full provider). */
 const PROVIDERS = ["aliyun", "huawei", "huawei/elbV3", "aliyun/domainExtension"].filter((dir) =>
   existsSync(`src/${dir}/provider.ts`),
 );
 
-/** bundleOf names the bundle of a provider folder: `huawei/elbV3` -> `host/huawei-elbV3.js`. */
-const bundleOf = (dir) => `host/${dir.replace(/\//g, "-")}.js`;
+/** kindOf names a provider folder's bundles: `huawei/elbV3` -> `host/huawei-elbV3`. */
+const kindOf = (dir) => `host/${dir.replace(/\//g, "-")}`;
 
-await Promise.all([
-  ...PROVIDERS.map((dir) =>
-    build({ ...common, entryPoints: [`src/${dir}/provider.ts`], outfile: `dist/${bundleOf(dir)}` }),
-  ),
-  build({
-    ...common,
-    entryPoints: ["src/providerHost.ts"],
-    outfile: "dist/providerHost.js",
-    allowOverwrite: true,
-    plugins: [
-      {
-        name: "per-resource bundle",
-        setup(b) {
-          // providerHost requires `./<dir>/provider` on first use; in the package that is the resource's bundle.
-          b.onResolve({ filter: /^\.\/[A-Za-z0-9/]+\/provider$/ }, (args) => {
-            const dir = args.path.slice(2, -"/provider".length);
-            if (!PROVIDERS.includes(dir)) throw new Error(`providerHost requires ${args.path}, which has no bundle`);
-            return { path: `./${bundleOf(dir)}`, external: true };
-          });
-        },
+/**
+ * SAMPLES are valid inputs per provider folder (from examples/), checked once with the plan bundle before its code
+ * cache is written, so the cache holds the functions a first check runs.
+ */
+const SAMPLES = {
+  aliyun: {
+    regionId: "cn-hangzhou",
+    loadBalancerId: "lb-sample",
+    listenerPort: 443,
+    backendServerPort: 80,
+    bandwidth: -1,
+    serverCertificateId: "cert-sample",
+    stickySession: "on",
+    stickySessionType: "insert",
+    cookieTimeout: 86400,
+    healthCheck: "on",
+  },
+  "aliyun/domainExtension": {
+    regionId: "cn-hangzhou",
+    loadBalancerId: "lb-sample",
+    listenerPort: 443,
+    domain: "*.shop.example.com",
+    serverCertificateId: "cert-sample",
+  },
+  huawei: {
+    region: "eu-de",
+    name: "api",
+    loadbalancerId: "lb-sample",
+    protocol: "HTTP",
+    port: 80,
+    backendProtocol: "HTTP",
+    backendPort: 8080,
+    lbAlgorithm: "roundrobin",
+  },
+  "huawei/elbV3": {
+    region: "eu-de",
+    name: "db-tcp",
+    loadbalancerId: "lb-sample",
+    protocol: "TCP",
+    protocolPort: 3306,
+    keepaliveTimeout: 900,
+    insertHeaders: { "X-Forwarded-ELB-IP": true },
+    tags: { app: "db" },
+  },
+};
+
+rmSync("dist/host", { recursive: true, force: true });
+await Promise.all(
+  PROVIDERS.flatMap((dir) => [
+    build({ ...common, entryPoints: [`src/${dir}/plan.ts`], outfile: `dist/${kindOf(dir)}.plan.js` }),
+    build({ ...common, entryPoints: [`src/${dir}/provider.ts`], outfile: `dist/${kindOf(dir)}.js` }),
+  ]),
+);
+
+await build({
+  ...common,
+  entryPoints: ["src/providerHost.ts"],
+  outfile: "dist/providerHost.js",
+  allowOverwrite: true,
+  // `import()` of a bundle becomes `Promise.resolve().then(() => require(...))`: Node's require, not its ES loader.
+  supported: { "dynamic-import": false },
+  plugins: [
+    pureIoTs,
+    {
+      name: "one bundle per half",
+      setup(b) {
+        // providerHost imports `./<dir>/plan` and `./<dir>/provider` on first use; in the package each is a bundle.
+        b.onResolve({ filter: /^\.\/[A-Za-z0-9/]+\/(plan|provider)$/ }, (args) => {
+          const half = args.path.endsWith("/plan") ? "plan" : "provider";
+          const dir = args.path.slice(2, -`/${half}`.length);
+          if (!PROVIDERS.includes(dir)) throw new Error(`providerHost imports ${args.path}, which has no bundle`);
+          if (half === "provider") return { path: `./${kindOf(dir)}.js`, external: true };
+          return { path: `${kindOf(dir)}.plan.js`, namespace: "plan-bundle" };
+        });
+        // A plan bundle is run by loadBundle, with the code cache made below.
+        b.onLoad({ filter: /.*/, namespace: "plan-bundle" }, (args) => ({
+          contents:
+            `const { loadBundle } = require(${JSON.stringify(resolve("src/core/codeCache.ts"))});\n` +
+            `module.exports = loadBundle(require("node:path").join(__dirname, ${JSON.stringify(args.path)})).exports;\n`,
+          loader: "js",
+          resolveDir: resolve("."),
+        }));
       },
-    ],
-  }),
-]);
+    },
+  ],
+});
 // tsc's map of providerHost.js describes the file the bundle replaced.
 rmSync("dist/providerHost.js.map", { force: true });
+
+// The code caches: each plan bundle is compiled, configured and asked to check a sample, then V8's cache is written.
+const { writeCodeCache } = createRequire(import.meta.url)("../dist/core/codeCache.js");
+for (const dir of PROVIDERS) {
+  const sample = SAMPLES[dir];
+  if (sample === undefined) throw new Error(`scripts/bundleHost.mjs has no sample inputs for ${dir}`);
+  await writeCodeCache(resolve(`dist/${kindOf(dir)}.plan.js`), async (exports) => {
+    const Plan = Object.values(exports).find((value) => typeof value === "function" && /Plan$/.test(value.name));
+    if (Plan === undefined) throw new Error(`dist/${kindOf(dir)}.plan.js exports no plan class`);
+    const plan = new Plan({ env: {} });
+    await plan.configure({ config: new Map() });
+    const checked = await plan.check({}, sample);
+    if (checked.failures?.length) {
+      throw new Error(`the sample inputs of ${dir} fail check: ${JSON.stringify(checked.failures)}`);
+    }
+    await plan.check({}, {});
+    await plan.diff("sample", { ...checked.inputs }, checked.inputs);
+  });
+}

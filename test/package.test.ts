@@ -119,6 +119,53 @@ describe("the packed package installed in a scratch program", () => {
     expect(host.stderr).toBe("");
   });
 
+  it("ships each resource kind's plan, the plan's code cache and its full provider as host bundles", () => {
+    const host = tarballFiles(tarball)
+      .filter((f) => f.startsWith("dist/host/"))
+      .sort();
+    const kinds = ["aliyun", "aliyun-domainExtension", "huawei", "huawei-elbV3"];
+    expect(host).toEqual(
+      kinds.flatMap((k) => [`dist/host/${k}.js`, `dist/host/${k}.plan.js`, `dist/host/${k}.plan.js.cache`]).sort(),
+    );
+  });
+
+  it("answers check and diff from the plan alone, uses its code cache, and loads the full provider on the first read", () => {
+    const script = [
+      'const { providerFor } = require("pulumi-lb-listeners/provider-host");',
+      'const vm = require("node:vm");',
+      "const used = [];",
+      "const Script = vm.Script;",
+      "vm.Script = class extends Script { constructor(code, options) { super(code, options);",
+      "  used.push([require('node:path').basename(options.filename), options.cachedData !== undefined && !this.cachedDataRejected]); } };",
+      'const loaded = () => Object.keys(require.cache).filter((f) => f.includes("dist/host/")).map((f) => f.split("dist/host/")[1]);',
+      "(async () => {",
+      '  const p = providerFor("huawei:ElbListener");',
+      "  await p.configure({ config: new Map() });",
+      '  const news = { name: "api", loadbalancerId: "lb-1", protocol: "HTTP", port: 80, backendProtocol: "HTTP", backendPort: 8080, lbAlgorithm: "roundrobin" };',
+      "  const checked = await p.check({}, news);",
+      '  const diff = await p.diff("id-1", { ...checked.inputs }, checked.inputs);',
+      "  const afterPlan = loaded();",
+      '  const read = await p.read("id-1", {}).then(() => "read", (e) => e.name);',
+      "  console.log(JSON.stringify({ failures: checked.failures ?? [], diff, used, afterPlan, read, afterRead: loaded() }));",
+      "})();",
+    ].join("\n");
+    const out: unknown = JSON.parse(
+      execFileSync(process.execPath, ["-e", script], {
+        cwd: first,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH ?? "" },
+      }),
+    );
+    expect(out).toEqual({
+      failures: [],
+      diff: { changes: false, replaces: [], deleteBeforeReplace: false },
+      used: [["huawei.plan.js", true]],
+      afterPlan: [],
+      read: "ConfigError",
+      afterRead: ["huawei.js"],
+    });
+  });
+
   it("lets an ESM program (type: module) import every export by name", () => {
     const dir = installTarball(tarball, "esm-program");
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Record<string, unknown>;

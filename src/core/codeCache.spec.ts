@@ -1,0 +1,75 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { CACHE_SUFFIX, loadBundle, writeCodeCache } from "./codeCache";
+
+describe("bundles with a code cache", () => {
+  let dir: string;
+  let file: string;
+  const source = [
+    "const path = require('node:path');",
+    "exports.greet = (name) => 'hello ' + name;",
+    "exports.where = () => path.basename(__dirname);",
+  ].join("\n");
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-"));
+    file = path.join(dir, "bundle.js");
+    fs.writeFileSync(file, source);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const greet = (exports: unknown): string => {
+    if (exports === null || typeof exports !== "object" || !("greet" in exports) || typeof exports.greet !== "function")
+      throw new Error("the bundle exports no greet");
+    return String(exports.greet("cache"));
+  };
+
+  it("writes V8's cache after the exercise and loads the bundle from it", async () => {
+    const seen: string[] = [];
+    const report = await writeCodeCache(file, async (exports) => void seen.push(greet(exports)));
+    expect(seen).toEqual(["hello cache"]);
+    expect(report).toEqual({ file, bytes: fs.statSync(file + CACHE_SUFFIX).size });
+    expect(report.bytes).toBeGreaterThan(0);
+    const loaded = loadBundle(file);
+    expect(loaded.cacheUsed).toBe(true);
+    expect(greet(loaded.exports)).toBe("hello cache");
+  });
+
+  it("runs the bundle as a CommonJS module of its own folder", () => {
+    const { exports } = loadBundle(file);
+    expect(exports).toEqual({ greet: expect.any(Function), where: expect.any(Function) });
+    if (exports === null || typeof exports !== "object" || !("where" in exports) || typeof exports.where !== "function")
+      throw new Error("the bundle exports no where");
+    expect(exports.where()).toBe(path.basename(dir));
+  });
+
+  it("compiles as usual without a cache", () => {
+    const loaded = loadBundle(file);
+    expect(loaded.cacheUsed).toBe(false);
+    expect(greet(loaded.exports)).toBe("hello cache");
+  });
+
+  it("compiles the current source when the cache was made for another (V8 rejects it)", async () => {
+    await writeCodeCache(file, async () => undefined);
+    fs.writeFileSync(file, source.replace("'hello '", "'hi '"));
+    const loaded = loadBundle(file);
+    expect(loaded.cacheUsed).toBe(false);
+    expect(greet(loaded.exports)).toBe("hi cache");
+  });
+
+  it("compiles the current source when a change kept its length (V8 alone would take the stale cache)", async () => {
+    await writeCodeCache(file, async () => undefined);
+    fs.writeFileSync(file, source.replace("'hello '", "'HELLO '"));
+    const loaded = loadBundle(file);
+    expect(loaded.cacheUsed).toBe(false);
+    expect(greet(loaded.exports)).toBe("HELLO cache");
+  });
+
+  it("compiles as usual over a cache file that is not a V8 cache", () => {
+    fs.writeFileSync(file + CACHE_SUFFIX, "not a code cache");
+    const loaded = loadBundle(file);
+    expect(loaded.cacheUsed).toBe(false);
+    expect(greet(loaded.exports)).toBe("hello cache");
+  });
+});
