@@ -20,7 +20,6 @@ import {
   outputsFrom,
   toWireBody,
   type ElbListenerOutputs,
-  type WireListener,
   type WireLoadBalancer,
 } from "./wire";
 
@@ -92,18 +91,9 @@ export class ElbListenerProvider
   /** read GETs the listener; a listener that is gone returns an empty id. It returns both props and inputs. */
   async read(id: string, props?: ElbListenerOutputs): Promise<dynamic.ReadResult<ElbListenerOutputs>> {
     const previous: Partial<ElbListenerOutputs> = props ?? {};
-    const { target, api } = this.#session.connect({
-      region: previous.resolvedRegion ?? previous.region,
-      projectId: previous.resolvedProjectId ?? previous.projectId,
-    });
-    let listener: WireListener;
-    try {
-      const reads = this.#session.pipeline.reads(this.#session.endpoint(target));
-      listener = await this.#session.pipeline.call(id, "read listener", reads, () => api.getListener(id));
-    } catch (error) {
-      if (classify(error) === "gone") return { id: "" };
-      throw error;
-    }
+    const read = await this.#session.readStored(id, previous, (api) => api.getListener(id));
+    if (!read) return { id: "" };
+    const { target, found: listener } = read;
     const outs = outputsFrom(inputsFromGet(listener, previous), listener, target);
     // ReadResult types its inputs as the outputs; the inputs carry no output-only property.
     const inputs: ElbListenerOutputs = { ...outs };

@@ -6,7 +6,7 @@
  */
 import { MutationPipeline, type LoadBalancerTarget } from "../core/pipeline";
 import { resolveTarget, retryBudgetMs, type Env, type HuaweiSettings, type StackConfig, type Target } from "./config";
-import { HUAWEI_CLASSIFIER } from "./errors";
+import { classify, HUAWEI_CLASSIFIER } from "./errors";
 
 /** ElbSessionOptions are the test and tuning hooks every Huawei provider takes; the defaults serve real use. */
 export interface ElbSessionOptions<Api> {
@@ -22,6 +22,20 @@ export interface ElbSessionOptions<Api> {
   readonly now?: () => number;
   /** Builds the API client of a target. @default the resource's signed client */
   readonly clientFor?: (target: Target) => Api;
+}
+
+/** StoredPlace is where a resource's state says it lives: the resolved region and project, else the inputs'. */
+export interface StoredPlace {
+  readonly resolvedRegion?: string;
+  readonly region?: string;
+  readonly resolvedProjectId?: string;
+  readonly projectId?: string;
+}
+
+/** Found is a resource read back, with the target it was read from. */
+export interface Found<T> {
+  readonly target: Target;
+  readonly found: T;
 }
 
 /** Connection is one call's resolved target, its API client and the settings they came from. */
@@ -97,5 +111,24 @@ export class ElbSession<Api> {
   /** lbTarget is a load balancer's pipeline key; classic and dedicated listeners on one id share its lock. */
   lbTarget(target: Target, loadbalancerId: string): LoadBalancerTarget {
     return { endpoint: this.endpoint(target), loadBalancer: `${target.projectId}|${loadbalancerId}` };
+  }
+
+  /**
+   * readStored GETs a resource where its state says it lives (else where the configuration points) through the reads
+   * lane: undefined when the service answers that it is gone (classify's "gone": its own not-found, never a gateway's
+   * 404), the answer and its target otherwise.
+   */
+  async readStored<T>(id: string, stored: StoredPlace, get: (api: Api) => Promise<T>): Promise<Found<T> | undefined> {
+    const { target, api } = this.connect({
+      region: stored.resolvedRegion ?? stored.region,
+      projectId: stored.resolvedProjectId ?? stored.projectId,
+    });
+    try {
+      const reads = this.pipeline.reads(this.endpoint(target));
+      return { target, found: await this.pipeline.call(id, "read listener", reads, () => get(api)) };
+    } catch (error) {
+      if (classify(error) === "gone") return undefined;
+      throw error;
+    }
   }
 }

@@ -110,18 +110,9 @@ export class ElbV3ListenerProvider
   /** read GETs the listener; one that is gone (ELB.8904 in the service's body) returns an empty id. */
   async read(id: string, props?: ElbV3ListenerOutputs): Promise<dynamic.ReadResult<ElbV3ListenerOutputs>> {
     const previous: Partial<ElbV3ListenerOutputs> = props ?? {};
-    const { target, api } = this.#session.connect({
-      region: previous.resolvedRegion ?? previous.region,
-      projectId: previous.resolvedProjectId ?? previous.projectId,
-    });
-    let listener: WireV3Object;
-    try {
-      const reads = this.#session.pipeline.reads(this.#session.endpoint(target));
-      listener = await this.#session.pipeline.call(id, "read listener", reads, () => api.getListener(id));
-    } catch (error) {
-      if (classify(error) === "gone") return { id: "" };
-      throw error;
-    }
+    const read = await this.#session.readStored(id, previous, (api) => api.getListener(id));
+    if (!read) return { id: "" };
+    const { target, found: listener } = read;
     const live = fromWire(listener);
     const hadInputs = INPUT_NAMES.some((k) => previous[k] !== undefined);
     const values: Record<string, unknown> = {};
