@@ -4,7 +4,8 @@
  * HttpsListenerProvider extends it with create, read, update and delete, loaded on the first API call.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { withoutProviderKey } from "../core/check";
+import { checkResult } from "../core/check";
+import { StackPlan } from "../core/planned";
 import { log } from "../core/log";
 import { StackConfig, type Env } from "./config";
 import { checkInputs, diffInputs, type HttpsListenerInputs } from "./schema";
@@ -17,19 +18,13 @@ export interface PlanOptions {
 }
 
 /** HttpsListenerPlan checks inputs and decides update versus replace; it never calls the API. */
-export class HttpsListenerPlan implements Required<
-  Pick<dynamic.ResourceProvider<HttpsListenerInputs, HttpsListenerOutputs>, "configure" | "check" | "diff">
-> {
-  /** The instance's configuration; the provider's session reads the same instance. */
-  protected readonly stack: StackConfig;
-
+export class HttpsListenerPlan
+  extends StackPlan<StackConfig>
+  implements
+    Required<Pick<dynamic.ResourceProvider<HttpsListenerInputs, HttpsListenerOutputs>, "configure" | "check" | "diff">>
+{
   constructor(options: PlanOptions = {}) {
-    this.stack = new StackConfig(options.env);
-  }
-
-  /** configure keeps the stack's config (`alicloud:*` keys); the environment is the fallback for every key. */
-  async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.stack.configure(req);
+    super(new StackConfig(options.env));
   }
 
   /** check validates the inputs and returns them typed, with API defaults, normalisation and regionId filled in. */
@@ -38,7 +33,7 @@ export class HttpsListenerPlan implements Required<
     news: HttpsListenerInputs,
   ): Promise<dynamic.CheckResult<HttpsListenerInputs>> {
     const result = checkInputs(news, this.stack.region());
-    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
+    return checkResult(result, news);
   }
 
   /**

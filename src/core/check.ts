@@ -3,6 +3,7 @@
  * one reporter that turns failed rules into Pulumi `CheckFailure { property, reason }` data. Nothing here throws on
  * bad input; every problem is returned as data.
  */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
 import * as t from "io-ts";
 import { isLeft } from "fp-ts/Either";
 
@@ -175,4 +176,18 @@ export function withoutProviderKey<T extends object>(value: T): T {
   const copy = { ...value };
   Reflect.deleteProperty(copy, PROVIDER_KEY);
   return copy;
+}
+
+/** CheckOutcome is what every resource's checkInputs returns: the typed inputs, or the failures. */
+export type CheckOutcome<I> =
+  { readonly ok: true; readonly inputs: I } | { readonly ok: false; readonly failures: readonly CheckFailure[] };
+
+/**
+ * checkResult is a check's answer to the engine: the typed inputs when every rule holds, else the inputs as given
+ * (without the serialized provider, which the host adds back) and the failures.
+ */
+export function checkResult<I extends object>(outcome: CheckOutcome<I>, news: I): dynamic.CheckResult<I> {
+  return outcome.ok
+    ? { inputs: outcome.inputs }
+    : { inputs: withoutProviderKey(news), failures: [...outcome.failures] };
 }

@@ -6,6 +6,29 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 
+/** Configurable is a cloud's StackConfig: it keeps the stack config `configure` passes. */
+export interface Configurable {
+  configure(req: dynamic.ConfigureRequest): void;
+}
+
+/**
+ * StackPlan is what every resource's plan shares: the provider instance's configuration (`stack`, which the full
+ * provider's session reads too) and `configure`, which keeps the stack config in it.
+ */
+export abstract class StackPlan<C extends Configurable> {
+  /** The instance's configuration; the provider's session reads the same instance. */
+  protected readonly stack: C;
+
+  protected constructor(stack: C) {
+    this.stack = stack;
+  }
+
+  /** configure keeps the stack config (its cloud's keys and the package's) for every later read. */
+  async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    this.stack.configure(req);
+  }
+}
+
 /** ResourcePlan is the half of a provider that makes no API call. */
 export type ResourcePlan = Required<Pick<dynamic.ResourceProvider, "configure" | "check" | "diff">>;
 

@@ -4,7 +4,8 @@
  * extends it with create, read, update and delete, loaded on the first API call.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { withoutProviderKey } from "../core/check";
+import { checkResult } from "../core/check";
+import { StackPlan } from "../core/planned";
 import { log } from "../core/log";
 import { StackConfig, type Env } from "./config";
 import { checkInputs, diffInputs, type ElbListenerInputs } from "./schema";
@@ -17,26 +18,20 @@ export interface PlanOptions {
 }
 
 /** ElbListenerPlan checks inputs and decides update versus replace; it never calls the API. */
-export class ElbListenerPlan implements Required<
-  Pick<dynamic.ResourceProvider<ElbListenerInputs, ElbListenerOutputs>, "configure" | "check" | "diff">
-> {
-  /** The instance's configuration; the provider's session reads the same instance. */
-  protected readonly stack: StackConfig;
-
+export class ElbListenerPlan
+  extends StackPlan<StackConfig>
+  implements
+    Required<Pick<dynamic.ResourceProvider<ElbListenerInputs, ElbListenerOutputs>, "configure" | "check" | "diff">>
+{
   constructor(options: PlanOptions = {}) {
-    this.stack = new StackConfig(options.env);
-  }
-
-  /** configure keeps the stack configuration for later calls (read inside the provider process only). */
-  async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.stack.configure(req);
+    super(new StackConfig(options.env));
   }
 
   /** check validates the inputs, fills TLS defaults, and drops (with a warning) inputs that have no effect. */
   async check(_olds: ElbListenerInputs, news: ElbListenerInputs): Promise<dynamic.CheckResult<ElbListenerInputs>> {
     const result = checkInputs(news);
     for (const warning of result.warnings) log.warn(`huawei:ElbListener: ${warning.message}`);
-    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
+    return checkResult(result, news);
   }
 
   /**

@@ -4,26 +4,23 @@
  * DomainExtensionProvider extends it with create, read, update and delete, loaded on the first API call.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { withoutProviderKey } from "../../core/check";
+import { checkResult } from "../../core/check";
+import { StackPlan } from "../../core/planned";
 import { StackConfig } from "../config";
 import type { PlanOptions } from "../plan";
 import { checkInputs, diffInputs, type DomainExtensionInputs } from "./schema";
 import type { DomainExtensionOutputs } from "./wire";
 
 /** DomainExtensionPlan checks inputs and decides update versus replace; it never calls the API. */
-export class DomainExtensionPlan implements Required<
-  Pick<dynamic.ResourceProvider<DomainExtensionInputs, DomainExtensionOutputs>, "configure" | "check" | "diff">
-> {
-  /** The instance's configuration; the provider's session reads the same instance. */
-  protected readonly stack: StackConfig;
-
+export class DomainExtensionPlan
+  extends StackPlan<StackConfig>
+  implements
+    Required<
+      Pick<dynamic.ResourceProvider<DomainExtensionInputs, DomainExtensionOutputs>, "configure" | "check" | "diff">
+    >
+{
   constructor(options: PlanOptions = {}) {
-    this.stack = new StackConfig(options.env);
-  }
-
-  /** configure keeps the stack's config (`alicloud:*` keys); the environment is the fallback for every key. */
-  async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.stack.configure(req);
+    super(new StackConfig(options.env));
   }
 
   /** check validates the inputs and returns them typed, with regionId filled in. */
@@ -32,7 +29,7 @@ export class DomainExtensionPlan implements Required<
     news: DomainExtensionInputs,
   ): Promise<dynamic.CheckResult<DomainExtensionInputs>> {
     const result = checkInputs(news, this.stack.region());
-    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
+    return checkResult(result, news);
   }
 
   /**

@@ -4,7 +4,8 @@
  * ElbV3ListenerProvider extends it with create, read, update and delete, loaded on the first API call.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { isUnknown, withoutProviderKey } from "../../core/check";
+import { checkResult, isUnknown } from "../../core/check";
+import { StackPlan } from "../../core/planned";
 import { CLOUD_DOMAINS, cloudDomain, StackConfig } from "../config";
 import type { PlanOptions } from "../plan";
 import { changedInputs } from "../schema";
@@ -20,25 +21,19 @@ import {
 import type { ElbV3ListenerOutputs } from "./wire";
 
 /** ElbV3ListenerPlan checks inputs and decides update versus replace; it never calls the API. */
-export class ElbV3ListenerPlan implements Required<
-  Pick<dynamic.ResourceProvider<ElbV3ListenerInputs, ElbV3ListenerOutputs>, "configure" | "check" | "diff">
-> {
-  /** The instance's configuration; the provider's session reads the same instance. */
-  protected readonly stack: StackConfig;
-
+export class ElbV3ListenerPlan
+  extends StackPlan<StackConfig>
+  implements
+    Required<Pick<dynamic.ResourceProvider<ElbV3ListenerInputs, ElbV3ListenerOutputs>, "configure" | "check" | "diff">>
+{
   constructor(options: PlanOptions = {}) {
-    this.stack = new StackConfig(options.env);
-  }
-
-  /** configure keeps the stack configuration for later calls. */
-  async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.stack.configure(req);
+    super(new StackConfig(options.env));
   }
 
   /** check validates the inputs against every rule, with the stored inputs and the configured cloud. */
   async check(olds: ElbV3ListenerInputs, news: ElbV3ListenerInputs): Promise<dynamic.CheckResult<ElbV3ListenerInputs>> {
     const result = checkInputs(news, { olds: olds ?? {}, cloud: this.cloudOf(news.region) });
-    return result.ok ? { inputs: result.inputs } : { inputs: withoutProviderKey(news), failures: [...result.failures] };
+    return checkResult(result, news);
   }
 
   /** diff compares every input with the stored outputs; the replace table decides replace versus update. */
