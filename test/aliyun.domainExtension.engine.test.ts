@@ -184,3 +184,37 @@ describe("DomainExtension through the harness", () => {
     expect(hasListener(11443)).toBe(false);
   });
 });
+
+describe("a listener replaced delete-first under its extension", () => {
+  it("keeps its place in the state, so destroy still deletes the extension before the listener", async () => {
+    const { run } = project();
+    let backendServerPort = 8080;
+    const program = (): Record<string, pulumi.Output<unknown>> => {
+      const listener = new HttpsListener("web-9444", {
+        loadBalancerId: slb.seed.loadBalancers.public,
+        listenerPort: 9444,
+        backendServerPort,
+        bandwidth: -1,
+        serverCertificateId: slb.seed.serverCertificateIds[0],
+        healthCheck: "off",
+        stickySession: "off",
+      });
+      const extension = new DomainExtension("api-9444", {
+        loadBalancerId: listener.loadBalancerId,
+        listenerPort: listener.listenerPort,
+        domain: "api.example.com",
+        serverCertificateId: slb.seed.serverCertificateIds[1],
+      });
+      return { extensionId: extension.id };
+    };
+    const up = await run("up", program);
+    expect(up.steps.map((s) => `${s.op} ${s.name}`)).toEqual(["create web-9444", "create api-9444"]);
+    backendServerPort = 8081;
+    const replaced = await run("up", program);
+    expect([...replaced.errors, ...replaced.failures.map((f) => f.reason)]).toEqual([]);
+    expect(replaced.steps.map((s) => `${s.op} ${s.name}`)).toEqual(["replace web-9444", "same api-9444"]);
+    const destroyed = await run("destroy", program);
+    expect(destroyed.steps.map((s) => `${s.op} ${s.name}`)).toEqual(["delete api-9444", "delete web-9444"]);
+    expect(hasListener(9444)).toBe(false);
+  });
+});

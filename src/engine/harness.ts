@@ -278,6 +278,9 @@ class Run {
         this.record(step);
         return news;
       }
+      // The replacement keeps the old one's place in the state, so destroy still deletes its dependents (declared
+      // after it) before it, as the engine does by dependency.
+      const position = Object.keys(this.state.resources).indexOf(urn);
       const created = await this.step(step, async () => {
         if (diff.deleteBeforeReplace) {
           await host.delete(old.id, urn, oldOutputs, oldInputs);
@@ -289,7 +292,7 @@ class Run {
         await host.delete(old.id, urn, oldOutputs, oldInputs);
         return replacement;
       });
-      this.store(urn, { type, name, id: created.id, inputs: news, outputs: created.properties }, secretKeys);
+      this.store(urn, { type, name, id: created.id, inputs: news, outputs: created.properties }, secretKeys, position);
       return created.properties;
     }
     const step: Step = { op: "update", urn, type, name, changed };
@@ -316,14 +319,26 @@ class Run {
     }
   }
 
-  private store(urn: string, resource: ResourceState, secretKeys: readonly string[]): void {
-    // Re-inserting keeps a replaced resource in its place; a new one goes last (deleted first on destroy).
-    this.state.resources[urn] = {
+  /**
+   * store writes a resource's state. A new resource goes last (deleted first on destroy); one already there keeps its
+   * place, and so does one deleted before its replacement was created, at `position`.
+   */
+  private store(urn: string, resource: ResourceState, secretKeys: readonly string[], position = -1): void {
+    const entry: ResourceState = {
       ...resource,
       inputs: maskSecrets(resource.inputs, secretKeys),
       outputs: maskSecrets(resource.outputs, secretKeys),
       ...(secretKeys.length ? { secretKeys: [...secretKeys] } : {}),
     };
+    const resources = this.state.resources;
+    if (position < 0 || urn in resources) {
+      resources[urn] = entry;
+    } else {
+      const entries = Object.entries(resources);
+      entries.splice(position, 0, [urn, entry]);
+      for (const key of Object.keys(resources)) delete resources[key];
+      for (const [key, value] of entries) resources[key] = value;
+    }
     this.save();
   }
 
