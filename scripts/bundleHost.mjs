@@ -55,6 +55,12 @@ const PROVIDERS = ["aliyun", "huawei", "huawei/elbV3", "aliyun/domainExtension"]
   existsSync(`src/${dir}/provider.ts`),
 );
 
+/**
+ * bundleName is the name a plan bundle's stack frames show, the same when its code cache is made and when it is
+ * loaded (V8 keeps the name a cached function was compiled under): package-relative, never a path of this machine.
+ */
+const bundleName = (file) => `pulumi-lb-listeners/dist/${file}`;
+
 /** kindOf names a provider folder's bundles: `huawei/elbV3` -> `host/huawei-elbV3`. */
 const kindOf = (dir) => `host/${dir.replace(/\//g, "-")}`;
 
@@ -136,7 +142,8 @@ await build({
         b.onLoad({ filter: /.*/, namespace: "plan-bundle" }, (args) => ({
           contents:
             `const { loadBundle } = require(${JSON.stringify(resolve("src/core/codeCache.ts"))});\n` +
-            `module.exports = loadBundle(require("node:path").join(__dirname, ${JSON.stringify(args.path)})).exports;\n`,
+            `module.exports = loadBundle(require("node:path").join(__dirname, ${JSON.stringify(args.path)}), ` +
+            `${JSON.stringify(bundleName(args.path))}).exports;\n`,
           loader: "js",
           resolveDir: resolve("."),
         }));
@@ -152,16 +159,20 @@ const { writeCodeCache } = createRequire(import.meta.url)("../dist/core/codeCach
 for (const dir of PROVIDERS) {
   const sample = SAMPLES[dir];
   if (sample === undefined) throw new Error(`scripts/bundleHost.mjs has no sample inputs for ${dir}`);
-  await writeCodeCache(resolve(`dist/${kindOf(dir)}.plan.js`), async (exports) => {
-    const Plan = Object.values(exports).find((value) => typeof value === "function" && /Plan$/.test(value.name));
-    if (Plan === undefined) throw new Error(`dist/${kindOf(dir)}.plan.js exports no plan class`);
-    const plan = new Plan({ env: {} });
-    await plan.configure({ config: new Map() });
-    const checked = await plan.check({}, sample);
-    if (checked.failures?.length) {
-      throw new Error(`the sample inputs of ${dir} fail check: ${JSON.stringify(checked.failures)}`);
-    }
-    await plan.check({}, {});
-    await plan.diff("sample", { ...checked.inputs }, checked.inputs);
-  });
+  await writeCodeCache(
+    resolve(`dist/${kindOf(dir)}.plan.js`),
+    bundleName(`${kindOf(dir)}.plan.js`),
+    async (exports) => {
+      const Plan = Object.values(exports).find((value) => typeof value === "function" && /Plan$/.test(value.name));
+      if (Plan === undefined) throw new Error(`dist/${kindOf(dir)}.plan.js exports no plan class`);
+      const plan = new Plan({ env: {} });
+      await plan.configure({ config: new Map() });
+      const checked = await plan.check({}, sample);
+      if (checked.failures?.length) {
+        throw new Error(`the sample inputs of ${dir} fail check: ${JSON.stringify(checked.failures)}`);
+      }
+      await plan.check({}, {});
+      await plan.diff("sample", { ...checked.inputs }, checked.inputs);
+    },
+  );
 }

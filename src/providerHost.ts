@@ -12,8 +12,9 @@ const singletons = new Map<ProviderKind, dynamic.ResourceProvider>();
 /*
  * Each half is imported on first use: the host's first check loads only the plan half of the kind it names (schema
  * and config: `npm run bench`, figure 5), a preview never loads a client, and a stack of one cloud never loads the
- * other's code. The package bundles these modules into shared chunks (scripts/bundleHost.mjs), so state meant to be
- * process-wide (the per-load-balancer locks) exists once for every kind.
+ * other's code. The package bundles each half on its own (scripts/bundleHost.mjs: the plan with a V8 code cache); the
+ * state meant to be process-wide (the per-load-balancer locks and the pacer) lives on globalThis, so every bundle's
+ * copy of core/pipeline shares it.
  */
 function build(kind: ProviderKind): dynamic.ResourceProvider {
   switch (kind) {

@@ -3,6 +3,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { CACHE_SUFFIX, loadBundle, writeCodeCache } from "./codeCache";
 
+const NAME = "pulumi-lb-listeners/dist/host/bundle.js";
+
 describe("bundles with a code cache", () => {
   let dir: string;
   let file: string;
@@ -10,6 +12,7 @@ describe("bundles with a code cache", () => {
     "const path = require('node:path');",
     "exports.greet = (name) => 'hello ' + name;",
     "exports.where = () => path.basename(__dirname);",
+    "exports.fail = () => { throw new Error('failed'); };",
   ].join("\n");
 
   beforeEach(() => {
@@ -27,48 +30,71 @@ describe("bundles with a code cache", () => {
 
   it("writes V8's cache after the exercise and loads the bundle from it", async () => {
     const seen: string[] = [];
-    const report = await writeCodeCache(file, async (exports) => void seen.push(greet(exports)));
+    const report = await writeCodeCache(file, NAME, async (exports) => void seen.push(greet(exports)));
     expect(seen).toEqual(["hello cache"]);
     expect(report).toEqual({ file, bytes: fs.statSync(file + CACHE_SUFFIX).size });
     expect(report.bytes).toBeGreaterThan(0);
-    const loaded = loadBundle(file);
+    const loaded = loadBundle(file, NAME);
     expect(loaded.cacheUsed).toBe(true);
     expect(greet(loaded.exports)).toBe("hello cache");
   });
 
   it("runs the bundle as a CommonJS module of its own folder", () => {
-    const { exports } = loadBundle(file);
-    expect(exports).toEqual({ greet: expect.any(Function), where: expect.any(Function) });
+    const { exports } = loadBundle(file, NAME);
+    expect(exports).toEqual({ greet: expect.any(Function), where: expect.any(Function), fail: expect.any(Function) });
     if (exports === null || typeof exports !== "object" || !("where" in exports) || typeof exports.where !== "function")
       throw new Error("the bundle exports no where");
     expect(exports.where()).toBe(path.basename(dir));
   });
 
+  it("names its frames by the given name, with the cache and without, never by a path of the machine", async () => {
+    const frameOf = (exports: unknown): string => {
+      if (exports === null || typeof exports !== "object" || !("fail" in exports) || typeof exports.fail !== "function")
+        throw new Error("the bundle exports no fail");
+      try {
+        exports.fail();
+      } catch (error) {
+        // The bundle runs in Node's main context, whose Error is not this test's: read its stack by shape.
+        const stack = error !== null && typeof error === "object" && "stack" in error ? String(error.stack) : "";
+        return stack.split("\n")[1];
+      }
+      return "no throw";
+    };
+    await writeCodeCache(file, NAME, async (exports) => void frameOf(exports));
+    const cached = loadBundle(file, NAME);
+    expect(cached.cacheUsed).toBe(true);
+    expect(frameOf(cached.exports)).toMatch(
+      /^ +at Object\.exports\.fail \(pulumi-lb-listeners\/dist\/host\/bundle\.js:4:\d+\)$/,
+    );
+    fs.rmSync(file + CACHE_SUFFIX);
+    expect(frameOf(loadBundle(file, NAME).exports)).toMatch(/\(pulumi-lb-listeners\/dist\/host\/bundle\.js:4:\d+\)$/);
+  });
+
   it("compiles as usual without a cache", () => {
-    const loaded = loadBundle(file);
+    const loaded = loadBundle(file, NAME);
     expect(loaded.cacheUsed).toBe(false);
     expect(greet(loaded.exports)).toBe("hello cache");
   });
 
   it("compiles the current source when the cache was made for another (V8 rejects it)", async () => {
-    await writeCodeCache(file, async () => undefined);
+    await writeCodeCache(file, NAME, async () => undefined);
     fs.writeFileSync(file, source.replace("'hello '", "'hi '"));
-    const loaded = loadBundle(file);
+    const loaded = loadBundle(file, NAME);
     expect(loaded.cacheUsed).toBe(false);
     expect(greet(loaded.exports)).toBe("hi cache");
   });
 
   it("compiles the current source when a change kept its length (V8 alone would take the stale cache)", async () => {
-    await writeCodeCache(file, async () => undefined);
+    await writeCodeCache(file, NAME, async () => undefined);
     fs.writeFileSync(file, source.replace("'hello '", "'HELLO '"));
-    const loaded = loadBundle(file);
+    const loaded = loadBundle(file, NAME);
     expect(loaded.cacheUsed).toBe(false);
     expect(greet(loaded.exports)).toBe("HELLO cache");
   });
 
   it("compiles as usual over a cache file that is not a V8 cache", () => {
     fs.writeFileSync(file + CACHE_SUFFIX, "not a code cache");
-    const loaded = loadBundle(file);
+    const loaded = loadBundle(file, NAME);
     expect(loaded.cacheUsed).toBe(false);
     expect(greet(loaded.exports)).toBe("hello cache");
   });

@@ -29,13 +29,18 @@ function wrapped(source: string): string {
 }
 
 /** The cache file is the bundle's source, byte for byte, followed by V8's data. */
-function compile(file: string, cache: Buffer | undefined): Bundle {
+/**
+ * compile compiles a bundle under `name`, the name its stack frames show. A function compiled from a cache keeps the
+ * name it was compiled under when the cache was made, so the name must not be a path of the machine that built the
+ * package: callers pass the same package-relative name at both ends (`pulumi-lb-listeners/dist/host/<file>`).
+ */
+function compile(file: string, name: string, cache: Buffer | undefined): Bundle {
   const bytes = readFileSync(file);
   const cachedData =
     cache !== undefined && cache.length > bytes.length && cache.subarray(0, bytes.length).equals(bytes)
       ? cache.subarray(bytes.length)
       : undefined;
-  const script = new Script(wrapped(bytes.toString("utf8")), { filename: file, cachedData });
+  const script = new Script(wrapped(bytes.toString("utf8")), { filename: name, cachedData });
   return { script, source: bytes, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 
@@ -63,10 +68,10 @@ export interface LoadedBundle {
 
 /**
  * loadBundle runs a self-contained CommonJS bundle (one that requires only packages and Node built-ins) and returns
- * its exports, compiled from its code cache when V8 accepts it. Call it once per file: it does not cache exports.
+ * its exports, compiled from its code cache when V8 accepts it; its stack frames name it `name`. Call it once per file: it does not cache exports.
  */
-export function loadBundle(file: string): LoadedBundle {
-  const bundle = compile(file, readCache(file));
+export function loadBundle(file: string, name: string): LoadedBundle {
+  const bundle = compile(file, name, readCache(file));
   return { exports: run(file, bundle), cacheUsed: bundle.cacheUsed };
 }
 
@@ -82,9 +87,10 @@ export interface CacheReport {
  */
 export async function writeCodeCache(
   file: string,
+  name: string,
   exercise: (exports: unknown) => Promise<void>,
 ): Promise<CacheReport> {
-  const bundle = compile(file, undefined);
+  const bundle = compile(file, name, undefined);
   await exercise(run(file, bundle));
   const data = Buffer.concat([bundle.source, bundle.script.createCachedData()]);
   writeFileSync(file + CACHE_SUFFIX, data);
