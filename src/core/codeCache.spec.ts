@@ -5,6 +5,13 @@ import { CACHE_SUFFIX, loadBundle, writeCodeCache } from "./codeCache";
 
 const NAME = "pulumi-lb-listeners/dist/host/bundle.js";
 
+/** exported is the bundle's exported function `name`, called with the exports as `this`. */
+function exported(exports: unknown, name: string): (...args: unknown[]) => unknown {
+  const value: unknown = exports !== null && typeof exports === "object" ? Reflect.get(exports, name) : undefined;
+  if (typeof value !== "function") throw new Error(`the bundle exports no ${name}`);
+  return (...args) => Reflect.apply(value, exports, args);
+}
+
 describe("bundles with a code cache", () => {
   let dir: string;
   let file: string;
@@ -22,11 +29,7 @@ describe("bundles with a code cache", () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const greet = (exports: unknown): string => {
-    if (exports === null || typeof exports !== "object" || !("greet" in exports) || typeof exports.greet !== "function")
-      throw new Error("the bundle exports no greet");
-    return String(exports.greet("cache"));
-  };
+  const greet = (exports: unknown): string => String(exported(exports, "greet")("cache"));
 
   it("writes V8's cache after the exercise and loads the bundle from it", async () => {
     const seen: string[] = [];
@@ -42,17 +45,13 @@ describe("bundles with a code cache", () => {
   it("runs the bundle as a CommonJS module of its own folder", () => {
     const { exports } = loadBundle(file, NAME);
     expect(exports).toEqual({ greet: expect.any(Function), where: expect.any(Function), fail: expect.any(Function) });
-    if (exports === null || typeof exports !== "object" || !("where" in exports) || typeof exports.where !== "function")
-      throw new Error("the bundle exports no where");
-    expect(exports.where()).toBe(path.basename(dir));
+    expect(exported(exports, "where")()).toBe(path.basename(dir));
   });
 
   it("names its frames by the given name, with the cache and without, never by a path of the machine", async () => {
     const frameOf = (exports: unknown): string => {
-      if (exports === null || typeof exports !== "object" || !("fail" in exports) || typeof exports.fail !== "function")
-        throw new Error("the bundle exports no fail");
       try {
-        exports.fail();
+        exported(exports, "fail")();
       } catch (error) {
         // The bundle runs in Node's main context, whose Error is not this test's: read its stack by shape.
         const stack = error !== null && typeof error === "object" && "stack" in error ? String(error.stack) : "";
