@@ -240,4 +240,9 @@ export class StackConfig {
   region(): string | undefined {
     return resolveRegion(this.#source, this.env);
   }
+
+  /** requireRegion is the configured region; a ConfigError naming the key and variables when there is none. */
+  requireRegion(): string {
+    return requireRegion(this.#source, this.env);
+  }
 }

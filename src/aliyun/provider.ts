@@ -66,7 +66,7 @@ export class HttpsListenerProvider
       throw new ListenerError(`HttpsListener inputs are invalid: ${checked.failures.map((f) => f.reason).join("; ")}`);
     }
     const values = checked.inputs;
-    const regionId = values.regionId ?? this.#session.requireRegion();
+    const regionId = values.regionId ?? this.stack.requireRegion();
     const address: ListenerAddress = {
       regionId,
       loadBalancerId: values.loadBalancerId,
@@ -174,7 +174,7 @@ export class HttpsListenerProvider
   /** read describes the listener; a listener or load balancer that is gone returns an empty id. */
   async read(id: string, props?: HttpsListenerOutputs): Promise<dynamic.ReadResult<HttpsListenerOutputs>> {
     const { loadBalancerId, listenerPort } = parseListenerId(id);
-    const regionId = props?.regionId || this.#session.requireRegion();
+    const regionId = props?.regionId || this.stack.requireRegion();
     const address: ListenerAddress = { regionId, loadBalancerId, listenerPort };
     const api = this.#session.client(regionId);
     const lane = this.#session.pipeline.reads(this.#session.endpoint(regionId));
@@ -234,7 +234,7 @@ export class HttpsListenerProvider
   /** delete removes the listener; a listener or load balancer already gone is success. */
   async delete(id: string, props: HttpsListenerOutputs): Promise<void> {
     const { loadBalancerId, listenerPort } = parseListenerId(id);
-    const regionId = props?.regionId || this.#session.requireRegion();
+    const regionId = props?.regionId || this.stack.requireRegion();
     await this.deleteListener(this.#session.client(regionId), id, { regionId, loadBalancerId, listenerPort });
   }
 

@@ -9,13 +9,7 @@ import { MutationPipeline } from "../core/pipeline";
 import type { SlbApi } from "./client";
 import { SlbClient } from "./client";
 import type { Env, StackConfig } from "./config";
-import {
-  requireRegion,
-  resolveCredentials,
-  resolveEndpoint,
-  resolveRequestTimeoutMs,
-  resolveRetryBudgetMs,
-} from "./config";
+import { resolveCredentials, resolveEndpoint, resolveRequestTimeoutMs, resolveRetryBudgetMs } from "./config";
 import { ALIYUN_CLASSIFIER } from "./errors";
 
 /** SlbProviderOptions let tests (and the engine harness) tune an Aliyun provider without touching the environment. */
@@ -54,11 +48,6 @@ export class SlbSession {
   /** forgetClients drops the clients built so far: after `configure`, credentials and endpoints may differ. */
   forgetClients(): void {
     this.#clients.clear();
-  }
-
-  /** requireRegion is the configured region; a ConfigError naming the key and variables when there is none. */
-  requireRegion(): string {
-    return requireRegion(this.#config.source, this.#config.env);
   }
 
   /** endpoint names the region's SLB endpoint as a pipeline scope (`aliyun|<url>`). */

@@ -4,9 +4,9 @@
  * it again saves about 1 ms of the first check (`npm run bench`, figure 5). V8 checks a cache against its own version
  * and flags but, of the source, only its length, so the cache file starts with the very source it was made from and
  * is used only when that is the bundle's source byte for byte (a comparison of memory; a hash would first load
- * OpenSSL's hashing, which costs more than the cache saves). A cache that is not used (another Node version, a changed file) costs
- * nothing but the read, and the bundle is compiled as usual. Node 22 offers this as `module.enableCompileCache()`;
- * Node 20 does not.
+ * OpenSSL's hashing, which costs more than the cache saves). A cache that is not used (another Node version, a
+ * changed file) costs nothing but the read, and the bundle is compiled as usual. Node 22 offers this as
+ * `module.enableCompileCache()`; Node 20 does not.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -28,11 +28,11 @@ function wrapped(source: string): string {
   return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 }
 
-/** The cache file is the bundle's source, byte for byte, followed by V8's data. */
 /**
  * compile compiles a bundle under `name`, the name its stack frames show. A function compiled from a cache keeps the
  * name it was compiled under when the cache was made, so the name must not be a path of the machine that built the
- * package: callers pass the same package-relative name at both ends (`pulumi-lb-listeners/dist/host/<file>`).
+ * package: callers pass the same package-relative name at both ends (`pulumi-lb-listeners/dist/host/<file>`). The cache
+ * file is the bundle's source, byte for byte, followed by V8's data.
  */
 function compile(file: string, name: string, cache: Buffer | undefined): Bundle {
   const bytes = readFileSync(file);
@@ -68,7 +68,8 @@ export interface LoadedBundle {
 
 /**
  * loadBundle runs a self-contained CommonJS bundle (one that requires only packages and Node built-ins) and returns
- * its exports, compiled from its code cache when V8 accepts it; its stack frames name it `name`. Call it once per file: it does not cache exports.
+ * its exports, compiled from its code cache when V8 accepts it; its stack frames name it `name`. Call it once per
+ * file: it does not cache exports.
  */
 export function loadBundle(file: string, name: string): LoadedBundle {
   const bundle = compile(file, name, readCache(file));

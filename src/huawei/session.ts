@@ -66,7 +66,7 @@ export class ElbSession<Api> {
     this.#config = config;
     this.#build = build;
     this.pipeline = new MutationPipeline(resource, HUAWEI_CLASSIFIER, () => ({
-      budgetMs: retryBudgetMs(this.settings()),
+      budgetMs: retryBudgetMs(this.#config.settings()),
       baseDelayMs: options.retryBaseDelayMs,
       sleep: options.sleep,
       random: options.random,
@@ -79,17 +79,12 @@ export class ElbSession<Api> {
     this.#clients.clear();
   }
 
-  /** settings reads the stack config and environment (the instance's StackConfig). */
-  settings(): HuaweiSettings {
-    return this.#config.settings();
-  }
-
   /**
    * connect resolves the target of a region and project (the inputs', else the configured ones) and returns its one
    * API client for this provider instance, so every operation shares its HTTP connections.
    */
   connect(where: { region?: unknown; projectId?: unknown }): Connection<Api> {
-    const settings = this.settings();
+    const settings = this.#config.settings();
     const region = typeof where.region === "string" ? where.region : undefined;
     const projectId = typeof where.projectId === "string" ? where.projectId : undefined;
     const target = resolveTarget(settings, region, projectId);

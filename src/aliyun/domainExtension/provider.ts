@@ -65,7 +65,7 @@ export class DomainExtensionProvider
       );
     }
     const values = checked.inputs;
-    const regionId = values.regionId ?? this.#session.requireRegion();
+    const regionId = values.regionId ?? this.stack.requireRegion();
     const address: ExtensionAddress = {
       regionId,
       loadBalancerId: values.loadBalancerId,
@@ -160,7 +160,7 @@ export class DomainExtensionProvider
 
   /** read describes the extension by id; an extension that is gone (or answers for another id) returns an empty id. */
   async read(id: string, props?: DomainExtensionOutputs): Promise<dynamic.ReadResult<DomainExtensionOutputs>> {
-    const regionId = props?.regionId || this.#session.requireRegion();
+    const regionId = props?.regionId || this.stack.requireRegion();
     const api = this.#session.client(regionId);
     const lane = this.#session.pipeline.reads(this.#session.endpoint(regionId));
     let body;
@@ -202,7 +202,7 @@ export class DomainExtensionProvider
 
   /** delete removes the extension; one already gone (InvalidParameter.DomainExtensionId) is success. */
   async delete(id: string, props: DomainExtensionOutputs): Promise<void> {
-    const regionId = props?.regionId || this.#session.requireRegion();
+    const regionId = props?.regionId || this.stack.requireRegion();
     const address = { regionId, loadBalancerId: props.loadBalancerId, listenerPort: props.listenerPort };
     const api = this.#session.client(regionId);
     try {

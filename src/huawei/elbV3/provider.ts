@@ -201,7 +201,7 @@ export class ElbV3ListenerProvider
   }
 
   private deadline(): number {
-    return (this.#options.now ?? Date.now)() + retryBudgetMs(this.#session.settings());
+    return (this.#options.now ?? Date.now)() + retryBudgetMs(this.stack.settings());
   }
 
   private async readLoadBalancer(api: V3Api, id: string, target: Target): Promise<WireV3Object> {
