@@ -1,15 +1,18 @@
 // Bundles what the dynamic-provider host loads (`npm run build` runs it after tsc, whose dist/core/codeCache.js it
 // uses). For each resource kind (<kind> is its folder under src/ with `/` as `-`: aliyun, huawei, huawei-elbV3,
 // aliyun-domainExtension):
-//   dist/host/<kind>.plan.js        configure, check and diff (plan.ts: schema and config), all a preview loads;
+//   dist/host/<kind>.plan.js        host.ts: the provider the host serves, with the plan half (configure, check and
+//                                   diff: schema and config), all a preview loads;
 //   dist/host/<kind>.plan.js.cache  V8's code cache of it, made here after a sample check (src/core/codeCache.ts);
-//   dist/host/<kind>.js             the full provider (provider.ts), loaded on the first create, read, update or delete.
-// and dist/providerHost.js, which loads a plan bundle through loadBundle (with its cache) and a full one by require.
-// Each bundle holds io-ts, the fp-ts parts it uses and our modules: one file read and compiled instead of about 90
-// resolved one by one (bench figure 5). The bundles are self-contained; the pipeline's process-wide locks and pacer
-// live on globalThis (src/core/pipeline.ts), so every kind's copy shares them. The HTTP clients (pop-core, axios) stay
-// outside: the provider requires them on its first API call.
+//   dist/host/<kind>.js             the full provider (provider.ts), which the plan bundle requires on the first
+//                                   create, read, update or delete.
+// dist/providerHost.js (the package's `provider-host`) stays small: it loads a kind's plan bundle through loadBundle,
+// with its cache. Each bundle holds io-ts, the fp-ts parts it uses and our modules: one file read and compiled instead
+// of about 90 resolved one by one (bench figure 5). The bundles are self-contained; the pipeline's process-wide locks
+// and pacer live on globalThis (src/core/pipeline.ts), so every kind's copy shares them. The HTTP clients (pop-core,
+// axios) stay outside: the provider requires them on its first API call.
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import process from "node:process";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { build } from "esbuild";
@@ -110,10 +113,36 @@ const SAMPLES = {
   },
 };
 
+/**
+ * fullProviderOf makes a plan bundle's `import("./provider")` (in host.ts) a require of the kind's full bundle, which
+ * sits beside it in dist/host/.
+ */
+const fullProviderOf = (dir) => ({
+  name: "full provider beside the plan",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/provider$/ }, (args) =>
+      args.importer === resolve(`src/${dir}/host.ts`)
+        ? { path: `./${kindOf(dir).slice("host/".length)}.js`, external: true }
+        : undefined,
+    );
+  },
+});
+
 rmSync("dist/host", { recursive: true, force: true });
 await Promise.all(
   PROVIDERS.flatMap((dir) => [
-    build({ ...common, entryPoints: [`src/${dir}/plan.ts`], outfile: `dist/${kindOf(dir)}.plan.js` }),
+    build({
+      ...common,
+      entryPoints: [`src/${dir}/host.ts`],
+      outfile: `dist/${kindOf(dir)}.plan.js`,
+      // `import()` of the full provider becomes `Promise.resolve().then(() => require(...))`: Node's require.
+      supported: { "dynamic-import": false },
+      // Keeping names costs a defineProperty per function (about 75) when a first check runs the top level, about
+      // 0.2 ms of it. The plan throws nothing but errors whose classes set their own `name` (ConfigError), and its
+      // failures are data, so its minified function names reach no user.
+      keepNames: false,
+      plugins: [...common.plugins, fullProviderOf(dir)],
+    }),
     build({ ...common, entryPoints: [`src/${dir}/provider.ts`], outfile: `dist/${kindOf(dir)}.js` }),
   ]),
 );
@@ -123,38 +152,16 @@ await build({
   entryPoints: ["src/providerHost.ts"],
   outfile: "dist/providerHost.js",
   allowOverwrite: true,
-  // `import()` of a bundle becomes `Promise.resolve().then(() => require(...))`: Node's require, not its ES loader.
-  supported: { "dynamic-import": false },
-  plugins: [
-    pureIoTs,
-    {
-      name: "one bundle per half",
-      setup(b) {
-        // providerHost imports `./<dir>/plan` and `./<dir>/provider` on first use; in the package each is a bundle.
-        b.onResolve({ filter: /^\.\/[A-Za-z0-9/]+\/(plan|provider)$/ }, (args) => {
-          const half = args.path.endsWith("/plan") ? "plan" : "provider";
-          const dir = args.path.slice(2, -`/${half}`.length);
-          if (!PROVIDERS.includes(dir)) throw new Error(`providerHost imports ${args.path}, which has no bundle`);
-          if (half === "provider") return { path: `./${kindOf(dir)}.js`, external: true };
-          return { path: `${kindOf(dir)}.plan.js`, namespace: "plan-bundle" };
-        });
-        // A plan bundle is run by loadBundle, with the code cache made below.
-        b.onLoad({ filter: /.*/, namespace: "plan-bundle" }, (args) => ({
-          contents:
-            `const { loadBundle } = require(${JSON.stringify(resolve("src/core/codeCache.ts"))});\n` +
-            `module.exports = loadBundle(require("node:path").join(__dirname, ${JSON.stringify(args.path)}), ` +
-            `${JSON.stringify(bundleName(args.path))}).exports;\n`,
-          loader: "js",
-          resolveDir: resolve("."),
-        }));
-      },
-    },
-  ],
+  plugins: [],
 });
 // tsc's map of providerHost.js describes the file the bundle replaced.
 rmSync("dist/providerHost.js.map", { force: true });
 
 // The code caches: each plan bundle is compiled, configured and asked to check a sample, then V8's cache is written.
+// The plans read their settings from process.env, as in the host: this machine's cloud settings are left out.
+for (const name of Object.keys(process.env)) {
+  if (/^(ALICLOUD|ALIBABA_CLOUD|HW|PULUMI_LB_LISTENERS)_/.test(name)) delete process.env[name];
+}
 const { writeCodeCache } = createRequire(import.meta.url)("../dist/core/codeCache.js");
 for (const dir of PROVIDERS) {
   const sample = SAMPLES[dir];
@@ -163,9 +170,8 @@ for (const dir of PROVIDERS) {
     resolve(`dist/${kindOf(dir)}.plan.js`),
     bundleName(`${kindOf(dir)}.plan.js`),
     async (exports) => {
-      const Plan = Object.values(exports).find((value) => typeof value === "function" && /Plan$/.test(value.name));
-      if (Plan === undefined) throw new Error(`dist/${kindOf(dir)}.plan.js exports no plan class`);
-      const plan = new Plan({ env: {} });
+      if (typeof exports.hosted !== "function") throw new Error(`dist/${kindOf(dir)}.plan.js exports no hosted()`);
+      const plan = exports.hosted();
       await plan.configure({ config: new Map() });
       const checked = await plan.check({}, sample);
       if (checked.failures?.length) {

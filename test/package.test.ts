@@ -166,6 +166,16 @@ describe("the packed package installed in a scratch program", () => {
     });
   });
 
+  it("refuses a kind it has no bundle for, naming it (a state written by a newer release)", () => {
+    const script = [
+      'const { providerFor } = require("pulumi-lb-listeners/provider-host");',
+      'try { providerFor("huawei:ElbV4Listener"); console.log("served"); } catch (e) { console.log(e.message); }',
+      'try { providerFor("toString"); console.log("served"); } catch (e) { console.log(e.message); }',
+    ].join("\n");
+    const out = execFileSync(process.execPath, ["-e", script], { cwd: first, encoding: "utf8" });
+    expect(out).toBe("unknown provider kind huawei:ElbV4Listener\nunknown provider kind toString\n");
+  });
+
   it("lets an ESM program (type: module) import every export by name", () => {
     const dir = installTarball(tarball, "esm-program");
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Record<string, unknown>;

@@ -119,8 +119,12 @@ export function decodeInputs<P extends t.Props>(
     };
   }
   const input = raw as Record<string, unknown>;
-  for (const key of Object.keys(input).sort()) {
-    if (key === PROVIDER_KEY || Object.prototype.hasOwnProperty.call(props, key)) continue;
+  const foreignKeys = Object.keys(input).filter(
+    (key) => key !== PROVIDER_KEY && !Object.prototype.hasOwnProperty.call(props, key),
+  );
+  // Sorted only when there is something to report: a first check's sort of every key costs more than its decoding.
+  if (foreignKeys.length > 1) foreignKeys.sort();
+  for (const key of foreignKeys) {
     const hint = Object.prototype.hasOwnProperty.call(foreign.names ?? {}, key) ? foreign.names?.[key] : undefined;
     failures.push({ property: key, reason: `${key} is not an input of ${resource}${hint ? `; ${hint}` : ""}` });
   }

@@ -91,6 +91,23 @@ describe("bundles with a code cache", () => {
     expect(greet(loaded.exports)).toBe("HELLO cache");
   });
 
+  it("writes the source followed by V8's data in base64, one text file", async () => {
+    await writeCodeCache(file, NAME, async () => undefined);
+    const text = fs.readFileSync(file + CACHE_SUFFIX, "utf8");
+    expect(text.startsWith(source)).toBe(true);
+    expect(text.slice(source.length)).toMatch(/^[A-Za-z0-9+/]+=*$/);
+  });
+
+  it("compiles as usual when the source matches but what follows is not V8's data", () => {
+    // A source of its own: V8 answers a source it compiled before in this process from memory, never reading data.
+    const own = `${source}\n// junk data`;
+    fs.writeFileSync(file, own);
+    fs.writeFileSync(file + CACHE_SUFFIX, own + Buffer.from("not a code cache").toString("base64"));
+    const loaded = loadBundle(file, NAME);
+    expect(loaded.cacheUsed).toBe(false);
+    expect(greet(loaded.exports)).toBe("hello cache");
+  });
+
   it("compiles as usual over a cache file that is not a V8 cache", () => {
     fs.writeFileSync(file + CACHE_SUFFIX, "not a code cache");
     const loaded = loadBundle(file, NAME);

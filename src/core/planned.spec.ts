@@ -77,6 +77,46 @@ describe("PlannedProvider", () => {
     expect(calls).toEqual(["full.read id-1", "plan.configure c", "full.configure c"]);
   });
 
+  it("of: makes the plan class on the first call and imports the full class on the first API call, once each", async () => {
+    const calls: string[] = [];
+    const { plan, full } = halves(calls);
+    const made: string[] = [];
+    class Plan implements ResourcePlan {
+      constructor() {
+        made.push("plan");
+      }
+      configure = plan.configure;
+      check = plan.check;
+      diff = plan.diff;
+    }
+    class Full implements FullProvider {
+      constructor() {
+        made.push("full");
+      }
+      configure = full.configure;
+      check = full.check;
+      diff = full.diff;
+      create = full.create;
+      read = full.read;
+      update = full.update;
+      delete = full.delete;
+    }
+    const provider = PlannedProvider.of(Plan, async () => (made.push("import"), Full));
+    expect(made).toEqual([]);
+    await provider.configure(request("a"));
+    await provider.check({}, { port: 80 });
+    expect(made).toEqual(["plan"]);
+    await Promise.all([provider.read("id-1", {}), provider.delete("id-2", {})]);
+    expect(made).toEqual(["plan", "import", "full"]);
+    expect(calls).toEqual([
+      "plan.configure a",
+      'plan.check {"port":80}',
+      "full.configure a",
+      "full.read id-1",
+      "full.delete id-2",
+    ]);
+  });
+
   it("fails each call that needs a half whose load failed, with the loader's error", async () => {
     const { plan } = halves([]);
     const provider = new PlannedProvider(

@@ -49,6 +49,17 @@ export class PlannedProvider implements FullProvider {
     this.#loadFull = loadFull;
   }
 
+  /**
+   * of is how a resource's `host.ts` builds the provider the host serves: its plan class, made on the first call, and
+   * its full provider class, imported on the first API call.
+   */
+  static of(Plan: new () => ResourcePlan, loadFull: () => Promise<new () => FullProvider>): PlannedProvider {
+    return new PlannedProvider(
+      async () => new Plan(),
+      async () => new (await loadFull())(),
+    );
+  }
+
   /** configure configures the plan half now, and the full provider when it is (or once it gets) loaded. */
   async configure(req: dynamic.ConfigureRequest): Promise<void> {
     this.#request = req;
