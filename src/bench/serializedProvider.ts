@@ -19,8 +19,11 @@ import type { InstalledPackage } from "./packed";
 export const SIZE_TARGET_BYTES = 4096;
 /** LOAD_RATIO_TARGET is the largest ratio allowed of our first Check to the no-op provider's. */
 export const LOAD_RATIO_TARGET = 1.5;
-/** HOSTS fresh hosts are timed per kind; WARM_CHECKS follow the first Check in each. */
-export const HOSTS = 5;
+/**
+ * HOSTS fresh hosts are timed per kind and provider; WARM_CHECKS follow the first Check in each. A fresh host's first
+ * Check moves by half its time from one host to the next on a shared machine, so the median needs more than a few.
+ */
+export const HOSTS = 9;
 export const WARM_CHECKS = 20;
 
 const KINDS: readonly { kind: string; name: string; raw: Props }[] = [
@@ -104,16 +107,18 @@ export async function serializedProviderFigure(pkg: InstalledPackage): Promise<F
     if (text === undefined) throw new Error(`the packed package serialized no provider for ${kind}`);
     rows.push(measured(`${name} serialized provider size`, Buffer.byteLength(text), "bytes", SIZE_TARGET_BYTES));
   }
-  for (const { kind, name, raw } of KINDS) {
-    const text = pkg.providerTexts[kind];
-    const noop = noopProviderText(Buffer.byteLength(text));
-    const timings: LoadTiming[] = [];
-    const baseline: LoadTiming[] = [];
-    // Alternating keeps a burst of load from the machine's other work out of one side only.
-    for (let i = 0; i < HOSTS; i++) {
-      baseline.push(await timeLoad(pkg.programDir, noop, raw));
-      timings.push(await timeLoad(pkg.programDir, text, raw));
+  const series = KINDS.map(({ kind }) => ({ timings: [] as LoadTiming[], baseline: [] as LoadTiming[], kind }));
+  // Each round starts a no-op host and one of ours for every kind in turn, so a burst of load from the machine's other
+  // work, or its warming up at the start of a run, falls on both sides and on both kinds alike.
+  for (let i = 0; i < HOSTS; i++) {
+    for (const [k, { kind, raw }] of KINDS.entries()) {
+      const text = pkg.providerTexts[kind];
+      series[k].baseline.push(await timeLoad(pkg.programDir, noopProviderText(Buffer.byteLength(text)), raw));
+      series[k].timings.push(await timeLoad(pkg.programDir, text, raw));
     }
+  }
+  for (const [k, { kind, name }] of KINDS.entries()) {
+    const { timings, baseline } = series[k];
     details[kind] = timings;
     details[`${kind} no-op`] = baseline;
     const first = percentile(
@@ -165,7 +170,8 @@ export async function serializedProviderFigure(pkg: InstalledPackage): Promise<F
       "Check that carries the text to a fresh @pulumi/pulumi dynamic-provider host (cwd = the scratch program, after " +
       "a Configure that opens the channel), which deserializes the text, configures the provider and so requires " +
       `the installed package; the figure is its median over ${HOSTS} hosts divided by the same for a no-op provider ` +
-      `of the same size, the two kinds of host alternating. Warm Check = median of the next ${WARM_CHECKS}.`,
+      "of the same size, in rounds of one no-op host and one of ours per kind. Warm Check = median of the next " +
+      `${WARM_CHECKS}.`,
     rows,
     details,
   };
