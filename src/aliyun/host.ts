@@ -1,7 +1,7 @@
 /**
- * What the dynamic-provider host serves for `aliyun:HttpsListener`: the plan half (configure, check, diff) at once and the
- * full provider on the first create, read, update or delete. `npm run build` bundles this file with the plan as
- * `dist/host/aliyun.plan.js` and the provider as `dist/host/aliyun.js`; src/providerHost.ts loads the first.
+ * What the dynamic-provider host serves for `aliyun:HttpsListener`: the plan half (configure, check, diff) at once
+ * and the full provider on the first create, read, update or delete. `npm run build` bundles this file with the plan
+ * as `dist/host/aliyun.plan.js` and the provider as `dist/host/aliyun.js`; src/providerHost.ts loads the first.
  */
 import { PlannedProvider } from "../core/planned";
 import { HttpsListenerPlan } from "./plan";

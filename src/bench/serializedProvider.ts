@@ -107,7 +107,7 @@ export async function serializedProviderFigure(pkg: InstalledPackage): Promise<F
     if (text === undefined) throw new Error(`the packed package serialized no provider for ${kind}`);
     rows.push(measured(`${name} serialized provider size`, Buffer.byteLength(text), "bytes", SIZE_TARGET_BYTES));
   }
-  const series = KINDS.map(({ kind }) => ({ timings: [] as LoadTiming[], baseline: [] as LoadTiming[], kind }));
+  const series = KINDS.map(() => ({ timings: [] as LoadTiming[], baseline: [] as LoadTiming[] }));
   // Each round starts a no-op host and one of ours for every kind in turn, so a burst of load from the machine's other
   // work, or its warming up at the start of a run, falls on both sides and on both kinds alike.
   for (let i = 0; i < HOSTS; i++) {

@@ -1,7 +1,8 @@
 /**
- * What the dynamic-provider host serves for `huawei:ElbV3Listener`: the plan half (configure, check, diff) at once and the
- * full provider on the first create, read, update or delete. `npm run build` bundles this file with the plan as
- * `dist/host/huawei-elbV3.plan.js` and the provider as `dist/host/huawei-elbV3.js`; src/providerHost.ts loads the first.
+ * What the dynamic-provider host serves for `huawei:ElbV3Listener`: the plan half (configure, check, diff) at once
+ * and the full provider on the first create, read, update or delete. `npm run build` bundles this file with the plan
+ * as `dist/host/huawei-elbV3.plan.js` and the provider as `dist/host/huawei-elbV3.js`;
+ * src/providerHost.ts loads the first.
  */
 import { PlannedProvider } from "../../core/planned";
 import { ElbV3ListenerPlan } from "./plan";
