@@ -26,10 +26,11 @@ export const LOAD_BALANCERS = 40;
 /** PACKAGE_PEAK_TARGET_MB is the largest peak resident memory our provider may add to the no-op host's, in MiB. */
 export const PACKAGE_PEAK_TARGET_MB = 40;
 /**
- * ROUNDS alternate the no-op host and each kind's host this many times; the figure is the median (for two, the mean)
- * of the rounds' differences, since one run's peak moves by tens of MB with when garbage collection happens to run.
+ * ROUNDS alternate the no-op host and each kind's host this many times; the figure is the median of the rounds'
+ * differences, since one run's peak moves by tens of MB with when garbage collection happens to run (two rounds of one
+ * run gave 36.8 and 47.1 MB): three, so that one such round does not move the median.
  */
-export const ROUNDS = 2;
+export const ROUNDS = 3;
 
 /** statusKb reads one `Vm...: N kB` line of /proc/<pid>/status. */
 export function statusKb(pid: number, field: "VmHWM" | "VmRSS"): number {
