@@ -115,7 +115,7 @@ export async function serializedProviderFigure(pkg: InstalledPackage): Promise<F
     rows.push(measured(`${name} serialized provider size`, Buffer.byteLength(text), "bytes", SIZE_TARGET_BYTES));
   }
   // Our Check answers with the API defaults filled in (as bridged providers do): for Aliyun 20 inputs where the echo
-  // has 7, and a fresh host's encoding of the wider answer costs about 1.5 ms more. The no-op of the target answers
+  // has 7, and a fresh host's encoding of the wider answer costs 0.8-1.9 ms more. The no-op of the target answers
   // alike (the inputs ours answered in an untimed host), so the ratio is the load alone; the echoing no-op's is beside.
   const series = [];
   for (const { kind, raw } of KINDS) {
