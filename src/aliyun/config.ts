@@ -19,7 +19,7 @@
  * constructed from the region").
  */
 import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
-import { PACKAGE_CONFIG_KEYS, parseConfigObject } from "../core/config";
+import { PACKAGE_CONFIG_KEYS, parseConfigObject, type Env } from "../core/config";
 import { ConfigError } from "../core/errors";
 import { DEFAULT_RETRY_BUDGET_MS } from "../core/retry";
 import { CENTRAL_ENDPOINT, CENTRAL_ENDPOINT_REGIONS } from "./constants";
@@ -55,8 +55,8 @@ export const ENV_VARS = {
 /** ConfigSource reads one stack config value by its full key (`alicloud:accessKey`); undefined when unset. */
 export type ConfigSource = (key: string) => string | undefined;
 
-/** Env is the part of the environment the provider reads. */
-export type Env = Readonly<Record<string, string | undefined>>;
+/** Env is the part of the environment the provider reads (core/config.ts). */
+export type { Env };
 
 /** Credentials are an access key pair and an optional STS token. */
 export interface Credentials {

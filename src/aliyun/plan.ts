@@ -5,23 +5,16 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkResult } from "../core/check";
-import { StackPlan } from "../core/planned";
+import { StackPlan, type PlanOptions, type TypedPlan } from "../core/planned";
 import { log } from "../core/log";
-import { StackConfig, type Env } from "./config";
+import { StackConfig } from "./config";
 import { checkInputs, diffInputs, type HttpsListenerInputs } from "./schema";
 import type { HttpsListenerOutputs } from "./wire";
-
-/** PlanOptions are what the plan half reads besides the stack config: the environment. */
-export interface PlanOptions {
-  /** The environment to read instead of `process.env`. */
-  readonly env?: Env;
-}
 
 /** HttpsListenerPlan checks inputs and decides update versus replace; it never calls the API. */
 export class HttpsListenerPlan
   extends StackPlan<StackConfig>
-  implements
-    Required<Pick<dynamic.ResourceProvider<HttpsListenerInputs, HttpsListenerOutputs>, "configure" | "check" | "diff">>
+  implements TypedPlan<HttpsListenerInputs, HttpsListenerOutputs>
 {
   constructor(options: PlanOptions = {}) {
     super(new StackConfig(options.env));

@@ -4,6 +4,9 @@
  * provider"; pulumi-terraform-bridge #1663, #2582); so every setting of this package's own lives here.
  */
 
+/** Env is the part of the environment the provider reads (a parameter so tests need not touch `process.env`). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 /** PACKAGE_NAMESPACE is the stack config namespace of this package's own settings (the npm package's name). */
 export const PACKAGE_NAMESPACE = "pulumi-lb-listeners";
 

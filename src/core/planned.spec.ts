@@ -20,19 +20,25 @@ function halves(calls: string[]): { plan: ResourcePlan; full: FullProvider } {
   return { plan, full };
 }
 
+/** recorded is a PlannedProvider over the recording halves that also logs each half's load. */
+function recorded(): { calls: string[]; loads: string[]; provider: PlannedProvider } {
+  const calls: string[] = [];
+  const { plan, full } = halves(calls);
+  const loads: string[] = [];
+  const provider = new PlannedProvider(
+    async () => (loads.push("plan"), plan),
+    async () => (loads.push("full"), full),
+  );
+  return { calls, loads, provider };
+}
+
 const request = (value: string): dynamic.ConfigureRequest => ({
   config: { get: (key: string) => (key === "k" ? value : undefined) } as dynamic.ConfigureRequest["config"],
 });
 
 describe("PlannedProvider", () => {
   it("serves configure, check and diff from the plan and never loads the full provider for them", async () => {
-    const calls: string[] = [];
-    const { plan, full } = halves(calls);
-    const loads: string[] = [];
-    const provider = new PlannedProvider(
-      async () => (loads.push("plan"), plan),
-      async () => (loads.push("full"), full),
-    );
+    const { calls, loads, provider } = recorded();
     await provider.configure(request("a"));
     await expect(provider.check({}, { port: 80 })).resolves.toEqual({ inputs: { port: 80 } });
     await expect(provider.diff("id-1", {}, {})).resolves.toEqual({ changes: false });
@@ -41,13 +47,7 @@ describe("PlannedProvider", () => {
   });
 
   it("loads the full provider once, on the first API call, configured with the last request", async () => {
-    const calls: string[] = [];
-    const { plan, full } = halves(calls);
-    const loads: string[] = [];
-    const provider = new PlannedProvider(
-      async () => (loads.push("plan"), plan),
-      async () => (loads.push("full"), full),
-    );
+    const { calls, loads, provider } = recorded();
     await provider.configure(request("a"));
     await provider.configure(request("b"));
     await Promise.all([provider.create({ port: 80 }), provider.read("id-1", {})]);

@@ -5,6 +5,7 @@
  * the clients, the signers or the mutation pipeline (`npm run bench`, figure 5).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { Env } from "./config";
 
 /** Configurable is a cloud's StackConfig: it keeps the stack config `configure` passes. */
 export interface Configurable {
@@ -29,8 +30,20 @@ export abstract class StackPlan<C extends Configurable> {
   }
 }
 
+/** PlanMethod names the calls a plan answers: those of `pulumi preview`. */
+type PlanMethod = "configure" | "check" | "diff";
+
 /** ResourcePlan is the half of a provider that makes no API call. */
-export type ResourcePlan = Required<Pick<dynamic.ResourceProvider, "configure" | "check" | "diff">>;
+export type ResourcePlan = Required<Pick<dynamic.ResourceProvider, PlanMethod>>;
+
+/** TypedPlan is a resource's plan: ResourcePlan over its inputs and outputs. */
+export type TypedPlan<Inputs, Outputs> = Required<Pick<dynamic.ResourceProvider<Inputs, Outputs>, PlanMethod>>;
+
+/** PlanOptions are what a plan reads besides the stack config: the environment. */
+export interface PlanOptions {
+  /** The environment to read instead of `process.env`. */
+  readonly env?: Env;
+}
 
 /** FullProvider is a provider with every lifecycle method (ours all have them). */
 export type FullProvider = Required<dynamic.ResourceProvider>;

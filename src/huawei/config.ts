@@ -12,7 +12,7 @@
  * `pulumi-lb-listeners:`.
  */
 import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
-import { PACKAGE_CONFIG_KEYS, parseConfigObject } from "../core/config";
+import { PACKAGE_CONFIG_KEYS, parseConfigObject, type Env } from "../core/config";
 import { ConfigError } from "../core/errors";
 import { DEFAULT_RETRY_BUDGET_MS } from "../core/retry";
 
@@ -21,8 +21,8 @@ export interface ConfigSource {
   get(key: string): string | undefined;
 }
 
-/** Env is the process environment (a parameter so tests need not touch `process.env`). */
-export type Env = Readonly<Record<string, string | undefined>>;
+/** Env is the part of the environment the provider reads (core/config.ts). */
+export type { Env };
 
 /** Setting describes one setting: its stack configuration key and its environment variable. */
 interface Setting {

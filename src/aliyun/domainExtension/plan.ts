@@ -5,19 +5,15 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkResult } from "../../core/check";
-import { StackPlan } from "../../core/planned";
+import { StackPlan, type PlanOptions, type TypedPlan } from "../../core/planned";
 import { StackConfig } from "../config";
-import type { PlanOptions } from "../plan";
 import { checkInputs, diffInputs, type DomainExtensionInputs } from "./schema";
 import type { DomainExtensionOutputs } from "./wire";
 
 /** DomainExtensionPlan checks inputs and decides update versus replace; it never calls the API. */
 export class DomainExtensionPlan
   extends StackPlan<StackConfig>
-  implements
-    Required<
-      Pick<dynamic.ResourceProvider<DomainExtensionInputs, DomainExtensionOutputs>, "configure" | "check" | "diff">
-    >
+  implements TypedPlan<DomainExtensionInputs, DomainExtensionOutputs>
 {
   constructor(options: PlanOptions = {}) {
     super(new StackConfig(options.env));

@@ -5,9 +5,8 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkResult, isUnknown } from "../../core/check";
-import { StackPlan } from "../../core/planned";
+import { StackPlan, type PlanOptions, type TypedPlan } from "../../core/planned";
 import { CLOUD_DOMAINS, cloudDomain, StackConfig } from "../config";
-import type { PlanOptions } from "../plan";
 import { changedInputs } from "../schema";
 import {
   checkInputs,
@@ -23,8 +22,7 @@ import type { ElbV3ListenerOutputs } from "./wire";
 /** ElbV3ListenerPlan checks inputs and decides update versus replace; it never calls the API. */
 export class ElbV3ListenerPlan
   extends StackPlan<StackConfig>
-  implements
-    Required<Pick<dynamic.ResourceProvider<ElbV3ListenerInputs, ElbV3ListenerOutputs>, "configure" | "check" | "diff">>
+  implements TypedPlan<ElbV3ListenerInputs, ElbV3ListenerOutputs>
 {
   constructor(options: PlanOptions = {}) {
     super(new StackConfig(options.env));
