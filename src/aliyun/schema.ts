@@ -38,10 +38,17 @@ const port = intRange(1, 65535);
 /** DESCRIPTION_RULE is the description rule in words, as failures report it. */
 export const DESCRIPTION_RULE =
   "1 to 80 characters of letters, digits, Chinese characters, hyphens (-), slashes (/), periods (.) and underscores (_)";
+/**
+ * descriptionPattern is made on the first description checked: V8 builds the set of `\p{Script=Han}` when it parses
+ * a regular expression literal, which cost a host's first check 0.7 ms whether or not it had a description.
+ */
+let descriptionPattern: RegExp | undefined;
+
 /** isValidDescription tests the description rule (characters counted as code points). */
 export function isValidDescription(s: string): boolean {
   const length = Array.from(s).length;
-  return length >= 1 && length <= 80 && /^[A-Za-z0-9\p{Script=Han}\-/._]+$/u.test(s);
+  descriptionPattern ??= new RegExp("^[A-Za-z0-9\\p{Script=Han}\\-/._]+$", "u");
+  return length >= 1 && length <= 80 && descriptionPattern.test(s);
 }
 
 /**
