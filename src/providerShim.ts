@@ -1,7 +1,8 @@
 /**
  * The provider object that `dynamic.Resource` serializes into state (`__provider`). It holds no logic and no secret:
- * each method requires the installed package by name and delegates, so the text Pulumi stores is a few lines, is the
- * same wherever the project sits on disk, and `pulumi refresh`/`destroy` always run the installed implementation.
+ * each method requires its kind's host module from the installed package by name and delegates, so the text Pulumi
+ * stores is a few lines, is the same wherever the project sits on disk, and `pulumi refresh`/`destroy` always run the
+ * installed implementation.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 
@@ -10,33 +11,59 @@ export type ProviderKind =
   "aliyun:HttpsListener" | "aliyun:DomainExtension" | "huawei:ElbListener" | "huawei:ElbV3Listener";
 
 /**
- * DelegatingProvider forwards every lifecycle call to the implementation of its kind in the installed package
- * (`pulumi-lb-listeners/provider-host`). Methods must only use `require` with a literal and `this.kind`, nothing
- * captured from this module, so closure serialization stays tiny.
+ * HOST_BUNDLES names each kind's bundles: its folder under src/ with `/` as `-`. `npm run build` makes
+ * `dist/host/<bundle>.plan.js` from the folder's `host.ts` (the package exports it as
+ * `pulumi-lb-listeners/host/<bundle>`) and `dist/host/<bundle>.js` from its `provider.ts`.
  */
-export class DelegatingProvider implements dynamic.ResourceProvider {
-  constructor(readonly kind: ProviderKind) {}
-  configure(req: dynamic.ConfigureRequest): Promise<void> {
-    return require("pulumi-lb-listeners/provider-host").providerFor(this.kind).configure(req);
-  }
-  check(olds: unknown, news: unknown): Promise<dynamic.CheckResult> {
-    return require("pulumi-lb-listeners/provider-host").providerFor(this.kind).check(olds, news);
-  }
-  diff(id: string, olds: unknown, news: unknown): Promise<dynamic.DiffResult> {
-    return require("pulumi-lb-listeners/provider-host").providerFor(this.kind).diff(id, olds, news);
-  }
-  create(inputs: unknown): Promise<dynamic.CreateResult> {
-    return require("pulumi-lb-listeners/provider-host").providerFor(this.kind).create(inputs);
-  }
-  read(id: string, props: unknown): Promise<dynamic.ReadResult> {
-    return require("pulumi-lb-listeners/provider-host").providerFor(this.kind).read(id, props);
-  }
-  update(id: string, olds: unknown, news: unknown): Promise<dynamic.UpdateResult> {
-    return require("pulumi-lb-listeners/provider-host").providerFor(this.kind).update(id, olds, news);
-  }
-  delete(id: string, props: unknown): Promise<void> {
-    return require("pulumi-lb-listeners/provider-host").providerFor(this.kind).delete(id, props);
-  }
+export const HOST_BUNDLES: { readonly [K in ProviderKind]: string } = {
+  "aliyun:HttpsListener": "aliyun",
+  "aliyun:DomainExtension": "aliyun-domainExtension",
+  "huawei:ElbListener": "huawei",
+  "huawei:ElbV3Listener": "huawei-elbV3",
+};
+
+/** hostModule is the package export a kind's serialized provider requires: `pulumi-lb-listeners/host/<bundle>`. */
+export function hostModule(kind: ProviderKind): string {
+  return `pulumi-lb-listeners/host/${HOST_BUNDLES[kind]}`;
+}
+
+/** DelegatingProvider is the serialized provider: its kind's host module and the methods that forward to it. */
+export interface DelegatingProvider extends Required<dynamic.ResourceProvider> {
+  /** module is the host module the methods require, `pulumi-lb-listeners/host/<bundle>`. */
+  readonly module: string;
+}
+
+/**
+ * delegatingProvider makes the object Pulumi serializes for a kind: a plain object whose every lifecycle method
+ * requires the kind's host module (`pulumi-lb-listeners/host/<bundle>`, whose `provider` is the process-wide
+ * implementation) and forwards the call. The methods use only `require` and `this.module`, nothing captured from this
+ * module, and a plain object has no constructor or prototype to serialize, so the text is about 2.3 KB.
+ */
+export function delegatingProvider(kind: ProviderKind): DelegatingProvider {
+  return {
+    module: hostModule(kind),
+    configure(req) {
+      return require(this.module).provider.configure(req);
+    },
+    check(olds, news) {
+      return require(this.module).provider.check(olds, news);
+    },
+    diff(id, olds, news) {
+      return require(this.module).provider.diff(id, olds, news);
+    },
+    create(inputs) {
+      return require(this.module).provider.create(inputs);
+    },
+    read(id, props) {
+      return require(this.module).provider.read(id, props);
+    },
+    update(id, olds, news) {
+      return require(this.module).provider.update(id, olds, news);
+    },
+    delete(id, props) {
+      return require(this.module).provider.delete(id, props);
+    },
+  };
 }
 
 /**

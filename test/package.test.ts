@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DynamicProviderHost } from "../src/engine/host";
+import { HOST_BUNDLES, hostModule, type ProviderKind } from "../src/providerShim";
 import { buildAndPack, installTarball, serializeProviders, tarballFiles } from "./support/packed";
 import { REPO_ROOT, removeScratchDirs } from "./support/scratch";
 
@@ -88,14 +89,20 @@ describe("the packed package installed in a scratch program", () => {
     }
   });
 
-  it("resolves every package path the shim requires from the scratch program, through the exports map", () => {
+  it("resolves the host module each serialized provider requires, through the exports map", () => {
     const texts = Object.values(serializeIn(first));
-    const requests = new Set(texts.flatMap((t) => [...t.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])));
-    expect([...requests]).toEqual(["pulumi-lb-listeners/provider-host"]);
-    for (const request of requests) {
-      const resolved = require.resolve(request, { paths: [first] });
-      expect(resolved).toBe(path.join(first, "node_modules", "pulumi-lb-listeners", "dist", "providerHost.js"));
-    }
+    expect(texts.every((t) => t.includes("require(this.module)"))).toBe(true);
+    const modules = texts.flatMap((t) => [...t.matchAll(/module: "([^"]+)"/g)].map((m) => m[1])).sort();
+    expect(modules).toEqual(["pulumi-lb-listeners/host/aliyun", "pulumi-lb-listeners/host/huawei"]);
+  });
+
+  it("exports every kind's plan bundle as its host module", () => {
+    const kinds = Object.keys(HOST_BUNDLES) as ProviderKind[];
+    expect(kinds.map((kind) => path.relative(first, require.resolve(hostModule(kind), { paths: [first] })))).toEqual(
+      kinds.map((kind) =>
+        path.join("node_modules", "pulumi-lb-listeners", "dist", "host", `${HOST_BUNDLES[kind]}.plan.js`),
+      ),
+    );
   });
 
   it("runs both providers' check in the real host with the scratch program as cwd", async () => {
@@ -119,34 +126,26 @@ describe("the packed package installed in a scratch program", () => {
     expect(host.stderr).toBe("");
   });
 
-  it("ships each resource kind's plan, the plan's code cache and its full provider as host bundles", () => {
+  it("ships each resource kind's plan and its full provider as host bundles", () => {
     const host = tarballFiles(tarball)
       .filter((f) => f.startsWith("dist/host/"))
       .sort();
     const kinds = ["aliyun", "aliyun-domainExtension", "huawei", "huawei-elbV3"];
-    expect(host).toEqual(
-      kinds.flatMap((k) => [`dist/host/${k}.js`, `dist/host/${k}.plan.js`, `dist/host/${k}.plan.js.cache`]).sort(),
-    );
+    expect(host).toEqual(kinds.flatMap((k) => [`dist/host/${k}.js`, `dist/host/${k}.plan.js`]).sort());
   });
 
-  it("answers check and diff from the plan alone, uses its code cache, and loads the full provider on the first read", () => {
+  it("answers check and diff from the plan alone and loads the full provider on the first read", () => {
     const script = [
-      'const { providerFor } = require("pulumi-lb-listeners/provider-host");',
-      'const vm = require("node:vm");',
-      "const used = [];",
-      "const Script = vm.Script;",
-      "vm.Script = class extends Script { constructor(code, options) { super(code, options);",
-      "  used.push([require('node:path').basename(options.filename), options.cachedData !== undefined && !this.cachedDataRejected]); } };",
+      'const { provider } = require("pulumi-lb-listeners/host/huawei");',
       'const loaded = () => Object.keys(require.cache).filter((f) => f.includes("dist/host/")).map((f) => f.split("dist/host/")[1]);',
       "(async () => {",
-      '  const p = providerFor("huawei:ElbListener");',
-      "  await p.configure({ config: new Map() });",
+      "  await provider.configure({ config: new Map() });",
       '  const news = { name: "api", loadbalancerId: "lb-1", protocol: "HTTP", port: 80, backendProtocol: "HTTP", backendPort: 8080, lbAlgorithm: "roundrobin" };',
-      "  const checked = await p.check({}, news);",
-      '  const diff = await p.diff("id-1", { ...checked.inputs }, checked.inputs);',
+      "  const checked = await provider.check({}, news);",
+      '  const diff = await provider.diff("id-1", { ...checked.inputs }, checked.inputs);',
       "  const afterPlan = loaded();",
-      '  const read = await p.read("id-1", {}).then(() => "read", (e) => e.name);',
-      "  console.log(JSON.stringify({ failures: checked.failures ?? [], diff, used, afterPlan, read, afterRead: loaded() }));",
+      '  const read = await provider.read("id-1", {}).then(() => "read", (e) => e.name);',
+      "  console.log(JSON.stringify({ failures: checked.failures ?? [], diff, afterPlan, read, afterRead: loaded() }));",
       "})();",
     ].join("\n");
     const out: unknown = JSON.parse(
@@ -159,11 +158,21 @@ describe("the packed package installed in a scratch program", () => {
     expect(out).toEqual({
       failures: [],
       diff: { changes: false, replaces: [], deleteBeforeReplace: false },
-      used: [["huawei.plan.js", true]],
-      afterPlan: [],
+      afterPlan: ["huawei.plan.js"],
       read: "ConfigError",
-      afterRead: ["huawei.js"],
+      afterRead: ["huawei.plan.js", "huawei.js"],
     });
+  });
+
+  it("serves state of earlier releases through provider-host, the same provider as the host module's", () => {
+    const script = [
+      'const { providerFor } = require("pulumi-lb-listeners/provider-host");',
+      `const same = Object.entries(${JSON.stringify(HOST_BUNDLES)})`,
+      '  .map(([kind, bundle]) => providerFor(kind) === require("pulumi-lb-listeners/host/" + bundle).provider);',
+      "console.log(JSON.stringify(same));",
+    ].join("\n");
+    const out = execFileSync(process.execPath, ["-e", script], { cwd: first, encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual([true, true, true, true]);
   });
 
   it("refuses a kind it has no bundle for, naming it (a state written by a newer release)", () => {

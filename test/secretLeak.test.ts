@@ -20,7 +20,7 @@ import type { FaultRule } from "../src/emulator/faults";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../src/emulator/huawei";
 import { ElbListenerProvider } from "../src/huawei/provider";
 import type { ElbListenerInputs } from "../src/huawei/schema";
-import { DelegatingProvider, type ProviderKind } from "../src/providerShim";
+import { HOST_BUNDLES, delegatingProvider, hostModule, type ProviderKind } from "../src/providerShim";
 
 const ALI_SECRET = "AliCanarySecret-9fQ2xZ7pW0LeakMe";
 const ALI_WRONG_SECRET = "AliCanaryWrong-4hV8sD1nB6LeakMe";
@@ -414,10 +414,10 @@ async function serializedShims(): Promise<void> {
     HW_AUTH_TOKEN: HW_TOKEN,
   });
   try {
-    for (const kind of ["aliyun:HttpsListener", "aliyun:DomainExtension", "huawei:ElbListener"] as ProviderKind[]) {
-      const shim = new DelegatingProvider(kind);
+    for (const kind of Object.keys(HOST_BUNDLES) as ProviderKind[]) {
+      const shim = delegatingProvider(kind);
       const serialized = await pulumi.runtime.serializeFunction(() => shim, { allowSecrets: true });
-      expect(serialized.text).toContain(JSON.stringify(kind));
+      expect(serialized.text).toContain(JSON.stringify(hostModule(kind)));
       corpus.push(serialized.text);
     }
   } finally {

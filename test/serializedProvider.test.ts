@@ -1,8 +1,9 @@
 /**
  * The `__provider` text `dynamic.Resource` stores for both resources: small, path-independent and secret-free,
- * because the shim only requires the installed package by name.
+ * because the shim only requires its kind's host module from the installed package by name.
  */
 import { ElbListener, HttpsListener } from "../src";
+import { hostModule, type ProviderKind } from "../src/providerShim";
 import { REPO_ROOT } from "./support/scratch";
 import { serializedProviders } from "./support/serialize";
 
@@ -50,8 +51,10 @@ describe("the serialized provider of HttpsListener and ElbListener", () => {
   it("names the installed package and its kind, and nothing of the source tree", async () => {
     const texts = await shimTexts();
     for (const [type, text] of texts) {
-      expect(text).toContain('require("pulumi-lb-listeners/provider-host")');
-      expect(text).toContain(JSON.stringify(type.slice("pulumi-nodejs:dynamic/".length)));
+      expect(text).toContain("require(this.module)");
+      expect(text).toContain(
+        `module: ${JSON.stringify(hostModule(type.slice("pulumi-nodejs:dynamic/".length) as ProviderKind))}`,
+      );
       expect(text).not.toContain(REPO_ROOT);
       expect(text).not.toMatch(/["'`](\/|[A-Za-z]:\\)/);
     }

@@ -4,7 +4,7 @@
  * a few `require` calls of this package and no secret.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DelegatingProvider, outputSlots } from "../providerShim";
+import { delegatingProvider, outputSlots } from "../providerShim";
 import type { HttpsListenerInputs } from "./schema";
 import { inputProps } from "./schema";
 
@@ -107,7 +107,7 @@ export class HttpsListener extends pulumi.dynamic.Resource {
   /** Creates (or, with `opts.id`, reads) an HTTPS listener. */
   constructor(name: string, args: HttpsListenerArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      new DelegatingProvider("aliyun:HttpsListener"),
+      delegatingProvider("aliyun:HttpsListener"),
       name,
       // Every input name is listed (as undefined) so Pulumi fills each declared output, also for get() and for
       // optional inputs the program leaves out; undefined values are not sent as inputs.

@@ -4,7 +4,7 @@
  * state holds only a few `require` calls of this package and no secret.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DelegatingProvider, outputSlots } from "../providerShim";
+import { delegatingProvider, outputSlots } from "../providerShim";
 import type { ElbListenerInputs } from "./schema";
 import { INPUT_NAMES } from "./schema";
 
@@ -82,7 +82,7 @@ export class ElbListener extends pulumi.dynamic.Resource {
   /** Creates (or, with `opts.id`, reads) a classic ELB listener. */
   constructor(name: string, args: ElbListenerArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      new DelegatingProvider("huawei:ElbListener"),
+      delegatingProvider("huawei:ElbListener"),
       name,
       {
         // Every input name is listed (as undefined) so Pulumi fills each declared output, also for get() and for

@@ -4,7 +4,7 @@
  * holds only a few `require` calls of this package and no secret.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DelegatingProvider, outputSlots } from "../../providerShim";
+import { delegatingProvider, outputSlots } from "../../providerShim";
 import type { DomainExtensionInputs } from "./schema";
 import { inputProps } from "./schema";
 
@@ -36,7 +36,7 @@ export class DomainExtension extends pulumi.dynamic.Resource {
   /** Creates (or, with `opts.id`, reads) a domain extension. */
   constructor(name: string, args: DomainExtensionArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      new DelegatingProvider("aliyun:DomainExtension"),
+      delegatingProvider("aliyun:DomainExtension"),
       name,
       { ...outputSlots(Object.keys(inputProps)), ...args },
       opts,

@@ -4,7 +4,7 @@
  * the state holds only a few `require` calls of this package and no secret.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DelegatingProvider, outputSlots } from "../../providerShim";
+import { delegatingProvider, outputSlots } from "../../providerShim";
 import type { ElbV3ListenerInputs } from "./schema";
 import { INPUT_NAMES } from "./schema";
 
@@ -60,7 +60,7 @@ export class ElbV3Listener extends pulumi.dynamic.Resource {
   /** Creates (or, with `opts.id`, reads) a dedicated ELB listener. */
   constructor(name: string, args: ElbV3ListenerArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      new DelegatingProvider("huawei:ElbV3Listener"),
+      delegatingProvider("huawei:ElbV3Listener"),
       name,
       {
         ...outputSlots(INPUT_NAMES),
