@@ -5,7 +5,9 @@
  * "The same workload" includes how long each call stays open: ours keep up to 1,000 Creates, Reads and Deletes open
  * in the host while they wait for the emulator, and the host's gRPC state for them is the host's cost, so the
  * baseline no-op holds each of those calls for a time drawn from the quantiles of how long ours did; the difference over a no-op answering at
- * once is printed beside it.
+ * once is printed beside it. It also includes how wide the answers are: ours' Check fills in the API defaults and
+ * ours' Create adds the outputs, so the property bags the host holds, encodes and is sent back in every later call
+ * are two to three times an echo's; the held no-op answers with ours' first answers under the values it is sent.
  * The real host runs in the scratch program with the packed package installed and is driven over gRPC as the engine
  * drives it: 1,000 Checks, then 1,000 Creates, 1,000 Reads, 1,000 Diffs and 1,000 Deletes, each batch all in flight
  * at once, against an in-process emulator with the lock off and 40 load balancers. The peak is the host's VmHWM from
@@ -17,6 +19,7 @@ import type { Cloud, Props } from "./clouds";
 import { startAliyun, startHuawei } from "./clouds";
 import type { Figure, Row } from "./figure";
 import { context, measured, median, percentile, round } from "./figure";
+import type { Answers } from "./noop";
 import { noopProviderText } from "./noop";
 import type { InstalledPackage } from "./packed";
 
@@ -71,8 +74,16 @@ interface MemoryRun {
   readonly callMs: number;
   /** callQuantilesMs are the 0th, 5th, ... 100th percentiles of those times, which the held baseline replays. */
   readonly callQuantilesMs: readonly number[];
+  /** answers are what the first listener's Check and Create answered (without `__provider`), for the held no-op. */
+  readonly answers: Answers;
   readonly failures: number;
   readonly firstError?: string;
+}
+
+/** withoutText copies an answer without the serialized provider the host adds to it. */
+function withoutText(answer: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { __provider: _text, ...rest } = answer;
+  return rest;
 }
 
 async function all<T>(work: Promise<T>[], failures: string[]): Promise<T[]> {
@@ -103,7 +114,7 @@ async function manage(cloud: Cloud, pkg: InstalledPackage, text: string, label: 
       ...cloud.listener(lbs[i % LOAD_BALANCERS], Math.floor(i / LOAD_BALANCERS)),
       __provider: text,
     }));
-    await host.check(urn(0), {}, raws[0]);
+    const first = await host.check(urn(0), {}, raws[0]);
     const idleKb = statusKb(pid, "VmRSS");
     const peakAfterKb: Record<string, number> = {};
     const mark = (batch: string): void => void (peakAfterKb[batch] = statusKb(pid, "VmHWM"));
@@ -144,6 +155,10 @@ async function manage(cloud: Cloud, pkg: InstalledPackage, text: string, label: 
       wallMs: performance.now() - t0,
       callMs: median(callMs),
       callQuantilesMs: Array.from({ length: 21 }, (_, q) => percentile(callMs, q * 5)),
+      answers: {
+        check: withoutText(first.inputs),
+        outputs: created[0] === undefined ? undefined : withoutText(created[0].properties),
+      },
       failures: failures.length,
       firstError: failures[0],
     };
@@ -189,8 +204,10 @@ export async function memoryFigure(pkg: InstalledPackage): Promise<Figure> {
     for (const { start, name } of kinds) {
       const own = await manageOn(start, pkg, (kind) => pkg.providerTexts[kind], name);
       measuredRuns.push(own);
+      // The held no-op answers as wide as ours (our Check fills in API defaults, our Create adds the outputs), so the
+      // host holds, encodes and is sent messages of the same size on both sides and the difference is our code's.
       const heldText = (kind: string): string =>
-        noopProviderText(Buffer.byteLength(pkg.providerTexts[kind]), own.callQuantilesMs);
+        noopProviderText(Buffer.byteLength(pkg.providerTexts[kind]), own.callQuantilesMs, own.answers);
       heldRuns.push(
         await manageOn(start, pkg, heldText, `no-op provider holding calls a median ${round(own.callMs, 0)} ms`),
       );
@@ -247,7 +264,8 @@ export async function memoryFigure(pkg: InstalledPackage): Promise<Figure> {
     conditions:
       `Per round, one fresh @pulumi/pulumi dynamic-provider host with a no-op provider answering at once, then per ` +
       `kind one with ours and one with a no-op provider that answers each Create, Read and Delete after a time drawn ` +
-      `from the 5 % quantiles of the times ours took (held baseline), in the scratch program of figure 5, driven over gRPC: ${LISTENERS} Checks, ` +
+      `from the 5 % quantiles of the times ours took and answers Check and Create as wide as ours (ours' first ` +
+      `answers under the values it is sent) (held baseline), in the scratch program of figure 5, driven over gRPC: ${LISTENERS} Checks, ` +
       `Creates, Reads, Diffs and Deletes (each batch all in flight) spread over ${LOAD_BALANCERS} load balancers of ` +
       `an in-process emulator with the lock off. Peak = VmHWM of the host's pid; the figure is our host's peak minus ` +
       `the held baseline's peak, median of ${ROUNDS} rounds; MB = MiB.`,

@@ -122,7 +122,7 @@ export async function serializedProviderFigure(pkg: InstalledPackage): Promise<F
     const text = pkg.providerTexts[kind];
     const { answer } = await timeLoad(pkg.programDir, text, raw);
     const bytes = Buffer.byteLength(text);
-    series.push({ text, raw, alike: noopProviderText(bytes, [], answer), echo: noopProviderText(bytes) });
+    series.push({ text, raw, alike: noopProviderText(bytes, [], { check: answer }), echo: noopProviderText(bytes) });
   }
   const timings = series.map(() => ({ ours: [] as LoadTiming[], alike: [] as LoadTiming[], echo: [] as LoadTiming[] }));
   // Each round starts the no-op hosts and one of ours for every kind in turn, so a burst of load from the machine's
