@@ -16,29 +16,31 @@ import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { build } from "esbuild";
 
+/** rewriting is an esbuild plugin that loads the files `filter` matches through `rewrite` (their text in, text out). */
+const rewriting = (name, filter, rewrite) => ({
+  name,
+  setup(b) {
+    b.onLoad({ filter }, (args) => ({ loader: "js", contents: rewrite(readFileSync(args.path, "utf8")) }));
+  },
+});
+
 /**
  * pureIoTs marks io-ts's classes (TypeScript's ES5 class IIFEs) and its ready-made codecs (`export var string = new
  * StringType()`) as free of side effects, which they are, so the bundles keep only what our codecs use (Type,
  * success, failure, identity): half of io-ts's code and of its load time at a first check. A statement that does
  * something with one of them (io-ts's own `Object.defineProperty(RecursiveType.prototype, ...)`) keeps it.
  */
-const pureIoTs = {
-  name: "pure io-ts",
-  setup(b) {
-    b.onLoad({ filter: /[\\/]io-ts[\\/]es6[\\/]index\.js$/ }, (args) => ({
-      loader: "js",
-      contents: readFileSync(args.path, "utf8")
-        .replace(/\/\*\* @class \*\/ \(function/g, "/** @class */ /* @__PURE__ */ (function")
-        .replace(/^((?:export )?var \w+ = )new /gm, "$1/* @__PURE__ */ new ")
-        .replace(/^(export var \w+ = )(?=(?:brand|refinement)\()/gm, "$1/* @__PURE__ */ ")
-        // esbuild counts reading `Number.isInteger` as a possible effect, which kept Integer and its classes.
-        .replace(
-          "refinement(number, Number.isInteger, 'Integer')",
-          "refinement(number, (n) => Number.isInteger(n), 'Integer')",
-        ),
-    }));
-  },
-};
+const pureIoTs = rewriting("pure io-ts", /[\\/]io-ts[\\/]es6[\\/]index\.js$/, (source) =>
+  source
+    .replace(/\/\*\* @class \*\/ \(function/g, "/** @class */ /* @__PURE__ */ (function")
+    .replace(/^((?:export )?var \w+ = )new /gm, "$1/* @__PURE__ */ new ")
+    .replace(/^(export var \w+ = )(?=(?:brand|refinement)\()/gm, "$1/* @__PURE__ */ ")
+    // esbuild counts reading `Number.isInteger` as a possible effect, which kept Integer and its classes.
+    .replace(
+      "refinement(number, Number.isInteger, 'Integer')",
+      "refinement(number, (n) => Number.isInteger(n), 'Integer')",
+    ),
+);
 
 /**
  * pureFpTs does for fp-ts's Either what pureIoTs does for io-ts. io-ts and our check use isLeft, left and right, but
@@ -46,18 +48,12 @@ const pureIoTs = {
  * as_(Functor))`, `tap`'s `chainable.tap(Chain)`, `_FromEither`'s read of `FromEither.fromEither`), and those pull in
  * pipe, dual and the Functor, Chain and FromEither helpers. They are pure function building.
  */
-const pureFpTs = {
-  name: "pure fp-ts",
-  setup(b) {
-    b.onLoad({ filter: /[\\/]fp-ts[\\/]es6[\\/]Either\.js$/ }, (args) => ({
-      loader: "js",
-      contents: readFileSync(args.path, "utf8")
-        .replace(/^(export var \w+ = )(?=[\w.]+\()/gm, "$1/* @__PURE__ */ ")
-        .replace(/(dual\(\d, )(?=[\w.]+\()/g, "$1/* @__PURE__ */ ")
-        .replace(/^var _FromEither = \{\s*fromEither: FromEither\.fromEither\s*\};/m, "var _FromEither = FromEither;"),
-    }));
-  },
-};
+const pureFpTs = rewriting("pure fp-ts", /[\\/]fp-ts[\\/]es6[\\/]Either\.js$/, (source) =>
+  source
+    .replace(/^(export var \w+ = )(?=[\w.]+\()/gm, "$1/* @__PURE__ */ ")
+    .replace(/(dual\(\d, )(?=[\w.]+\()/g, "$1/* @__PURE__ */ ")
+    .replace(/^var _FromEither = \{\s*fromEither: FromEither\.fromEither\s*\};/m, "var _FromEither = FromEither;"),
+);
 
 /** Options every bundle shares; `module` first so fp-ts and io-ts come as ES modules and unused exports drop out. */
 const common = {
