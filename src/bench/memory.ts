@@ -14,6 +14,7 @@
  * /proc/<pid>/status (the kernel's high-water mark of its resident set), read after the run.
  */
 import * as fs from "node:fs";
+import { withoutProviderKey } from "../core/check";
 import { DynamicProviderHost, type PropertyMap } from "../engine/host";
 import type { Cloud, Props } from "./clouds";
 import { startAliyun, startHuawei } from "./clouds";
@@ -78,12 +79,6 @@ interface MemoryRun {
   readonly answers: Answers;
   readonly failures: number;
   readonly firstError?: string;
-}
-
-/** withoutText copies an answer without the serialized provider the host adds to it. */
-function withoutText(answer: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const { __provider: _text, ...rest } = answer;
-  return rest;
 }
 
 async function all<T>(work: Promise<T>[], failures: string[]): Promise<T[]> {
@@ -156,8 +151,8 @@ async function manage(cloud: Cloud, pkg: InstalledPackage, text: string, label: 
       callMs: median(callMs),
       callQuantilesMs: Array.from({ length: 21 }, (_, q) => percentile(callMs, q * 5)),
       answers: {
-        check: withoutText(first.inputs),
-        outputs: created[0] === undefined ? undefined : withoutText(created[0].properties),
+        check: withoutProviderKey(first.inputs),
+        outputs: created[0] === undefined ? undefined : withoutProviderKey(created[0].properties),
       },
       failures: failures.length,
       firstError: failures[0],

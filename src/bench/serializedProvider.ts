@@ -9,6 +9,7 @@
  * then the same on both sides and the ratio is the load alone.
  */
 import { execFileSync } from "node:child_process";
+import { withoutProviderKey } from "../core/check";
 import { DynamicProviderHost } from "../engine/host";
 import type { Props } from "./clouds";
 import { aliyunListener, huaweiListener } from "./clouds";
@@ -79,8 +80,7 @@ export async function timeLoad(programDir: string, text: string, raw: Props): Pr
     const warm: number[] = [];
     for (let i = 0; i < WARM_CHECKS; i++) warm.push(await timed(() => host.check(urn, {}, news)));
     const warmMs = percentile(warm, 50);
-    const { __provider: _text, ...answer } = inputs;
-    return { firstMs, warmMs, loadMs: firstMs - warmMs, answer };
+    return { firstMs, warmMs, loadMs: firstMs - warmMs, answer: withoutProviderKey(inputs) };
   } finally {
     await host.close();
   }
