@@ -37,7 +37,7 @@ export interface DelegatingProvider extends Required<dynamic.ResourceProvider> {
  * delegatingProvider makes the object Pulumi serializes for a kind: a plain object whose every lifecycle method
  * requires the kind's host module (`pulumi-lb-listeners/host/<bundle>`, whose `provider` is the process-wide
  * implementation) and forwards the call. The methods use only `require` and `this.module`, nothing captured from this
- * module, and a plain object has no constructor or prototype to serialize, so the text is about 2.3 KB.
+ * module, and a plain object has no constructor or prototype to serialize, so the text is about 2.4 KB.
  */
 export function delegatingProvider(kind: ProviderKind): DelegatingProvider {
   return {
