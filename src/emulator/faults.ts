@@ -4,7 +4,7 @@
  * "proxy", or apply the request and then drop the response. Shared by both emulators; each renders its own errors.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { seeded } from "../core/random";
+import { seeded } from "./random";
 import { writeReply, type Reply } from "./http";
 
 /** FaultKind is what a fault does to one call. */
