@@ -3,7 +3,7 @@
  * service's literal code, message and HTTP status where a source gives them, `Assumed:` where none does.
  * Ref: shared/api-docs/aliyun-slb-https-extras.md §1.8 (domain-extension errors), §2.1 (shared spec).
  */
-import { DOMAIN_EXTENSION_ERROR_CODES as CODES } from "../../aliyun/constants";
+import { DOMAIN_EXTENSION_ERROR_CODES as CODES } from "./constants";
 import { DOMAIN_EXTENSION_MESSAGES } from "./domainExtensionMessages";
 import { SlbError } from "./errors";
 

@@ -3,7 +3,7 @@
  * domain-extension rules, render the documented answer.
  * Ref: shared/api-docs/aliyun-slb-https-extras.md §1.3-1.8.
  */
-import { DOMAIN_EXTENSION_ACTIONS } from "../../aliyun/constants";
+import { DOMAIN_EXTENSION_ACTIONS } from "./constants";
 import { DOMAIN_EXTENSION_ERRORS } from "./domainExtensionErrors";
 import {
   createDomainExtension,

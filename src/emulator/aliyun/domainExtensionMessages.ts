@@ -3,7 +3,7 @@
  * fault plan reads (kept apart from the error factories so that `errors.ts` can read it without an import circle).
  * Ref: shared/api-docs/aliyun-slb-https-extras.md §1.8 (domain-extension errors), §2.1 (shared spec).
  */
-import { DOMAIN_EXTENSION_ERROR_CODES as CODES } from "../../aliyun/constants";
+import { DOMAIN_EXTENSION_ERROR_CODES as CODES } from "./constants";
 
 /** DOMAIN_EXTENSION_MESSAGES are the messages of the domain-extension error codes, as the service words them. */
 export const DOMAIN_EXTENSION_MESSAGES = {

@@ -3,7 +3,7 @@
  * documented codes and messages (shared/api-docs/aliyun-slb-https-extras.md §1) and the emulator's Assumed ones.
  */
 import RPCClient from "@alicloud/pop-core";
-import { API_VERSION } from "../../aliyun/constants";
+import { API_VERSION } from "./constants";
 import { SLB_ERRORS } from "./errors";
 import type { AliyunEmulator } from "./index";
 import { startAliyunEmulator } from "./index";

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Reply } from "../http";
-import { ERROR_CODES, MESSAGES, RESOURCE_NOT_FOUND_MESSAGE, SYSTEM_BUSY_STATUS } from "../../aliyun/constants";
+import { ERROR_CODES, MESSAGES, RESOURCE_NOT_FOUND_MESSAGE, SYSTEM_BUSY_STATUS } from "./constants";
 import { DOMAIN_EXTENSION_KNOWN_ERRORS } from "./domainExtensionMessages";
 
 /** SlbError is an error answer of the emulated SLB service. */
@@ -43,7 +43,11 @@ export const SLB_ERRORS = {
       `Specified api is not found, please check your url and method. (${action})`,
       404,
     ),
-  throttlingUser: () => new SlbError(ERROR_CODES.throttlingUser, "Request was denied due to user flow control.", 400),
+  /**
+   * Assumed: 400, as other Alibaba Cloud APIs answer Throttling.User; extras §5 notes SLB's status is unverified (one
+   * report reads 429). The provider retries the code whatever its status.
+   */
+  throttlingUser: () => new SlbError(ERROR_CODES.throttlingUser, MESSAGES.throttlingUser, 400),
   operationBusy: () => new SlbError(ERROR_CODES.operationBusy, MESSAGES.operationBusy, 400),
   serviceIsConfiguring: () => new SlbError(ERROR_CODES.serviceIsConfiguring, MESSAGES.serviceIsConfiguring, 400),
   systemBusy: () => new SlbError(ERROR_CODES.systemBusy, MESSAGES.systemBusy, SYSTEM_BUSY_STATUS),
@@ -67,7 +71,7 @@ export const SLB_ERRORS = {
 
 /** KNOWN_ERRORS gives the status and message of a code the fault plan names without them. */
 const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>> = {
-  [ERROR_CODES.throttlingUser]: { status: 400, message: "Request was denied due to user flow control." },
+  [ERROR_CODES.throttlingUser]: { status: 400, message: MESSAGES.throttlingUser },
   [ERROR_CODES.operationBusy]: { status: 400, message: MESSAGES.operationBusy },
   [ERROR_CODES.serviceIsConfiguring]: { status: 400, message: MESSAGES.serviceIsConfiguring },
   [ERROR_CODES.systemBusy]: { status: SYSTEM_BUSY_STATUS, message: MESSAGES.systemBusy },
@@ -80,12 +84,13 @@ const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>
     status: 500,
     message: "The request processing has failed due to some unknown error.",
   },
-  [ERROR_CODES.invalidParameter]: { status: 400, message: "Invalid parameter in the request." },
+  [ERROR_CODES.invalidParameter]: { status: 400, message: MESSAGES.invalidParameterGeneric },
   [ERROR_CODES.listenerNotFound]: { status: 404, message: MESSAGES.listenerNotFound },
   [ERROR_CODES.loadBalancerNotFound]: { status: 404, message: "The specified LoadBalancerId does not exist." },
   [ERROR_CODES.listenerAlreadyExists]: { status: 400, message: MESSAGES.listenerAlreadyExists },
-  "QuotaExceeded.Listener": { status: 400, message: "The quota of listeners is exceeded." },
-  Forbidden: { status: 403, message: "User not authorized to operate on the specified resource." },
+  // Assumed: neither code nor wording is in a stored document (see ERROR_CODES); the fault plan needs an answer.
+  [ERROR_CODES.quotaExceededListener]: { status: 400, message: "The quota of listeners is exceeded." },
+  [ERROR_CODES.forbidden]: { status: 403, message: "User not authorized to operate on the specified resource." },
   ...DOMAIN_EXTENSION_KNOWN_ERRORS,
 };
 

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import RPCClient from "@alicloud/pop-core";
-import { API_VERSION, DOMAIN_EXTENSION_ERROR_CODES } from "../../aliyun/constants";
+import { API_VERSION, DOMAIN_EXTENSION_ERROR_CODES } from "./constants";
 import { DOMAIN_EXTENSION_MESSAGES } from "./domainExtensionMessages";
 import type { AliyunEmulator } from "./index";
 import { startAliyunEmulator } from "./index";

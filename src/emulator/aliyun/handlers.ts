@@ -3,8 +3,8 @@
  * document's rules restated here independently of the provider's schema), call the state, render the JSON answer.
  * Ref: shared/api-docs/aliyun-slb-CreateLoadBalancerHTTPSListener.md.
  */
-import { ACTIONS, LISTENER_PROTOCOL, TLS_CIPHER_POLICIES } from "../../aliyun/constants";
 import type { Reply } from "../http";
+import { ACTIONS, LISTENER_PROTOCOL, TLS_CIPHER_POLICIES } from "./constants";
 import { SLB_ERRORS } from "./errors";
 import {
   describeExtras,

@@ -4,12 +4,7 @@
  * shared-performance refusal of TLS policies, and the Describe members that echo them (`AclIds`, `Tags`,
  * `DomainExtensions`). Ref: shared/api-docs/aliyun-slb-https-extras.md §2, §2.1, §3.
  */
-import {
-  ACL_IDS_PER_LISTENER,
-  EXTRA_WIRE_NAMES,
-  HEALTH_CHECK_METHODS,
-  TAGS_PER_LISTENER,
-} from "../../aliyun/constants";
+import { ACL_IDS_PER_LISTENER, EXTRA_WIRE_NAMES, HEALTH_CHECK_METHODS, TAGS_PER_LISTENER } from "./constants";
 import { DOMAIN_EXTENSION_ERRORS } from "./domainExtensionErrors";
 import { domainExtensionItem, extensionsOf } from "./domainExtensions";
 import { SLB_ERRORS } from "./errors";

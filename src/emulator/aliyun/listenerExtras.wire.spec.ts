@@ -3,7 +3,7 @@
  * against the SLB emulator, Create and Set, their rules, the shared-spec refusal and the Describe echo.
  */
 import RPCClient from "@alicloud/pop-core";
-import { API_VERSION } from "../../aliyun/constants";
+import { API_VERSION } from "./constants";
 import { SLB_ERRORS } from "./errors";
 import type { AliyunEmulator } from "./index";
 import { startAliyunEmulator } from "./index";

@@ -6,7 +6,7 @@
  * Ref: ../shared/api-docs/aliyun-slb-https-extras.md section 4 (statuses; StartLoadBalancerListener moves a stopped
  * listener to starting, then running) and section 5 (OperationBusy reported on a describe during a refresh).
  */
-import { DOMAIN_EXTENSION_QUOTA } from "../../aliyun/constants";
+import { DOMAIN_EXTENSION_QUOTA } from "./constants";
 import { SLB_ERRORS, SlbError } from "./errors";
 
 /** ListenerConfig is a listener's configuration by request parameter name (numbers for Integer parameters). */

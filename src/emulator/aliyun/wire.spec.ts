@@ -2,7 +2,7 @@
  * Wire tests: @alicloud/pop-core itself (GET query and POST form, HMAC-SHA1 signed) against the SLB emulator.
  */
 import RPCClient from "@alicloud/pop-core";
-import { API_VERSION } from "../../aliyun/constants";
+import { API_VERSION } from "./constants";
 import type { AliyunEmulator } from "./index";
 import { startAliyunEmulator } from "./index";
 import { sign, stringToSign } from "./router";
