@@ -4,8 +4,8 @@
  * and the renderers of both bodies. Ref: "Error Codes for Classic Load Balancers"; API Request Signing Guide.
  */
 import { randomUUID } from "node:crypto";
-import { APIGW_CODES, ELB_CODES } from "../../huawei/constants";
 import type { Reply } from "../http";
+import { APIGW_CODES, ELB_CODES } from "./constants";
 
 /** ElbError is an error answer of the emulated ELB service; `parameter` names the offending request parameter. */
 export class ElbError extends Error {
@@ -100,7 +100,11 @@ export const ELB_ERRORS = {
   lbNotFound: () => new ElbError(ELB_CODES.lbNotFound, "Find lb failed.", 404),
   /** Assumed: ELB.1015 as the lock of a load balancer being reconfigured (see ELB_CODES.lbLocked). */
   lbLocked: () => new ElbError(ELB_CODES.lbLocked, "Lb can not be updated.", 400),
-  internal: () => new ElbError("ELB.0004", "Api response is null or invaild.", 500),
+  /**
+   * internal answers a failure of the emulator itself. The table gives ELB.0004 400 (the backend's answer was empty);
+   * Assumed: a server-side failure is better shown as 500, so that callers treat it as the service's fault.
+   */
+  internal: () => new ElbError(ELB_CODES.responseEmpty, "Api response is null or invaild.", 500),
 } as const;
 
 /** GATEWAY_ERRORS builds each API gateway error, as the signing guide words it. */
@@ -179,7 +183,7 @@ const KNOWN_STATUS: Readonly<Record<string, number>> = {
 
 /** renderFault answers a fault rule of kind `error` with the body of its code's family (gateway or service). */
 export function renderFault(code: string | undefined, status: number | undefined, message: string | undefined): Reply {
-  const c = code ?? "ELB.0004";
+  const c = code ?? ELB_CODES.responseEmpty;
   const s = status ?? KNOWN_STATUS[c] ?? (code !== undefined && c.startsWith("ELB.") ? 400 : 500);
   const requestId = newRequestId();
   if (c.startsWith("APIGW.") || c.startsWith("APIG."))

@@ -3,6 +3,7 @@
  * service's answer as a Reply (status, headers, body). Business rules live in the state.
  */
 import type { Reply } from "../http";
+import { ROUTES } from "./constants";
 import { ELB_ERRORS, ElbError, renderElbError } from "./errors";
 import type { ElbState } from "./state";
 import { renderListener, renderLoadBalancer } from "./state";
@@ -51,30 +52,30 @@ function guarded(handler: Handler): Handler {
 
 /** HANDLERS maps each route name (see ROUTES) to its handler. */
 export const HANDLERS: Readonly<Record<string, Handler>> = {
-  "POST /listeners": guarded((ctx) =>
+  [ROUTES.createListener]: guarded((ctx) =>
     json(200, renderListener(ctx.state.createListener(parseBody(ctx.body)), ctx.state.options), ctx.requestId),
   ),
-  "GET /listeners/{id}": guarded((ctx) =>
+  [ROUTES.getListener]: guarded((ctx) =>
     json(200, renderListener(ctx.state.readListener(ctx.id!), ctx.state.options), ctx.requestId),
   ),
-  "GET /listeners": guarded((ctx) => {
+  [ROUTES.listListeners]: guarded((ctx) => {
     const lbId = ctx.query.get("loadbalancer_id") ?? undefined;
     const listeners = ctx.state.listenersOf(lbId).map((l) => renderListener(l, ctx.state.options));
     // The classic API is reported to answer an empty list as `{}`. Ref: kubernetes-sigs/cloud-provider-huaweicloud
     // elb_connection.go ("expect return body: [], but return: {}").
     return json(200, listeners.length === 0 && ctx.state.options.emptyListAsObject ? {} : listeners, ctx.requestId);
   }),
-  "PUT /listeners/{id}": guarded((ctx) =>
+  [ROUTES.updateListener]: guarded((ctx) =>
     json(200, renderListener(ctx.state.updateListener(ctx.id!, parseBody(ctx.body)), ctx.state.options), ctx.requestId),
   ),
-  "DELETE /listeners/{id}": guarded((ctx) => {
+  [ROUTES.deleteListener]: guarded((ctx) => {
     ctx.state.deleteListener(ctx.id!);
     return { status: 204, headers: { "x-request-id": ctx.requestId }, body: "" };
   }),
-  "GET /loadbalancers/{id}": guarded((ctx) =>
+  [ROUTES.getLoadBalancer]: guarded((ctx) =>
     json(200, renderLoadBalancer(ctx.state.getLoadBalancer(ctx.id!)), ctx.requestId),
   ),
-  "GET /certificate": guarded((ctx) => {
+  [ROUTES.listCertificates]: guarded((ctx) => {
     const certificates = [...ctx.state.certificates.values()].map((c) => ({
       id: c.id,
       name: c.name,

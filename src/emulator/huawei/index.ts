@@ -4,10 +4,10 @@
  * certificate; and the dedicated ELB v3 API on the same endpoint, seeded with three dedicated load balancers (L4 and
  * L7 flavors, L4 only, L7 only), a server and a client certificate, an IP group and a security policy.
  */
-import { LB_TYPE } from "../../huawei/constants";
 import type { FaultRule } from "../faults";
 import { FaultPlan } from "../faults";
 import { listenLoopback } from "../http";
+import { LB_TYPE } from "./constants";
 import { Router } from "./router";
 import { ElbState } from "./state";
 import { seedDedicated, V3State, type DedicatedSeed } from "./v3";

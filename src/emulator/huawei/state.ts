@@ -4,7 +4,7 @@
  * reconfigures, and the PENDING_CREATE phase before ACTIVE (or ERROR).
  * Ref: ../shared/api-docs/huawei-elb-v1-add-listener.md; "Modifying a Listener"; classic ELB error codes.
  */
-import { LB_TYPE, LISTENER_STATUS, WIRE_SSL_PROTOCOLS } from "../../huawei/constants";
+import { LB_TYPE, LISTENER_STATUS, SSL_PROTOCOLS } from "./constants";
 import { ELB_ERRORS, ElbError } from "./errors";
 
 /** WireValue is a JSON value of a listener field. */
@@ -59,8 +59,8 @@ const PROTOCOLS = ["HTTP", "TCP", "HTTPS", "SSL", "UDP"];
 const BACKEND_PROTOCOLS = ["HTTP", "TCP", "UDP"];
 const ALGORITHMS = ["roundrobin", "leastconn", "source"];
 const CIPHERS = ["Default", "Extended", "Strict"];
-const WIRE_TLS: readonly string[] = Object.values(WIRE_SSL_PROTOCOLS);
-const LEGACY_WIRE_TLS = WIRE_SSL_PROTOCOLS["TLS 1.2 TLS 1.1 TLS 1.0"];
+const WIRE_TLS: readonly string[] = Object.values(SSL_PROTOCOLS);
+const LEGACY_WIRE_TLS = SSL_PROTOCOLS.tls12To10;
 
 /** MANDATORY are the create parameters the document marks mandatory. */
 export const MANDATORY = [
@@ -317,7 +317,7 @@ export class ElbState {
       }
     }
     if (fields.protocol === "HTTPS" || fields.protocol === "SSL") {
-      fields.ssl_protocols ??= WIRE_SSL_PROTOCOLS["TLS 1.2"];
+      fields.ssl_protocols ??= SSL_PROTOCOLS.tls12;
       fields.ssl_ciphers ??= "Default";
     }
     const problem = crossFieldProblem(fields);

@@ -4,8 +4,8 @@
  * Ref: ../shared/api-docs/huawei-elb-v3-listener.md §7; appendix/error_codes.rst (ELB.8902, ELB.8904, ELB.8905,
  * ELB.8906, ELB.8907, ELB.8962); http_status_codes_for_dedicated_load_balancers.rst.
  */
-import { ELB_V3_CODES } from "../../../huawei/constants";
 import type { Reply } from "../../http";
+import { ELB_V3_CODES } from "../constants";
 import { newRequestId, renderFault } from "../errors";
 
 /** V3Error is an error answer of the emulated dedicated ELB service; `field` names the offending request field. */

@@ -4,8 +4,8 @@
  * calls the state, and renders the service's answer. Business rules live in the state and the rules.
  * Ref: ../shared/api-docs/huawei-elb-v3-listener.md §1 (routes, 201/200/204, `{"listener": ...}` bodies).
  */
-import { V3_ROUTES } from "../../../huawei/constants";
 import type { Reply } from "../../http";
+import { V3_ROUTES } from "../constants";
 import { V3_ERRORS, V3Error, renderV3Error } from "./errors";
 import type { V3State } from "./state";
 import { renderDedicatedLoadBalancer, renderV3Certificate, renderV3Listener } from "./state";

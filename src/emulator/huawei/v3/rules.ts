@@ -5,7 +5,7 @@
  * certificates, ports, quota).
  * Ref: ../shared/api-docs/huawei-elb-v3-listener.md §2, §2.1, §3; adding_a_listener.rst, updating_a_listener.rst.
  */
-import { V3_PROTOCOLS } from "../../../huawei/constants";
+import { V3_PROTOCOLS } from "../constants";
 import { V3_ERRORS } from "./errors";
 
 /** V3Protocol is a listener protocol as stored (TERMINATED_HTTPS is stored as HTTPS). */

@@ -6,7 +6,7 @@
  * Ref: ../shared/api-docs/huawei-elb-v3-listener.md; apis_v3/listener/*.rst; apis_v3/load_balancer/
  * viewing_details_of_a_load_balancer.rst; apis_v3/certificate/viewing_details_of_a_certificate.rst.
  */
-import { V3_LB_STATUS } from "../../../huawei/constants";
+import { V3_LB_STATUS } from "../constants";
 import { V3_ERRORS } from "./errors";
 import type { V3Protocol, WireObject } from "./rules";
 import {
