@@ -4,8 +4,8 @@
  */
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner";
 import axios from "axios";
-import { formatSdkDate } from "../../huawei/signer";
 import { startHuaweiEmulator, type HuaweiEmulator } from "./index";
+import { formatSdkDate } from "./signature";
 
 let emu: HuaweiEmulator;
 beforeAll(async () => {
@@ -79,6 +79,25 @@ describe("emulated gateway with the official signer", () => {
     const r = await send("GET", url.pathname + url.search, officialHeaders("GET", url, undefined));
     expect(r.status).toBe(200);
     expect(Array.isArray(r.body)).toBe(true);
+  });
+
+  it("accepts a signed query whose parameter is named __proto__", async () => {
+    // The name is an own key of the signer's map (JSON.parse), as it is of the gateway's; a plain object used to
+    // make the emulator throw instead of answering.
+    const url = new URL(`${emu.endpoint}${base()}/listeners?__proto__=1`);
+    const queryParams = JSON.parse('{"__proto__":"1"}') as Record<string, string>;
+    const headers = AKSKSigner.sign(
+      {
+        method: "GET",
+        endpoint: `${url.origin}${url.pathname}`,
+        queryParams,
+        headers: { "Content-Type": "application/json", "X-Sdk-Date": formatSdkDate(new Date()) },
+        data: undefined,
+      },
+      { getAk: () => emu.accessKey, getSk: () => emu.secretKey } as never,
+    ) as Record<string, string>;
+    const r = await send("GET", url.pathname + url.search, headers);
+    expect(r.status).toBe(200);
   });
 
   it("rejects a tampered signature with APIGW.0301 and 401", async () => {

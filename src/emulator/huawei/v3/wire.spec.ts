@@ -6,8 +6,8 @@
  */
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner";
 import axios from "axios";
-import { formatSdkDate } from "../../../huawei/signer";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../index";
+import { formatSdkDate } from "../signature";
 
 let emu: HuaweiEmulator;
 let skewMs = 0;
