@@ -12,7 +12,7 @@ import { runStack, type RunOptions } from "../src/engine/harness";
 import { encryptValue, newEncryptionSalt, passphraseKey } from "../src/engine/passphrase";
 import { startEmulators, type AliyunEmulator, type Emulators } from "../src/emulator";
 import { buildDist } from "./support/packed";
-import { engineProject, examplePath, type EngineProject } from "./support/engineProject";
+import { engineProject, examplePath, RETRY_BUDGET_ENV, type EngineProject } from "./support/engineProject";
 import { removeScratchDirs } from "./support/scratch";
 
 afterAll(() => removeScratchDirs());
@@ -234,7 +234,7 @@ describe("HttpsListener through the harness", () => {
         operation: "up",
         program,
         passphrase,
-        env: { ALICLOUD_SLB_ENDPOINT: slb.endpoint },
+        env: { ...RETRY_BUDGET_ENV, ALICLOUD_SLB_ENDPOINT: slb.endpoint },
       });
     const ok = await run(webProgram({ listenerPort: 7448 }));
     expect([...ok.errors, ...ok.failures.map((f) => f.reason)]).toEqual([]);
@@ -246,7 +246,7 @@ describe("HttpsListener through the harness", () => {
       stack: "dev",
       operation: "destroy",
       passphrase,
-      env: { ALICLOUD_SLB_ENDPOINT: slb.endpoint },
+      env: { ...RETRY_BUDGET_ENV, ALICLOUD_SLB_ENDPOINT: slb.endpoint },
     });
     expect(listenersOn(slb.seed.loadBalancers.public)).not.toContain(7448);
   });

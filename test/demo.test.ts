@@ -2,9 +2,21 @@
  * `npm run demo` end to end (in-process): every step does what it announces and nothing is left behind.
  */
 import { runDemo } from "../src/demo/main";
+import { RETRY_BUDGET_ENV } from "./support/engineProject";
 import { buildDist } from "./support/packed";
 
 beforeAll(() => buildDist(), 180000);
+
+// The demo's provider host inherits this file's environment (the harness spreads process.env under the emulators'),
+// so the specs' retry budget reaches it without an option on the demo itself.
+const saved = { ...process.env };
+beforeAll(() => Object.assign(process.env, RETRY_BUDGET_ENV));
+afterAll(() => {
+  for (const key of Object.keys(RETRY_BUDGET_ENV)) {
+    if (saved[key] === undefined) delete process.env[key];
+    else process.env[key] = saved[key];
+  }
+});
 
 describe("the demo", () => {
   it("deploys dev, promotes to staging and prod, refreshes an out-of-band change, destroys, and leaves nothing", async () => {

@@ -10,6 +10,7 @@ import { emulatorEnv } from "../src/demo/fixtures";
 import { runStack, type RunOptions } from "../src/engine/harness";
 import { readStackConfig } from "../src/engine/project";
 import { startEmulators, type Emulators } from "../src/emulator";
+import { RETRY_BUDGET_ENV } from "./support/engineProject";
 import { buildDist } from "./support/packed";
 import { makeScratchDir, REPO_ROOT, removeScratchDirs } from "./support/scratch";
 
@@ -39,7 +40,7 @@ function deployment(programDir: string) {
       operation,
       program: PROGRAM,
       stateFile,
-      env: emulatorEnv(emulators),
+      env: { ...emulatorEnv(emulators), ...RETRY_BUDGET_ENV },
     });
 }
 

@@ -21,6 +21,8 @@ import { startHuaweiEmulator, type HuaweiEmulator } from "../src/emulator/huawei
 import { ElbListenerProvider } from "../src/huawei/provider";
 import type { ElbListenerInputs } from "../src/huawei/schema";
 import { HOST_BUNDLES, delegatingProvider, hostModule, type ProviderKind } from "../src/providerShim";
+import { RETRY_BUDGET_SECONDS as ALIYUN_BUDGET } from "../src/aliyun/testing";
+import { RETRY_BUDGET_SECONDS as HUAWEI_BUDGET } from "../src/huawei/testing";
 
 const ALI_SECRET = "AliCanarySecret-9fQ2xZ7pW0LeakMe";
 const ALI_WRONG_SECRET = "AliCanaryWrong-4hV8sD1nB6LeakMe";
@@ -153,6 +155,7 @@ function aliyun(env: Record<string, string> = {}): HttpsListenerProvider {
       ALICLOUD_SECURITY_TOKEN: ALI_TOKEN,
       ALICLOUD_REGION: ali.seed.regionId,
       ALICLOUD_SLB_ENDPOINT: aliProxy.endpoint,
+      ALICLOUD_RETRY_BUDGET_SECONDS: ALIYUN_BUDGET,
       ...env,
     },
     requestTimeoutMs: 300,
@@ -182,6 +185,7 @@ function huawei(env: Record<string, string> = {}): ElbListenerProvider {
       HW_PROJECT_ID: hw.seed.projectId,
       HW_ELB_ENDPOINT: hwProxy.endpoint,
       HW_REQUEST_TIMEOUT_SECONDS: "0.3",
+      HW_RETRY_BUDGET_SECONDS: HUAWEI_BUDGET,
       ...env,
     },
     pollIntervalMs: 1,
@@ -270,7 +274,9 @@ async function aliyunPaths(): Promise<void> {
   await attempt("aliyun no secret", () => aliyun({ ALICLOUD_SECRET_KEY: "" }).create(aliInputs()));
   await attempt("aliyun no region", () => aliyun({ ALICLOUD_REGION: "" }).read(created.id, undefined));
   await attempt("aliyun bad budget", () => aliyun({ ALICLOUD_RETRY_BUDGET_SECONDS: "soon" }).create(aliInputs()));
-  const configured = new HttpsListenerProvider({ env: { ALICLOUD_SLB_ENDPOINT: aliProxy.endpoint } });
+  const configured = new HttpsListenerProvider({
+    env: { ALICLOUD_SLB_ENDPOINT: aliProxy.endpoint, ALICLOUD_RETRY_BUDGET_SECONDS: ALIYUN_BUDGET },
+  });
   const config: Record<string, string> = {
     "alicloud:accessKey": ali.accessKeyId,
     "alicloud:secretKey": ALI_WRONG_SECRET,
@@ -288,6 +294,7 @@ async function domainExtensionPaths(): Promise<void> {
     ALICLOUD_SECURITY_TOKEN: ALI_TOKEN,
     ALICLOUD_REGION: ali.seed.regionId,
     ALICLOUD_SLB_ENDPOINT: aliProxy.endpoint,
+    ALICLOUD_RETRY_BUDGET_SECONDS: ALIYUN_BUDGET,
     ...more,
   });
   const provider = (more: Record<string, string> = {}) =>
@@ -393,7 +400,11 @@ async function huaweiPaths(): Promise<void> {
   await attempt("huawei refused", () =>
     huawei({ HW_ELB_ENDPOINT: "http://127.0.0.1:9", HW_RETRY_BUDGET_SECONDS: "0.2" }).create(hwInputs()),
   );
-  const configured = new ElbListenerProvider({ env: {}, pollIntervalMs: 1, retryBaseDelayMs: 5 });
+  const configured = new ElbListenerProvider({
+    env: { HW_RETRY_BUDGET_SECONDS: HUAWEI_BUDGET },
+    pollIntervalMs: 1,
+    retryBaseDelayMs: 5,
+  });
   const config: Record<string, string> = {
     "huaweicloud:accessKey": hw.accessKey,
     "huaweicloud:secretKey": HW_WRONG_SECRET,

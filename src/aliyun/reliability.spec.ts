@@ -29,9 +29,10 @@ beforeEach(() => {
   emulator.state.settle();
 });
 
+/** Retries must outlast the injected faults here, so the budget is larger than the specs' default. */
 function provider(): HttpsListenerProvider {
   return new HttpsListenerProvider({
-    env: emulatorEnv(emulator),
+    env: { ...emulatorEnv(emulator), ALICLOUD_RETRY_BUDGET_SECONDS: "20" },
     requestTimeoutMs: 300,
     retry: { baseDelayMs: 10, maxDelayMs: 40 },
   });

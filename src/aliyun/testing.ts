@@ -16,13 +16,24 @@ export function clientFor(emulator: AliyunEmulator, timeoutMs?: number): SlbClie
   });
 }
 
-/** emulatorEnv returns the provider environment that points at the emulator with its access key and region. */
+/**
+ * RETRY_BUDGET_SECONDS is the retry budget of the providers specs build against an emulator: an operation that cannot
+ * succeed fails the spec within it, instead of retrying for the default five minutes, past the spec's timeout, against
+ * an emulator that is already closed. A spec whose retries must succeed under faults sets a larger one.
+ */
+export const RETRY_BUDGET_SECONDS = "5";
+
+/**
+ * emulatorEnv returns the provider environment that points at the emulator with its access key and region, with the
+ * specs' retry budget.
+ */
 export function emulatorEnv(emulator: AliyunEmulator): Record<string, string> {
   return {
     ALICLOUD_ACCESS_KEY: emulator.accessKeyId,
     ALICLOUD_SECRET_KEY: emulator.accessKeySecret,
     ALICLOUD_REGION: emulator.seed.regionId,
     ALICLOUD_SLB_ENDPOINT: emulator.endpoint,
+    ALICLOUD_RETRY_BUDGET_SECONDS: RETRY_BUDGET_SECONDS,
   };
 }
 

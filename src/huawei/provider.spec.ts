@@ -7,7 +7,7 @@ import { setLogger, type Logger } from "../core/log";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
 import { ElbListenerProvider, type ElbListenerOutputs, type ElbListenerProviderOptions } from "./provider";
 import type { ElbListenerInputs } from "./schema";
-import { emulatorEnv } from "./testing";
+import { emulatorEnv, RETRY_BUDGET_SECONDS } from "./testing";
 
 let emu: HuaweiEmulator;
 const lines: string[] = [];
@@ -269,6 +269,7 @@ describe("ElbListenerProvider before creating", () => {
       "huaweicloud:region": emu.seed.region,
       "huaweicloud:projectId": emu.seed.projectId,
       "huaweicloud:endpoints": JSON.stringify({ elb: emu.endpoint }),
+      "pulumi-lb-listeners:retryBudgetSeconds": RETRY_BUDGET_SECONDS,
     };
     await configured.configure({ config: { get: (k: string) => values[k], require: (k: string) => values[k] } });
     const created = await configured.create(await checked(p, base("TCP", "TCP")));
@@ -349,6 +350,7 @@ describe("ElbListenerProvider failures", () => {
           HW_REGION_NAME: "eu-de",
           HW_PROJECT_ID: tokenEmu.seed.projectId,
           HW_ELB_ENDPOINT: tokenEmu.endpoint,
+          HW_RETRY_BUDGET_SECONDS: RETRY_BUDGET_SECONDS,
         },
       });
       const created = await p.create(await checked(p, base("TCP", "TCP", tokenEmu.seed.loadBalancers.public)));

@@ -21,7 +21,17 @@ export function clientFor(emu: HuaweiEmulator, requestTimeoutMs: number): ElbCli
   });
 }
 
-/** emulatorEnv returns the provider environment that points at the emulator with its AK/SK, region and project. */
+/**
+ * RETRY_BUDGET_SECONDS is the retry budget of the providers specs build against an emulator: an operation that cannot
+ * succeed fails the spec within it, instead of retrying for the default five minutes, past the spec's timeout, against
+ * an emulator that is already closed. A spec whose retries must succeed under faults sets a larger one.
+ */
+export const RETRY_BUDGET_SECONDS = "5";
+
+/**
+ * emulatorEnv returns the provider environment that points at the emulator with its AK/SK, region and project, with
+ * the specs' retry budget.
+ */
 export function emulatorEnv(emu: HuaweiEmulator): Record<string, string> {
   return {
     HW_ACCESS_KEY: emu.accessKey,
@@ -29,6 +39,7 @@ export function emulatorEnv(emu: HuaweiEmulator): Record<string, string> {
     HW_REGION_NAME: emu.seed.region,
     HW_PROJECT_ID: emu.seed.projectId,
     HW_ELB_ENDPOINT: emu.endpoint,
+    HW_RETRY_BUDGET_SECONDS: RETRY_BUDGET_SECONDS,
   };
 }
 

@@ -3,10 +3,25 @@
  * harness with the cloud's secret key as secret config, and the path of a packaged example program.
  */
 import * as path from "node:path";
+import { RETRY_BUDGET_SECONDS as ALIYUN_RETRY_BUDGET_SECONDS } from "../../src/aliyun/testing";
 import { runStack, type RunOptions, type RunResult } from "../../src/engine/harness";
+import { RETRY_BUDGET_SECONDS as HUAWEI_RETRY_BUDGET_SECONDS } from "../../src/huawei/testing";
 import { makeScratchDir, REPO_ROOT, writeProject } from "./scratch";
 
-/** ProjectOptions are what differs per cloud: dev's config, the secret key's config name and value, the host env. */
+/**
+ * RETRY_BUDGET_ENV gives the provider host the specs' retry budget of both clouds (src/<cloud>/testing.ts): a run that
+ * cannot succeed fails within seconds instead of retrying for the default five minutes, past the spec's timeout,
+ * against emulators that are already closed, with the host process keeping jest alive meanwhile.
+ */
+export const RETRY_BUDGET_ENV: Readonly<Record<string, string>> = {
+  ALICLOUD_RETRY_BUDGET_SECONDS: ALIYUN_RETRY_BUDGET_SECONDS,
+  HW_RETRY_BUDGET_SECONDS: HUAWEI_RETRY_BUDGET_SECONDS,
+};
+
+/**
+ * ProjectOptions are what differs per cloud: dev's config, the secret key's config name and value, the host env (over
+ * RETRY_BUDGET_ENV).
+ */
 export interface ProjectOptions {
   readonly config: Record<string, string>;
   readonly secretKeyConfig: string;
@@ -31,7 +46,7 @@ export function engineProject(label: string, options: ProjectOptions): EnginePro
       operation,
       program,
       config: { [options.secretKeyConfig]: { value: options.secret, secret: true } },
-      env: options.env,
+      env: { ...RETRY_BUDGET_ENV, ...options.env },
     });
   return { dir, run };
 }

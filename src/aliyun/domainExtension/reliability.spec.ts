@@ -31,8 +31,13 @@ beforeEach(() => {
 
 const RETRY = { baseDelayMs: 10, maxDelayMs: 40 };
 
+/** Retries must outlast the injected faults here, so the budget is larger than the specs' default. */
 function provider(): DomainExtensionProvider {
-  return new DomainExtensionProvider({ env: emulatorEnv(emulator), requestTimeoutMs: 300, retry: RETRY });
+  return new DomainExtensionProvider({
+    env: { ...emulatorEnv(emulator), ALICLOUD_RETRY_BUDGET_SECONDS: "20" },
+    requestTimeoutMs: 300,
+    retry: RETRY,
+  });
 }
 
 const FAULTS: readonly { kind: FaultKind; code?: string }[] = [
