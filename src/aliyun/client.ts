@@ -97,22 +97,30 @@ function httpStatusError(action: string, status: number, body: ResponseBody): Ap
   });
 }
 
-/** SlbClient calls SLB actions through pop-core and normalises every failure into an ApiError. */
+/**
+ * SlbClient calls SLB actions through pop-core and normalises every failure into an ApiError. Everything that holds
+ * the credentials is #private (not TypeScript `private`, which JSON and util.inspect show): the secrets kept for
+ * redaction and pop-core's RPCClient, which keeps its own copy of the access key secret and token in public fields.
+ */
 export class SlbClient implements SlbApi {
-  private readonly rpc: RPCClient;
-  private readonly timeoutMs: number;
-  private readonly secrets: readonly (string | undefined)[];
+  readonly endpoint: string;
+  readonly #rpc: RPCClient;
+  readonly #timeoutMs: number;
+  readonly #secrets: readonly (string | undefined)[];
+  readonly #auth: "aksk" | "sts";
 
   constructor(options: SlbClientOptions) {
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    this.secrets = [options.accessKeySecret, options.securityToken];
+    this.endpoint = options.endpoint;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.#secrets = [options.accessKeySecret, options.securityToken];
+    this.#auth = options.securityToken ? "sts" : "aksk";
     // The second argument (verbose) makes pop-core return the HTTP exchange with the body, so a 5xx whose JSON body
     // has no Code is still seen as an error. It is untyped in pop-core's .d.ts.
     // pop-core is required when the first client is built, not when this module loads: check and diff (all a
     // preview runs) never need it, and the host loads the provider faster without it (`npm run bench`, figure 5).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ctor = require("@alicloud/pop-core") as new (config: RPCClient.Config, verbose: boolean) => RPCClient;
-    this.rpc = new Ctor(
+    this.#rpc = new Ctor(
       {
         endpoint: options.endpoint,
         apiVersion: API_VERSION,
@@ -124,19 +132,24 @@ export class SlbClient implements SlbApi {
     );
   }
 
+  /** toJSON shows where the client points and how it signs, never its credentials. */
+  toJSON(): { endpoint: string; auth: "aksk" | "sts" } {
+    return { endpoint: this.endpoint, auth: this.#auth };
+  }
+
   /** call sends one action with its parameters (undefined ones are left out) and returns the JSON answer. */
   async call(action: string, params: Params): Promise<ResponseBody> {
     const clean: Record<string, string | number> = {};
     for (const [key, value] of Object.entries(params)) if (value !== undefined) clean[key] = value;
     let result: unknown;
     try {
-      result = await this.rpc.request(action, clean, {
+      result = await this.#rpc.request(action, clean, {
         method: "POST",
         formatParams: false,
-        timeout: this.timeoutMs,
+        timeout: this.#timeoutMs,
       });
     } catch (error) {
-      throw toApiError(action, error, this.secrets);
+      throw toApiError(action, error, this.#secrets);
     }
     const [body, entry] = result as [ResponseBody, { response?: { statusCode?: number } }];
     const status = entry?.response?.statusCode;
