@@ -5,6 +5,7 @@
  */
 import type RPCClient from "@alicloud/pop-core";
 import { ApiError, redact } from "../core/errors";
+import { now, recordCall, recording } from "../core/recorder";
 import type { Credentials } from "./config";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "./config";
 import { API_VERSION, NETWORK_CODES } from "./constants";
@@ -85,6 +86,25 @@ function network(action: string, code: string, message: string): ApiError {
   return new ApiError({ cloud: "aliyun", action, code, apiMessage: message });
 }
 
+/**
+ * recordedError is a failed call as the recorder keeps it: the service's JSON body and status when one came (pop-core
+ * throws on an error Code), else the network code the call failed with. pop-core does not keep the text of an answer
+ * it could not parse, so such an answer is recorded by its failure code alone.
+ */
+function recordedError(
+  action: string,
+  params: Readonly<Record<string, string | number>>,
+  error: unknown,
+  failed: ApiError,
+) {
+  const e = (error ?? {}) as PopError;
+  const status = typeof e.entry?.response?.statusCode === "number" ? e.entry.response.statusCode : undefined;
+  const base = { cloud: "aliyun" as const, action, params };
+  return e.data !== null && typeof e.data === "object"
+    ? { ...base, status, answer: e.data }
+    : { ...base, ...(status === undefined ? {} : { status }), failure: failed.code };
+}
+
 /** httpStatusError is the ApiError of an HTTP error answer whose JSON body carries no Code. */
 function httpStatusError(action: string, status: number, body: ResponseBody): ApiError {
   return new ApiError({
@@ -142,6 +162,7 @@ export class SlbClient implements SlbApi {
     const clean: Record<string, string | number> = {};
     for (const [key, value] of Object.entries(params)) if (value !== undefined) clean[key] = value;
     let result: unknown;
+    const startedAt = now();
     try {
       result = await this.#rpc.request(action, clean, {
         method: "POST",
@@ -149,10 +170,24 @@ export class SlbClient implements SlbApi {
         timeout: this.#timeoutMs,
       });
     } catch (error) {
-      throw toApiError(action, error, this.#secrets);
+      const failed = toApiError(action, error, this.#secrets);
+      if (recording())
+        recordCall({ ...recordedError(action, clean, error, failed), startedAt, elapsedMs: now() - startedAt });
+      throw failed;
     }
     const [body, entry] = result as [ResponseBody, { response?: { statusCode?: number } }];
     const status = entry?.response?.statusCode;
+    if (recording()) {
+      recordCall({
+        cloud: "aliyun",
+        action,
+        params: clean,
+        status,
+        answer: body,
+        startedAt,
+        elapsedMs: now() - startedAt,
+      });
+    }
     if (typeof status === "number" && status >= 400) throw httpStatusError(action, status, body ?? {});
     return body ?? {};
   }

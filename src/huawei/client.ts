@@ -6,6 +6,7 @@
  */
 import type { AxiosInstance, AxiosStatic } from "axios";
 import { ApiError, redact } from "../core/errors";
+import { now, recordCall, recording } from "../core/recorder";
 import type { Credentials, Target } from "./config";
 import { HEADERS, NETWORK_CODES, OPERATIONS, PATHS, V3_OPERATIONS, V3_PATHS } from "./constants";
 import { Signer } from "./signer";
@@ -178,6 +179,7 @@ export class ElbClient implements ElbApi {
         ? { ...base, [HEADERS.authToken]: c.token }
         : this.#signer!.sign({ method, url, headers: base, body: payload });
     let exchange: Exchange;
+    const startedAt = now();
     try {
       const response = await this.http.request<string>({
         method,
@@ -197,9 +199,32 @@ export class ElbClient implements ElbApi {
       };
     } catch (error) {
       // A fresh ApiError from facts only: the axios error holds the request config and headers (the signature).
-      throw networkError(operation, error, this.timeoutMs);
+      const failed = networkError(operation, error, this.timeoutMs);
+      if (recording()) {
+        recordCall({
+          ...this.recorded(operation, method, path, body),
+          failure: failed.code,
+          startedAt,
+          elapsedMs: now() - startedAt,
+        });
+      }
+      throw failed;
+    }
+    if (recording()) {
+      recordCall({
+        ...this.recorded(operation, method, path, body),
+        status: exchange.status,
+        ...answerOf(exchange.body),
+        startedAt,
+        elapsedMs: now() - startedAt,
+      });
     }
     return this.interpret(operation, exchange);
+  }
+
+  /** recorded is the request half of a recorded call: what was sent, never how it was signed. */
+  private recorded(action: string, method: string, path: string, body: object | undefined) {
+    return { cloud: "huawei" as const, action, method, path, ...(body === undefined ? {} : { body }) };
   }
 
   private interpret(operation: string, exchange: Exchange): { json: unknown; exchange: Exchange } {
@@ -360,6 +385,16 @@ export class ElbV3Client implements V3Api {
 
 function isObjectWithId(v: unknown): v is WireV3Object {
   return v !== null && typeof v === "object" && !Array.isArray(v) && typeof (v as { id?: unknown }).id === "string";
+}
+
+/** answerOf is an answer as the recorder keeps it: parsed JSON, or the raw text when it is not JSON. */
+function answerOf(text: string): { answer?: unknown; answerText?: string } {
+  if (text.trim() === "") return {};
+  try {
+    return { answer: JSON.parse(text) as unknown };
+  } catch {
+    return { answerText: text };
+  }
 }
 
 /** networkError turns a failed exchange (no answer) into an ApiError with a network code and a factual message. */
