@@ -1,0 +1,164 @@
+/**
+ * One acceptance scenario per resource kind the package exports: the resources its program declares at each stage
+ * (created, changed in place, changed so that it is replaced, taken over with `adoptExisting`, read with `get()`), the
+ * account ids it needs, and how to list the listeners that prove what happened. A kind added to the package adds its
+ * entry to SCENARIOS.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { DomainExtension, HttpsListener } from "../aliyun";
+import type { Cloud } from "../core/errors";
+import { ElbListener, ElbV3Listener } from "../huawei";
+import type { AliyunAccount, HuaweiAccount, LiveListener } from "./account";
+import { PREFIX, type AccountIds, type VariableName } from "./variables";
+
+/** KindName is a resource kind the package exports. */
+export type KindName = "HttpsListener" | "DomainExtension" | "ElbListener" | "ElbV3Listener";
+
+/** Stage is which inputs the program declares: the first, one changed in place, one that replaces. */
+export type Stage = "base" | "update" | "replace";
+
+/** StageContext is what a program needs to declare a stage's resources. */
+export interface StageContext {
+  readonly ids: AccountIds;
+  readonly port: number;
+  /** run is this run's tag, after the prefix in every name. */
+  readonly run: string;
+  /** adopt sets `adoptExisting` on every resource. */
+  readonly adopt?: boolean;
+}
+
+/** Accounts are the clients a scenario lists listeners with. */
+export interface Accounts {
+  readonly aliyun?: AliyunAccount;
+  readonly huawei?: HuaweiAccount;
+}
+
+/** Scenario is one kind's acceptance scenario. */
+export interface Scenario {
+  readonly kind: KindName;
+  readonly cloud: Cloud;
+  /** loadBalancer is the variable naming the load balancer its listeners go on. */
+  readonly loadBalancer: VariableName;
+  /** needs are the account variables the scenario cannot run without. */
+  readonly needs: readonly VariableName[];
+  /** resources is how many resources the program declares (the kind's, and a parent where it needs one). */
+  readonly resources: number;
+  /** declare builds the stage's resources inside a Pulumi program and returns the kind's resource. */
+  declare(stage: Stage, context: StageContext): pulumi.CustomResource;
+  /** read reads one resource of the kind with `get()`. */
+  read(name: string, id: string): pulumi.CustomResource;
+  /** listeners lists the listeners of the load balancer the scenario uses. */
+  listeners(accounts: Accounts, ids: AccountIds): Promise<LiveListener[]>;
+}
+
+const adoptOption = (c: StageContext): { adoptExisting?: boolean } => (c.adopt ? { adoptExisting: true } : {});
+
+/** httpsListener declares the Aliyun HTTPS listener a stage asks for. */
+function httpsListener(name: string, stage: Stage, c: StageContext): HttpsListener {
+  return new HttpsListener(name, {
+    loadBalancerId: c.ids.aliyunLoadBalancerId as string,
+    listenerPort: c.port,
+    backendServerPort: stage === "replace" ? 8081 : 8080,
+    bandwidth: -1,
+    serverCertificateId: (c.ids.aliyunCertificateIds as string).split(",")[0],
+    healthCheck: "off",
+    stickySession: "off",
+    description: stage === "base" ? `${PREFIX}${c.run}` : `${PREFIX}${c.run}-changed`,
+    idleTimeout: stage === "base" ? 15 : 30,
+    ...adoptOption(c),
+  });
+}
+
+const aliyunListeners = (accounts: Accounts, ids: AccountIds): Promise<LiveListener[]> =>
+  (accounts.aliyun as AliyunAccount).listeners(ids.aliyunLoadBalancerId as string);
+
+/** SCENARIOS are the kinds' scenarios, in the order they run. */
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    kind: "HttpsListener",
+    cloud: "aliyun",
+    loadBalancer: "aliyunLoadBalancerId",
+    needs: ["aliyunLoadBalancerId", "aliyunCertificateIds"],
+    resources: 1,
+    declare(stage, c) {
+      const listener = httpsListener("listener", stage, c);
+      return listener;
+    },
+    read: (name, id) => HttpsListener.get(name, id),
+    listeners: aliyunListeners,
+  },
+  {
+    kind: "DomainExtension",
+    cloud: "aliyun",
+    loadBalancer: "aliyunLoadBalancerId",
+    needs: ["aliyunLoadBalancerId", "aliyunCertificateIds"],
+    resources: 2,
+    declare(stage, c) {
+      // The extension's listener stays as created; the extension rotates its certificate, then changes its domain.
+      const listener = httpsListener("listener", "base", c);
+      const certificates = (c.ids.aliyunCertificateIds as string).split(",");
+      const extension = new DomainExtension("extension", {
+        loadBalancerId: listener.loadBalancerId,
+        listenerPort: listener.listenerPort,
+        domain: stage === "replace" ? `${PREFIX}${c.run}-b.example.com` : `${PREFIX}${c.run}.example.com`,
+        serverCertificateId: stage === "base" ? certificates[1] : certificates[0],
+        ...adoptOption(c),
+      });
+      return extension;
+    },
+    read: (name, id) => DomainExtension.get(name, id),
+    listeners: aliyunListeners,
+  },
+  {
+    kind: "ElbListener",
+    cloud: "huawei",
+    loadBalancer: "huaweiClassicLoadBalancerId",
+    needs: ["huaweiClassicLoadBalancerId", "huaweiClassicCertificateId"],
+    resources: 1,
+    declare(stage, c) {
+      const sticky =
+        stage === "replace" ? { sessionSticky: true, stickySessionType: "insert" as const, cookieTimeout: 60 } : {};
+      const listener = new ElbListener("listener", {
+        loadbalancerId: c.ids.huaweiClassicLoadBalancerId as string,
+        name: `${PREFIX}${c.run}`,
+        description: stage === "base" ? `${PREFIX}${c.run}` : `${PREFIX}${c.run}-changed`,
+        protocol: "HTTPS",
+        port: c.port,
+        backendProtocol: "HTTP",
+        backendPort: 8080,
+        lbAlgorithm: stage === "update" ? "leastconn" : "roundrobin",
+        certificateId: c.ids.huaweiClassicCertificateId as string,
+        ...sticky,
+        ...adoptOption(c),
+      });
+      return listener;
+    },
+    read: (name, id) => ElbListener.get(name, id),
+    listeners: (accounts, ids) =>
+      (accounts.huawei as HuaweiAccount).classicListeners(ids.huaweiClassicLoadBalancerId as string),
+  },
+  {
+    kind: "ElbV3Listener",
+    cloud: "huawei",
+    loadBalancer: "huaweiDedicatedLoadBalancerId",
+    needs: ["huaweiDedicatedLoadBalancerId", "huaweiDedicatedCertificateId"],
+    resources: 1,
+    declare(stage, c) {
+      const listener = new ElbV3Listener("listener", {
+        loadbalancerId: c.ids.huaweiDedicatedLoadBalancerId as string,
+        name: `${PREFIX}${c.run}`,
+        description: stage === "base" ? `${PREFIX}${c.run}` : `${PREFIX}${c.run}-changed`,
+        protocol: "HTTPS",
+        protocolPort: c.port,
+        defaultTlsContainerRef: c.ids.huaweiDedicatedCertificateId as string,
+        keepaliveTimeout: stage === "base" ? 60 : 120,
+        tags: stage === "replace" ? { plbacc: c.run, stage: "replaced" } : { plbacc: c.run },
+        ...adoptOption(c),
+      });
+      return listener;
+    },
+    read: (name, id) => ElbV3Listener.get(name, id),
+    listeners: (accounts, ids) =>
+      (accounts.huawei as HuaweiAccount).dedicatedListeners(ids.huaweiDedicatedLoadBalancerId as string),
+  },
+];

@@ -1,0 +1,129 @@
+/**
+ * `npm run sweep [-- --yes]`: lists the listeners whose name or description starts with `plbacc-`, and the Aliyun
+ * domain extensions whose domain does, on the load balancers the `PLB_ACC_*` variables name, and deletes them only
+ * with `--yes`. Nothing without the prefix is ever touched. It reads the same credentials and endpoints as the
+ * acceptance run.
+ */
+import type { Env } from "../core/config";
+import { AliyunAccount, HuaweiAccount, type LiveExtension, type LiveListener } from "./account";
+import { PREFIX, hasAliyunCredentials, hasHuaweiCredentials, readAccountIds } from "./variables";
+
+/** SweepItem is one thing the sweep found, with how to delete it. */
+export interface SweepItem {
+  readonly what: string;
+  readonly delete: () => Promise<void>;
+}
+
+/** SweepOptions steer a sweep. */
+export interface SweepOptions {
+  readonly env?: Env;
+  /** yes deletes what was found; without it the sweep only lists. */
+  readonly yes?: boolean;
+  readonly print?: (line: string) => void;
+}
+
+/** SweepResult says what was found, deleted and not deleted (with why). */
+export interface SweepResult {
+  readonly found: readonly string[];
+  readonly deleted: readonly string[];
+  readonly failed: readonly string[];
+}
+
+const prefixed = (l: LiveListener): boolean => l.labels.some((label) => label.startsWith(PREFIX));
+
+/** findLeftovers lists the prefixed listeners and extensions on the variables' load balancers. */
+export async function findLeftovers(env: Env): Promise<SweepItem[]> {
+  const read = readAccountIds(env);
+  if (!read.ok) throw new Error(read.problems.join("; "));
+  const ids = read.value;
+  const items: SweepItem[] = [];
+  if (hasAliyunCredentials(env) && ids.aliyunLoadBalancerId) {
+    const account = new AliyunAccount(env);
+    const lb = ids.aliyunLoadBalancerId;
+    for (const listener of await account.listeners(lb)) {
+      const extensions: LiveExtension[] =
+        listener.protocol === "https" ? await account.extensions(lb, listener.port) : [];
+      for (const e of extensions.filter((x) => x.domain.startsWith(PREFIX))) {
+        items.push({
+          what: `aliyun domain extension ${e.id} (${e.domain}) on ${lb}:${e.listenerPort}`,
+          delete: () => account.deleteExtension(e),
+        });
+      }
+      if (prefixed(listener)) {
+        items.push({
+          what: `aliyun ${listener.protocol} listener ${lb}:${listener.port} (${listener.labels.join(", ")})`,
+          delete: () => account.deleteListener(lb, listener),
+        });
+      }
+    }
+  }
+  if (hasHuaweiCredentials(env)) {
+    const account = new HuaweiAccount(env);
+    if (ids.huaweiClassicLoadBalancerId) {
+      for (const l of (await account.classicListeners(ids.huaweiClassicLoadBalancerId)).filter(prefixed)) {
+        items.push({
+          what: `huawei classic listener ${l.id} port ${l.port} (${l.labels.join(", ")})`,
+          delete: () => account.deleteClassic(l.id),
+        });
+      }
+    }
+    if (ids.huaweiDedicatedLoadBalancerId) {
+      for (const l of (await account.dedicatedListeners(ids.huaweiDedicatedLoadBalancerId)).filter(prefixed)) {
+        items.push({
+          what: `huawei dedicated listener ${l.id} port ${l.port} (${l.labels.join(", ")})`,
+          delete: () => account.deleteDedicated(l.id),
+        });
+      }
+    }
+  }
+  return items;
+}
+
+/** withRetries tries a deletion a few times: a load balancer still configuring after the last one refuses it. */
+async function withRetries(action: () => Promise<void>, attempts = 10): Promise<void> {
+  for (let i = 1; ; i += 1) {
+    try {
+      return await action();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300 * i));
+    }
+  }
+}
+
+/** sweep finds the run's leftovers, prints them, and deletes them with `yes` (extensions before their listeners). */
+export async function sweep(options: SweepOptions = {}): Promise<SweepResult> {
+  const print = options.print ?? ((line: string) => console.log(line));
+  const items = await findLeftovers(options.env ?? process.env);
+  const deleted: string[] = [];
+  const failed: string[] = [];
+  if (items.length === 0) print(`nothing starting with ${PREFIX} was found`);
+  for (const item of items) {
+    if (!options.yes) {
+      print(`found ${item.what}`);
+      continue;
+    }
+    try {
+      await withRetries(item.delete);
+      deleted.push(item.what);
+      print(`deleted ${item.what}`);
+    } catch (error) {
+      failed.push(`${item.what}: ${error instanceof Error ? error.message : String(error)}`);
+      print(`could not delete ${failed[failed.length - 1]}`);
+    }
+  }
+  if (!options.yes && items.length > 0) print(`run again with --yes to delete these ${items.length}`);
+  return { found: items.map((i) => i.what), deleted, failed };
+}
+
+if (require.main === module) {
+  sweep({ yes: process.argv.includes("--yes") }).then(
+    (r) => {
+      process.exitCode = r.failed.length > 0 ? 1 : 0;
+    },
+    (error: unknown) => {
+      console.error(`sweep: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
+}
