@@ -8,12 +8,13 @@
 //                               read, update or delete.
 // dist/providerHost.js (the package's `provider-host`, which state of earlier releases names) requires the plan bundle
 // of the kind it is asked for. Each bundle holds io-ts, the fp-ts parts it uses and our modules: one file resolved,
-// read and compiled instead of about 90 (bench figure 5). The bundles are self-contained; the pipeline's process-wide
+// read and compiled instead of about 90 (bench figure 5). The bundles are self-contained but for the log sink
+// (src/core/log.ts), which every bundle requires from dist/core/log.js (sharedLog below); the pipeline's process-wide
 // locks and pacer live on globalThis (src/core/pipeline.ts), so every kind's copy shares them. The HTTP clients
 // (pop-core, axios) stay outside: the provider requires them on its first API call.
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { resolve } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { build } from "esbuild";
 
 /** rewriting is an esbuild plugin that loads the files `filter` matches through `rewrite` (their text in, text out). */
@@ -55,6 +56,27 @@ const pureFpTs = rewriting("pure fp-ts", /[\\/]fp-ts[\\/]es6[\\/]Either\.js$/, (
     .replace(/^var _FromEither = \{\s*fromEither: FromEither\.fromEither\s*\};/m, "var _FromEither = FromEither;"),
 );
 
+/** LOG_SOURCE is the log sink's source; LOG_MODULE is what tsc compiled it to, the module the package main requires. */
+const LOG_SOURCE = resolve("src/core/log.ts");
+const LOG_MODULE = resolve("dist/core/log.js");
+
+/**
+ * sharedLog makes every import of src/core/log.ts in a bundle written to `outfile` a require of dist/core/log.js, by
+ * a path relative to the bundle, instead of a copy inside it. The logger `setLogger` installs is a module value: with
+ * a copy per bundle, a logger set through the package main (`require("pulumi-lb-listeners")`) or through one kind
+ * never saw what another kind's bundle logged. One compiled module is one value for the whole process.
+ */
+const sharedLog = (outfile) => ({
+  name: "one log sink per process",
+  setup(b) {
+    b.onResolve({ filter: /(?:^|\/)log$/ }, (args) => {
+      if (resolve(args.resolveDir, `${args.path}.ts`) !== LOG_SOURCE) return undefined;
+      const request = relative(dirname(resolve(outfile)), LOG_MODULE).replaceAll(sep, "/");
+      return { path: request.startsWith(".") ? request : `./${request}`, external: true };
+    });
+  },
+});
+
 /** Options every bundle shares; `module` first so fp-ts and io-ts come as ES modules and unused exports drop out. */
 const common = {
   bundle: true,
@@ -74,6 +96,8 @@ const common = {
 };
 
 const require = createRequire(import.meta.url);
+// The bundles require the compiled log sink at run time; without it each would fail on its first line.
+if (!existsSync(LOG_MODULE)) throw new Error("dist/core/log.js is missing: run tsc -p tsconfig.build.json first");
 const { HOST_BUNDLES } = require("../dist/providerShim.js");
 const { exports: EXPORTS } = require("../package.json");
 
@@ -117,9 +141,14 @@ await Promise.all(
       // 0.2 ms of it. The plan throws nothing but errors whose classes set their own `name` (ConfigError), and its
       // failures are data, so its minified function names reach no user.
       keepNames: false,
-      plugins: [...common.plugins, fullProviderOf(bundle)],
+      plugins: [...common.plugins, fullProviderOf(bundle), sharedLog(`dist/host/${bundle}.plan.js`)],
     }),
-    build({ ...common, entryPoints: [`src/${dirOf(bundle)}/provider.ts`], outfile: `dist/host/${bundle}.js` }),
+    build({
+      ...common,
+      entryPoints: [`src/${dirOf(bundle)}/provider.ts`],
+      outfile: `dist/host/${bundle}.js`,
+      plugins: [...common.plugins, sharedLog(`dist/host/${bundle}.js`)],
+    }),
   ]),
 );
 
@@ -130,7 +159,7 @@ await build({
   allowOverwrite: true,
   // As for the plans: what a first check runs, without a defineProperty per function.
   keepNames: false,
-  plugins: [],
+  plugins: [sharedLog("dist/providerHost.js")],
 });
 // tsc's map of providerHost.js describes the file the bundle replaced.
 rmSync("dist/providerHost.js.map", { force: true });

@@ -10,12 +10,13 @@ import { makeScratchDir, REPO_ROOT } from "./scratch";
 const STAMP = path.join(REPO_ROOT, ".tmp", "build-stamp");
 const LOCK = path.join(REPO_ROOT, ".tmp", "build-lock");
 
+/** newestSource is the latest change to a TypeScript source or a build script under `dir`. */
 function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    else if (/\.(ts|mjs)$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
   return newest;
 }
@@ -45,7 +46,9 @@ export function buildDist(): void {
   }
   try {
     const stamp = fs.existsSync(STAMP) ? fs.statSync(STAMP).mtimeMs : 0;
-    if (stamp > newestSource(path.join(REPO_ROOT, "src"))) return;
+    // The bundler's script shapes dist/host/ as much as the sources do.
+    const newest = Math.max(newestSource(path.join(REPO_ROOT, "src")), newestSource(path.join(REPO_ROOT, "scripts")));
+    if (stamp > newest) return;
     execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
       cwd: REPO_ROOT,
       stdio: "pipe",
