@@ -20,7 +20,7 @@ import {
 import { classify } from "./errors";
 import { ElbListenerProvider, type ElbListenerOutputs } from "./provider";
 import type { ElbListenerInputs } from "./schema";
-import { clientFor, emulatorEnv } from "./testing";
+import { clientFor, emulatorEnv, RETRY_BUDGET_SECONDS } from "./testing";
 
 const ENDPOINT = "https://elb.eu-de.otc.t-systems.com";
 const ENV = {
@@ -29,6 +29,8 @@ const ENV = {
   HW_REGION_NAME: "eu-de",
   HW_PROJECT_ID: "0b07acf06d243925bc24a0ac7445267a",
   HW_ELB_ENDPOINT: ENDPOINT,
+  // The stubbed sleep returns at once: without a short budget, an answer retried for ever would spin for minutes.
+  HW_RETRY_BUDGET_SECONDS: RETRY_BUDGET_SECONDS,
 };
 
 /** stubTransport answers every request with the documented answer `answer` picks for its method and path. */
