@@ -129,7 +129,7 @@ export class HuaweiAccount {
       id: l.id,
       port: Number(l.port),
       protocol: String(l.protocol),
-      labels: [l.name, l.description].filter((s): s is string => typeof s === "string"),
+      labels: [l.name, l.description].filter((s): s is string => typeof s === "string" && s !== ""),
     }));
   }
 
@@ -150,7 +150,7 @@ export class HuaweiAccount {
     return (Array.isArray(list) ? list : []).flatMap((item: unknown) => {
       const l = (item ?? {}) as Record<string, unknown>;
       if (typeof l.id !== "string") return [];
-      const labels = [l.name, l.description].filter((s): s is string => typeof s === "string");
+      const labels = [l.name, l.description].filter((s): s is string => typeof s === "string" && s !== "");
       return [{ id: l.id, port: Number(l.protocol_port), protocol: String(l.protocol), labels }];
     });
   }
