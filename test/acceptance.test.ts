@@ -26,7 +26,8 @@ function noCredentials(extra: Record<string, string> = {}): Record<string, strin
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && !/^(ALICLOUD_|ALIBABA_CLOUD_|HW_|PLB_ACC_)/.test(k)) env[k] = v;
   }
-  return { ...env, ...extra };
+  // A spec's budget: a step that cannot succeed fails in seconds, not after the providers' five minutes.
+  return { ...env, ALICLOUD_RETRY_BUDGET_SECONDS: "20", HW_RETRY_BUDGET_SECONDS: "20", ...extra };
 }
 
 const RECORDED = path.resolve(__dirname, "..", "fixtures", "recorded");

@@ -176,6 +176,9 @@ export async function replay(folder: string, print: (line: string) => void = () 
         ...manifest.env,
         ...credentials,
         [VARIABLES.ports]: `${manifest.ports.from}-${manifest.ports.to}`,
+        // Recorded answers come back at once: a call no recording answers must fail the replay in seconds.
+        ALICLOUD_RETRY_BUDGET_SECONDS: "60",
+        HW_RETRY_BUDGET_SECONDS: "60",
       },
       kinds: manifest.kinds.map((k) => k.kind),
       run: manifest.run,
