@@ -19,6 +19,8 @@ import { resolveTarget, readSettings } from "../src/huawei/config";
 import { startEmulators, type Emulators } from "../src/emulator";
 import { emulatorEnv } from "../src/acceptance/runner";
 import { buildDist } from "./support/packed";
+import { spawn } from "node:child_process";
+import { encryptValue, newEncryptionSalt, passphraseKey } from "../src/engine/passphrase";
 
 /** noCredentials is this process's environment without either cloud's credentials, as on a fresh machine. */
 function noCredentials(extra: Record<string, string> = {}): Record<string, string> {
@@ -425,4 +427,135 @@ describe("npm run sweep", () => {
     expect(huawei.state.listenersOf().map((l) => l.fields.name)).toEqual(["keep-me"]);
     expect(huawei.v3.listenersOf().map((l) => l.fields.name)).toEqual(["keep-me"]);
   }, 60000);
+});
+
+describe("a run that cannot finish cleans up after itself", () => {
+  it("a step that fails deletes what the run made and runs no later step", async () => {
+    // SetLoadBalancerHTTPSListenerAttribute refused as a RAM policy would: the update step fails for good.
+    const emulators = await startEmulators({
+      aliyun: {
+        faults: [
+          { target: "SetLoadBalancerHTTPSListenerAttribute", kind: "error", code: "Forbidden.RAM", status: 403 },
+        ],
+      },
+      huawei: {},
+    });
+    try {
+      const env = { ...noCredentials(), ...emulatorEnv(emulators) };
+      const report = await runAcceptance({ env, print: () => undefined, reportFile: "", kinds: ["HttpsListener"] });
+      const steps = report.kinds[0]?.steps.map((st) => `${st.step} ${st.outcome}`);
+      expect(steps).toEqual([
+        "create passed",
+        "preview passed",
+        "update failed",
+        "refresh not run",
+        "replace not run",
+        "get not run",
+        "adopt not run",
+        "destroy not run",
+      ]);
+      expect(report.kinds[0]?.steps[2]?.detail).toMatch(/Forbidden\.RAM/);
+      expect(report.targets.aliyun).toBe("account");
+      expect(report.leftovers).toEqual([]);
+      expect(report.ok).toBe(false);
+      const lb = emulators.aliyun!.state.loadBalancers.get(emulators.aliyun!.seed.loadBalancers.public)!;
+      expect([...lb.listeners.keys()]).toEqual([]);
+    } finally {
+      await emulators.close();
+    }
+  }, 120000);
+
+  it("SIGINT stops after the step in progress, deletes what the run made and exits 1", async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "acceptance-sigint-"));
+    const reportFile = path.join(work, "report.json");
+    try {
+      const child = spawn(
+        process.execPath,
+        [
+          path.resolve(__dirname, "..", "dist", "acceptance", "main.js"),
+          "--kinds",
+          "ElbV3Listener",
+          "--report",
+          reportFile,
+        ],
+        { env: noCredentials(), stdio: ["ignore", "pipe", "pipe"] },
+      );
+      let out = "";
+      let err = "";
+      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      await new Promise<void>((resolve) =>
+        child.stdout.on("data", (d: Buffer) => {
+          out += d.toString();
+          if (out.includes("ElbV3Listener: port ")) resolve();
+        }),
+      );
+      child.kill("SIGINT");
+      expect(await exited).toBe(1);
+      expect(err).toContain(
+        "acceptance: SIGINT: stopping after the step in progress, then deleting what this run made",
+      );
+      expect(out).toContain("ElbV3Listener: deleting what this run made");
+      const report = JSON.parse(fs.readFileSync(reportFile, "utf8")) as AcceptanceReport;
+      expect(report.kinds[0]).toMatchObject({ kind: "ElbV3Listener", status: "failed", reason: "interrupted" });
+      expect(report.kinds[0]?.steps.map((st) => st.outcome)).toEqual([
+        "passed",
+        "not run",
+        "not run",
+        "not run",
+        "not run",
+        "not run",
+        "not run",
+        "not run",
+      ]);
+      // The cleanup lists the load balancer after its destroy: a listener still there would be a leftover.
+      expect(report.leftovers).toEqual([]);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }, 120000);
+});
+
+describe("credentials from a stack file", () => {
+  it("runs against the account a stack file names, its secure secret decrypted, and redacts that secret", async () => {
+    const emulators = await startEmulators({ aliyun: {}, huawei: {} });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "acceptance-stack-"));
+    try {
+      const aliyun = emulators.aliyun!;
+      const passphrase = "correct horse";
+      const salt = newEncryptionSalt(passphrase);
+      const secret = encryptValue(aliyun.accessKeySecret, passphraseKey(passphrase, salt));
+      fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: acc\nruntime: nodejs\n");
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.acc.yaml"),
+        `encryptionsalt: ${salt}\nconfig:\n  alicloud:accessKey: ${aliyun.accessKeyId}\n` +
+          `  alicloud:secretKey:\n    secure: ${secret}\n  alicloud:region: ${aliyun.seed.regionId}\n` +
+          `  acc:unrelated: kept out\n`,
+      );
+      const seeded = emulatorEnv(emulators);
+      const env = noCredentials({
+        PULUMI_CONFIG_PASSPHRASE: passphrase,
+        ALICLOUD_SLB_ENDPOINT: aliyun.endpoint,
+        PLB_ACC_ALIYUN_LOAD_BALANCER_ID: seeded.PLB_ACC_ALIYUN_LOAD_BALANCER_ID,
+        PLB_ACC_ALIYUN_CERTIFICATE_IDS: seeded.PLB_ACC_ALIYUN_CERTIFICATE_IDS,
+      });
+      const record = { dir: path.join(dir, "rec"), name: "stack" };
+      const report = await runAcceptance({
+        env,
+        stack: { dir, name: "acc" },
+        print: () => undefined,
+        reportFile: "",
+        kinds: ["HttpsListener"],
+        record,
+      });
+      expect(report.targets).toEqual({ aliyun: "account", huawei: "not run" });
+      expect(report.kinds.map((k) => `${k.kind} ${k.status}`)).toEqual(["HttpsListener passed"]);
+      const text = recordingText(record.dir);
+      expect(text.includes(aliyun.accessKeySecret)).toBe(false);
+      expect(text.includes(aliyun.accessKeyId)).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await emulators.close();
+    }
+  }, 120000);
 });

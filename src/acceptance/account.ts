@@ -13,6 +13,11 @@ import { readSettings, resolveTarget } from "../huawei/config";
 import { OPERATIONS, PATHS, V3_OPERATIONS, V3_PATHS } from "../huawei/constants";
 import type { Env } from "../core/config";
 
+/** ConfigLookup reads one stack config value by its full key (`alicloud:accessKey`); undefined when unset. */
+export type ConfigLookup = (key: string) => string | undefined;
+
+const noConfig: ConfigLookup = () => undefined;
+
 /** LiveListener is one listener as a listing shows it: enough to pick ports and to sweep by prefix. */
 export interface LiveListener {
   /** id is what the provider's resource id would be (Aliyun `<lb>:<protocol>:<port>`, Huawei the listener's UUID). */
@@ -35,10 +40,10 @@ export class AliyunAccount {
   readonly #client: SlbClient;
   readonly regionId: string;
 
-  constructor(env: Env) {
-    this.regionId = requireRegion(undefined, env);
-    const credentials = resolveCredentials(undefined, env);
-    this.#client = new SlbClient({ endpoint: resolveEndpoint(this.regionId, env), ...credentials });
+  constructor(env: Env, config: ConfigLookup = noConfig) {
+    this.regionId = requireRegion(config, env);
+    const credentials = resolveCredentials(config, env);
+    this.#client = new SlbClient({ endpoint: resolveEndpoint(this.regionId, env, config), ...credentials });
   }
 
   /** loadBalancer reads the instance; it fails with the service's own error when the id does not exist. */
@@ -115,8 +120,8 @@ export class HuaweiAccount {
   readonly #client: ElbClient;
   readonly projectId: string;
 
-  constructor(env: Env) {
-    const target = resolveTarget(readSettings(undefined, env));
+  constructor(env: Env, config: ConfigLookup = noConfig) {
+    const target = resolveTarget(readSettings({ get: config }, env));
     this.#client = new ElbClient(target);
     this.projectId = target.projectId;
   }

@@ -1,14 +1,18 @@
 /**
- * `npm run acceptance [-- --record <dir> [--name <name>]] [--kinds A,B] [--report <file>]`: every resource kind's
- * scenario against the account in the environment, or the embedded emulators without credentials. Ctrl-C (SIGINT)
- * or SIGTERM stops after the step in progress and deletes what the run made before exiting. Exit status 0 only when
- * every step of every kind that ran did what it should.
+ * `npm run acceptance [-- --record <dir> [--name <name>]] [--kinds A,B] [--report <file>] [--stack <name>]`: every
+ * resource kind's scenario against the account in the environment (or in `Pulumi.<name>.yaml` of the directory npm
+ * was started in), or the embedded emulators without credentials. Ctrl-C (SIGINT) or SIGTERM stops after the step in
+ * progress and deletes what the run made before exiting. Exit status 0 only when every step of every kind that ran
+ * did what it should.
  */
 import { runAcceptance, type AcceptanceOptions } from "./runner";
 import { SCENARIOS, type KindName } from "./scenarios";
 
 /** parseArgs reads the command line; it throws an Error naming the flag on a malformed one. */
-export function parseArgs(argv: readonly string[]): Pick<AcceptanceOptions, "record" | "kinds" | "reportFile"> {
+export function parseArgs(
+  argv: readonly string[],
+  cwd: string = process.env.INIT_CWD ?? process.cwd(),
+): Pick<AcceptanceOptions, "record" | "kinds" | "reportFile" | "stack"> {
   const value = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     if (i < 0) return undefined;
@@ -16,7 +20,7 @@ export function parseArgs(argv: readonly string[]): Pick<AcceptanceOptions, "rec
     if (v === undefined || v.startsWith("--")) throw new Error(`${flag} needs a value`);
     return v;
   };
-  const known = new Set(["--record", "--name", "--kinds", "--report"]);
+  const known = new Set(["--record", "--name", "--kinds", "--report", "--stack"]);
   const unknown = argv.filter((a, i) => a.startsWith("--") && !known.has(a) && !known.has(argv[i - 1] ?? ""));
   if (unknown.length > 0) throw new Error(`unknown option ${unknown[0]} (known: ${[...known].join(", ")})`);
   const dir = value("--record");
@@ -31,6 +35,7 @@ export function parseArgs(argv: readonly string[]): Pick<AcceptanceOptions, "rec
     ...(dir ? { record: { dir, name } } : {}),
     ...(kinds ? { kinds: all.filter((k) => kinds.includes(k)) } : {}),
     ...(value("--report") !== undefined ? { reportFile: value("--report") } : {}),
+    ...(value("--stack") !== undefined ? { stack: { dir: cwd, name: value("--stack") ?? "" } } : {}),
   };
 }
 

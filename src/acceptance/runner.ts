@@ -10,14 +10,17 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runStack, type Operation, type RunResult } from "../engine/harness";
+import type { StackConfig } from "../engine/host";
 import { startEmulators, type Emulators } from "../emulator";
 import type { Cloud } from "../core/errors";
 import { RECORD_DIR_ENV, type RecordedCall } from "../core/recorder";
 import type { Env } from "../core/config";
 import { AliyunAccount, HuaweiAccount, type LiveListener } from "./account";
 import { redactCalls } from "./redact";
+import { providerConfig } from "./stackConfig";
 import { SCENARIOS, type Accounts, type KindName, type Scenario, type Stage } from "./scenarios";
 import {
+  DEFAULT_PORTS,
   PREFIX,
   VARIABLES,
   hasAliyunCredentials,
@@ -87,6 +90,11 @@ export interface AcceptanceOptions {
   readonly signal?: AbortSignal;
   /** packageRoot is where the provider host runs. @default this package's root */
   readonly packageRoot?: string;
+  /**
+   * stack reads the providers' settings (`alicloud:*`, `huaweicloud:*`, `pulumi-lb-listeners:*`) from
+   * `<dir>/Pulumi.<name>.yaml`, as `pulumi up` would for that stack; they win over the environment, as in the providers.
+   */
+  readonly stack?: { readonly dir: string; readonly name: string };
 }
 
 const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
@@ -142,7 +150,25 @@ export async function runAcceptance(options: AcceptanceOptions = {}): Promise<Ac
   const root = options.packageRoot ?? PACKAGE_ROOT;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "plbacc-"));
   const rawDir = path.join(work, "calls");
-  const useEmulators = !hasAliyunCredentials(given) && !hasHuaweiCredentials(given);
+  let stackConfig: StackConfig = {};
+  if (options.stack) {
+    try {
+      stackConfig = providerConfig(options.stack.dir, options.stack.name, given.PULUMI_CONFIG_PASSPHRASE);
+    } catch (error) {
+      print(`problem: ${messageOf(error)}`);
+      return {
+        run,
+        targets: { aliyun: "not run", huawei: "not run" },
+        ports: DEFAULT_PORTS,
+        ok: false,
+        problems: [messageOf(error)],
+        kinds: [],
+        leftovers: [],
+      };
+    }
+  }
+  const config = (key: string): string | undefined => stackConfig[key]?.value;
+  const useEmulators = !hasAliyunCredentials(given, config) && !hasHuaweiCredentials(given, config);
   let emulators: Emulators | undefined;
   const previousRecordDir = process.env[RECORD_DIR_ENV];
   const kinds: KindReport[] = [];
@@ -160,8 +186,8 @@ export async function runAcceptance(options: AcceptanceOptions = {}): Promise<Ac
       env = { ...given, ...emulatorEnv(emulators), ...Object.fromEntries(accountVariables) };
       targets.aliyun = targets.huawei = "emulators";
     } else {
-      if (hasAliyunCredentials(given)) targets.aliyun = "account";
-      if (hasHuaweiCredentials(given)) targets.huawei = "account";
+      if (hasAliyunCredentials(given, config)) targets.aliyun = "account";
+      if (hasHuaweiCredentials(given, config)) targets.huawei = "account";
     }
     const portRead = readPorts(env);
     const idsRead = readAccountIds(env);
@@ -186,8 +212,8 @@ export async function runAcceptance(options: AcceptanceOptions = {}): Promise<Ac
         continue;
       }
       try {
-        if (scenario.cloud === "aliyun") accounts.aliyun ??= new AliyunAccount(env);
-        else accounts.huawei ??= new HuaweiAccount(env);
+        if (scenario.cloud === "aliyun") accounts.aliyun ??= new AliyunAccount(env, config);
+        else accounts.huawei ??= new HuaweiAccount(env, config);
         const taken = await scenario.listeners(accounts, ids);
         // Ports already picked for another kind on the same load balancer are taken too.
         const picked = runnable.filter((r) => r.scenario.loadBalancer === scenario.loadBalancer);
@@ -211,6 +237,7 @@ export async function runAcceptance(options: AcceptanceOptions = {}): Promise<Ac
         work,
         rawDir,
         hostEnv,
+        stackConfig,
         ids,
         port,
         run,
@@ -239,7 +266,7 @@ export async function runAcceptance(options: AcceptanceOptions = {}): Promise<Ac
     printTable(report, print);
     const reportFile = options.reportFile ?? "acceptance-report.json";
     if (reportFile !== "") fs.writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-    if (options.record) writeRecording(report, options.record, rawDir, env, useEmulators);
+    if (options.record) writeRecording(report, options.record, rawDir, env, stackConfig, useEmulators);
     return report;
   }
 }
@@ -260,6 +287,7 @@ interface ScenarioRun {
   readonly work: string;
   readonly rawDir: string;
   readonly hostEnv: Record<string, string>;
+  readonly stackConfig: StackConfig;
   readonly ids: AccountIds;
   readonly port: number;
   readonly run: string;
@@ -299,6 +327,7 @@ async function runScenario(scenario: Scenario, s: ScenarioRun): Promise<KindRepo
       operation,
       stateFile: file,
       env: s.hostEnv,
+      config: s.stackConfig,
       program: () => {
         const made = scenario.declare(stage, { ids: s.ids, port: s.port, run: s.run, adopt: extra.adopt });
         return { id: made.id, ...(extra.getId ? { gotId: scenario.read("got", extra.getId).id } : {}) };
@@ -386,9 +415,11 @@ async function runScenario(scenario: Scenario, s: ScenarioRun): Promise<KindRepo
   if (made) {
     s.print(`${scenario.kind}: deleting what this run made`);
     const r = await stack("destroy", "replace").catch((e: unknown) => ({ ok: false, errors: [messageOf(e)] }));
-    if (!r.ok) {
+    const still = r.ok ? await onPort().catch(() => []) : [];
+    const why = r.ok ? [`a listener is still on port ${s.port} after destroy`] : r.errors;
+    if (!r.ok || still.length > 0) {
       s.leftovers.push(
-        `${scenario.kind} on port ${s.port} (${PREFIX}${s.run}): ${r.errors.join("; ")}; remove it with ` +
+        `${scenario.kind} on port ${s.port} (${PREFIX}${s.run}): ${why.join("; ")}; remove it with ` +
           `npm run sweep -- --yes`,
       );
     }
@@ -470,14 +501,20 @@ function writeRecording(
   record: { readonly dir: string; readonly name: string },
   rawDir: string,
   env: Env,
+  stackConfig: StackConfig,
   emulated: boolean,
 ): void {
+  const fromConfig = (key: string): string | undefined => stackConfig[key]?.value;
   const calls = readCalls(rawDir);
   const ids = readAccountIds(env);
-  const identifiers = [...Object.values(ids.ok ? ids.value : {}), env.HW_PROJECT_ID ?? ""].flatMap((v) =>
-    (v ?? "").split(","),
-  );
-  const { calls: redacted, placeholders } = redactCalls(calls, { secrets: secretsOf(env), identifiers });
+  const projectId = fromConfig("huaweicloud:projectId") ?? env.HW_PROJECT_ID;
+  const identifiers = [...Object.values(ids.ok ? ids.value : {}), projectId ?? ""].flatMap((v) => (v ?? "").split(","));
+  // Every secret the stack file holds, and the access keys beside them, are credentials wherever they appear.
+  const configSecrets = Object.entries(stackConfig)
+    .filter(([k, v]) => v.secret || /accessKey$/.test(k))
+    .map(([, v]) => v.value);
+  const secrets = [...secretsOf(env), ...configSecrets];
+  const { calls: redacted, placeholders } = redactCalls(calls, { secrets, identifiers });
   const hidden = (v: string | undefined): string =>
     (v ?? "")
       .split(",")
@@ -498,10 +535,10 @@ function writeRecording(
     const replayEnv: Record<string, string> = Object.fromEntries(
       variables.map(([, name]) => [name, hidden(env[name])]),
     );
-    if (cloud === "aliyun") replayEnv.ALICLOUD_REGION = env.ALICLOUD_REGION ?? "";
+    if (cloud === "aliyun") replayEnv.ALICLOUD_REGION = fromConfig("alicloud:region") ?? env.ALICLOUD_REGION ?? "";
     else {
-      replayEnv.HW_REGION_NAME = env.HW_REGION_NAME ?? "";
-      replayEnv.HW_PROJECT_ID = hidden(env.HW_PROJECT_ID);
+      replayEnv.HW_REGION_NAME = fromConfig("huaweicloud:region") ?? env.HW_REGION_NAME ?? "";
+      replayEnv.HW_PROJECT_ID = hidden(projectId);
     }
     const manifest: Manifest = {
       cloud,

@@ -5,7 +5,8 @@
  * acceptance run.
  */
 import type { Env } from "../core/config";
-import { AliyunAccount, HuaweiAccount, type LiveExtension, type LiveListener } from "./account";
+import { AliyunAccount, HuaweiAccount, type ConfigLookup, type LiveExtension, type LiveListener } from "./account";
+import { providerConfig } from "./stackConfig";
 import { PREFIX, hasAliyunCredentials, hasHuaweiCredentials, readAccountIds } from "./variables";
 
 /** SweepItem is one thing the sweep found, with how to delete it. */
@@ -20,6 +21,8 @@ export interface SweepOptions {
   /** yes deletes what was found; without it the sweep only lists. */
   readonly yes?: boolean;
   readonly print?: (line: string) => void;
+  /** stack reads the providers' settings from `<dir>/Pulumi.<name>.yaml`, as the acceptance run does. */
+  readonly stack?: { readonly dir: string; readonly name: string };
 }
 
 /** SweepResult says what was found, deleted and not deleted (with why). */
@@ -32,13 +35,13 @@ export interface SweepResult {
 const prefixed = (l: LiveListener): boolean => l.labels.some((label) => label.startsWith(PREFIX));
 
 /** findLeftovers lists the prefixed listeners and extensions on the variables' load balancers. */
-export async function findLeftovers(env: Env): Promise<SweepItem[]> {
+export async function findLeftovers(env: Env, config: ConfigLookup = () => undefined): Promise<SweepItem[]> {
   const read = readAccountIds(env);
   if (!read.ok) throw new Error(read.problems.join("; "));
   const ids = read.value;
   const items: SweepItem[] = [];
-  if (hasAliyunCredentials(env) && ids.aliyunLoadBalancerId) {
-    const account = new AliyunAccount(env);
+  if (hasAliyunCredentials(env, config) && ids.aliyunLoadBalancerId) {
+    const account = new AliyunAccount(env, config);
     const lb = ids.aliyunLoadBalancerId;
     for (const listener of await account.listeners(lb)) {
       const extensions: LiveExtension[] =
@@ -57,8 +60,8 @@ export async function findLeftovers(env: Env): Promise<SweepItem[]> {
       }
     }
   }
-  if (hasHuaweiCredentials(env)) {
-    const account = new HuaweiAccount(env);
+  if (hasHuaweiCredentials(env, config)) {
+    const account = new HuaweiAccount(env, config);
     if (ids.huaweiClassicLoadBalancerId) {
       for (const l of (await account.classicListeners(ids.huaweiClassicLoadBalancerId)).filter(prefixed)) {
         items.push({
@@ -94,7 +97,11 @@ async function withRetries(action: () => Promise<void>, attempts = 10): Promise<
 /** sweep finds the run's leftovers, prints them, and deletes them with `yes` (extensions before their listeners). */
 export async function sweep(options: SweepOptions = {}): Promise<SweepResult> {
   const print = options.print ?? ((line: string) => console.log(line));
-  const items = await findLeftovers(options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const config = options.stack
+    ? providerConfig(options.stack.dir, options.stack.name, env.PULUMI_CONFIG_PASSPHRASE)
+    : {};
+  const items = await findLeftovers(env, (key) => config[key]?.value);
   const deleted: string[] = [];
   const failed: string[] = [];
   if (items.length === 0) print(`nothing starting with ${PREFIX} was found`);
@@ -117,7 +124,10 @@ export async function sweep(options: SweepOptions = {}): Promise<SweepResult> {
 }
 
 if (require.main === module) {
-  sweep({ yes: process.argv.includes("--yes") }).then(
+  const at = process.argv.indexOf("--stack");
+  const name = at > 0 ? process.argv[at + 1] : undefined;
+  const stack = name ? { dir: process.env.INIT_CWD ?? process.cwd(), name } : undefined;
+  sweep({ yes: process.argv.includes("--yes"), ...(stack ? { stack } : {}) }).then(
     (r) => {
       process.exitCode = r.failed.length > 0 ? 1 : 0;
     },

@@ -96,12 +96,22 @@ export function readAccountIds(env: Env): Read<AccountIds> {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }
 
-/** hasAliyunCredentials tells whether the environment holds an Alibaba Cloud access key (the provider's variables). */
-export function hasAliyunCredentials(env: Env): boolean {
-  return Boolean(env.ALICLOUD_ACCESS_KEY || env.ALIBABA_CLOUD_ACCESS_KEY_ID);
+/** Lookup reads one stack config value by its full key; undefined when unset. */
+type Lookup = (key: string) => string | undefined;
+
+const none: Lookup = () => undefined;
+
+/**
+ * hasAliyunCredentials tells whether the environment or the stack config holds an Alibaba Cloud access key (the
+ * provider's variables and keys).
+ */
+export function hasAliyunCredentials(env: Env, config: Lookup = none): boolean {
+  return Boolean(env.ALICLOUD_ACCESS_KEY || env.ALIBABA_CLOUD_ACCESS_KEY_ID || config("alicloud:accessKey"));
 }
 
-/** hasHuaweiCredentials tells whether the environment holds a Huawei Cloud access key or IAM token. */
-export function hasHuaweiCredentials(env: Env): boolean {
-  return Boolean(env.HW_ACCESS_KEY || env.HW_AUTH_TOKEN);
+/** hasHuaweiCredentials tells whether the environment or the stack config holds a Huawei access key or IAM token. */
+export function hasHuaweiCredentials(env: Env, config: Lookup = none): boolean {
+  return Boolean(
+    env.HW_ACCESS_KEY || env.HW_AUTH_TOKEN || config("huaweicloud:accessKey") || config("huaweicloud:token"),
+  );
 }
