@@ -559,3 +559,48 @@ describe("credentials from a stack file", () => {
     }
   }, 120000);
 });
+
+describe("the recorder", () => {
+  it("keeps an answer it cannot parse as raw text, and a signed request's credentials never", async () => {
+    const http = await import("node:http");
+    const server = http.createServer((_req, res) => {
+      res.writeHead(502, { "content-type": "text/html" });
+      res.end("<html><body>502 Bad Gateway</body></html>");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "recorder-"));
+    const previous = process.env.PULUMI_LB_LISTENERS_RECORD_DIR;
+    process.env.PULUMI_LB_LISTENERS_RECORD_DIR = dir;
+    try {
+      const target = resolveTarget(
+        readSettings(undefined, {
+          HW_ACCESS_KEY: "RECORDERACCESSKEY000",
+          HW_SECRET_KEY: "recorderSecretKey",
+          HW_ELB_ENDPOINT: `http://127.0.0.1:${port}`,
+          HW_REGION_NAME: "eu-de",
+          HW_PROJECT_ID: "0123456789abcdef0123456789abcdef",
+          HW_REQUEST_TIMEOUT_SECONDS: "5",
+        }),
+      );
+      await expect(new ElbClient(target).getListener("abc")).rejects.toThrow(/HTTP 502/);
+      const files = fs.readdirSync(dir);
+      expect(files).toHaveLength(1);
+      const text = fs.readFileSync(path.join(dir, files[0]!), "utf8");
+      expect(JSON.parse(text)).toMatchObject({
+        cloud: "huawei",
+        method: "GET",
+        path: "/v1.0/0123456789abcdef0123456789abcdef/elbaas/listeners/abc",
+        status: 502,
+        answerText: "<html><body>502 Bad Gateway</body></html>",
+      });
+      expect(text).not.toContain("recorderSecretKey");
+      expect(text).not.toContain("RECORDERACCESSKEY000");
+    } finally {
+      if (previous === undefined) delete process.env.PULUMI_LB_LISTENERS_RECORD_DIR;
+      else process.env.PULUMI_LB_LISTENERS_RECORD_DIR = previous;
+      fs.rmSync(dir, { recursive: true, force: true });
+      server.close();
+    }
+  });
+});
