@@ -103,7 +103,7 @@ export class AliyunAccount {
 }
 
 /** portsAndProtocols reads `ListenerPortsAndProtocol` of a DescribeLoadBalancerAttribute answer, tolerantly. */
-export function portsAndProtocols(body: ResponseBody): { port: number; protocol: string }[] {
+function portsAndProtocols(body: ResponseBody): { port: number; protocol: string }[] {
   const wrapper = body.ListenerPortsAndProtocol as { ListenerPortAndProtocol?: unknown } | undefined;
   const list = Array.isArray(wrapper?.ListenerPortAndProtocol) ? wrapper.ListenerPortAndProtocol : [];
   return list.flatMap((item: unknown) => {

@@ -20,13 +20,13 @@ import { readRecording, recordingFolders } from "./replay";
 import { emulatorEnv } from "./runner";
 
 /** Answer is one answer in the form the comparison reads. */
-export interface Answer {
+interface Answer {
   readonly status?: number;
   readonly body?: unknown;
 }
 
 /** FidelityRow is one call's comparison. */
-export interface FidelityRow {
+interface FidelityRow {
   readonly index: number;
   readonly call: string;
   readonly recordedStatus?: number;
@@ -35,7 +35,7 @@ export interface FidelityRow {
 }
 
 /** errorCode reads the error code of either cloud's error body (Aliyun `Code`, ELB `error_code`/`error.code`, Neutron). */
-export function errorCode(body: unknown): string | undefined {
+function errorCode(body: unknown): string | undefined {
   const o = (body ?? {}) as Record<string, unknown>;
   const nested = (o.error ?? o.NeutronError ?? {}) as Record<string, unknown>;
   const code = o.Code ?? o.error_code ?? nested.code ?? nested.type;
@@ -43,7 +43,7 @@ export function errorCode(body: unknown): string | undefined {
 }
 
 /** errorMessage reads the message of either cloud's error body. */
-export function errorMessage(body: unknown): string | undefined {
+function errorMessage(body: unknown): string | undefined {
   const o = (body ?? {}) as Record<string, unknown>;
   const nested = (o.error ?? o.NeutronError ?? {}) as Record<string, unknown>;
   const message = o.Message ?? o.error_msg ?? nested.message;
@@ -51,7 +51,7 @@ export function errorMessage(body: unknown): string | undefined {
 }
 
 /** shape lists a body's field paths with the form of each value (arrays read as `[]`, their items merged). */
-export function shape(value: unknown, prefix = "", into = new Map<string, string>()): Map<string, string> {
+function shape(value: unknown, prefix = "", into = new Map<string, string>()): Map<string, string> {
   if (Array.isArray(value)) {
     if (prefix) into.set(prefix, "array");
     for (const item of value) shape(item, `${prefix}[]`, into);
@@ -218,7 +218,7 @@ export async function fidelity(folder: string): Promise<FidelityRow[]> {
 }
 
 /** printFidelity prints a folder's table and a one-line summary. */
-export function printFidelity(folder: string, rows: readonly FidelityRow[], print: (line: string) => void): void {
+function printFidelity(folder: string, rows: readonly FidelityRow[], print: (line: string) => void): void {
   print(`fidelity of ${folder}`);
   print(`${"#".padStart(4)}  ${"call".padEnd(58)} ${"status".padEnd(9)} differences`);
   for (const row of rows) {

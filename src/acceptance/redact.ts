@@ -12,7 +12,7 @@
 import type { RecordedCall } from "../core/recorder";
 
 /** REMOVED_KEYS are parameter, header and field names dropped wherever they appear. */
-export const REMOVED_KEYS: ReadonlySet<string> = new Set(
+const REMOVED_KEYS: ReadonlySet<string> = new Set(
   [
     "AccessKeyId",
     "AccessKeySecret",
@@ -59,7 +59,7 @@ export const ID_KEYS: ReadonlySet<string> = new Set(
 );
 
 /** RedactionInput is what the run knows besides its calls. */
-export interface RedactionInput {
+interface RedactionInput {
   /** secrets are values that must not survive anywhere (keys, tokens). */
   readonly secrets: readonly string[];
   /** identifiers are the account ids the run was given (load balancers, certificates, project). */
@@ -70,7 +70,7 @@ export interface RedactionInput {
 export type RedactedCall = Omit<RecordedCall, "startedAt"> & { readonly atMs: number };
 
 /** Redaction is the result: the calls and the placeholder given to each identifier (kept only in memory). */
-export interface Redaction {
+interface Redaction {
   readonly calls: readonly RedactedCall[];
   readonly placeholders: ReadonlyMap<string, string>;
 }

@@ -14,7 +14,7 @@ import { runAcceptance, type AcceptanceReport, type Manifest } from "./runner";
 import { VARIABLES } from "./variables";
 
 /** Recording is one recording folder, read. */
-export interface Recording {
+interface Recording {
   readonly folder: string;
   readonly manifest: Manifest;
   readonly calls: readonly RedactedCall[];
@@ -48,7 +48,7 @@ export function recordingFolders(root: string): string[] {
 const IDENTITY_PARAMS = ["LoadBalancerId", "ListenerPort", "ListenerProtocol", "DomainExtensionId"] as const;
 
 /** callKey is what a request must share with a recorded call to be answered with it. */
-export function callKey(call: Pick<RedactedCall, "cloud" | "action" | "params" | "method" | "path">): string {
+function callKey(call: Pick<RedactedCall, "cloud" | "action" | "params" | "method" | "path">): string {
   if (call.cloud === "aliyun") {
     const params = call.params ?? {};
     return [call.action, ...IDENTITY_PARAMS.map((k) => `${k}=${params[k] ?? ""}`)].join(" ");
@@ -57,7 +57,7 @@ export function callKey(call: Pick<RedactedCall, "cloud" | "action" | "params" |
 }
 
 /** Replayer answers requests from a recording's calls, in order per key. */
-export class Replayer {
+class Replayer {
   private readonly queues = new Map<string, RedactedCall[]>();
   private readonly last = new Map<string, RedactedCall>();
   /** unmatched are the requests no recorded call answered, by key. */
@@ -100,7 +100,7 @@ async function requestOf(req: IncomingMessage, cloud: "aliyun" | "huawei"): Prom
 }
 
 /** startReplayServer serves a recording on 127.0.0.1 and resolves with its base URL. */
-export async function startReplayServer(
+async function startReplayServer(
   recording: Recording,
 ): Promise<{ endpoint: string; replayer: Replayer; close(): Promise<void> }> {
   const cloud = recording.manifest.cloud;
@@ -148,7 +148,7 @@ export async function startReplayServer(
 }
 
 /** ReplayResult is a replay's report beside what the recording saw. */
-export interface ReplayResult {
+interface ReplayResult {
   readonly report: AcceptanceReport;
   /** outcomes are `<kind> <step> <outcome>` lines of the replay, in order. */
   readonly outcomes: readonly string[];

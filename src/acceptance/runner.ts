@@ -35,10 +35,10 @@ import {
 export const STEPS = ["create", "preview", "update", "refresh", "replace", "get", "adopt", "destroy"] as const;
 
 /** StepName is one step of a scenario. */
-export type StepName = (typeof STEPS)[number];
+type StepName = (typeof STEPS)[number];
 
 /** StepReport is one step's outcome, the API calls it made and its wall time. */
-export interface StepReport {
+interface StepReport {
   readonly step: StepName;
   readonly outcome: "passed" | "failed" | "not run";
   readonly detail?: string;
@@ -47,7 +47,7 @@ export interface StepReport {
 }
 
 /** KindReport is one kind's scenario. */
-export interface KindReport {
+interface KindReport {
   readonly kind: KindName;
   readonly cloud: Cloud;
   readonly status: "passed" | "failed" | "skipped";
@@ -57,7 +57,7 @@ export interface KindReport {
 }
 
 /** Target says what a cloud's scenarios ran against. */
-export type Target = "emulators" | "account" | "not run";
+type Target = "emulators" | "account" | "not run";
 
 /** AcceptanceReport is the whole run, as `acceptance-report.json` holds it. */
 export interface AcceptanceReport {
@@ -131,7 +131,7 @@ export function freePort(range: PortRange, taken: readonly { readonly port: numb
 }
 
 /** readCalls reads a recording directory's raw calls in the order they started. */
-export function readCalls(dir: string): RecordedCall[] {
+function readCalls(dir: string): RecordedCall[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
@@ -446,7 +446,7 @@ function messageOf(error: unknown): string {
 }
 
 /** printTable prints one row per kind and step: outcome, API calls, wall time. */
-export function printTable(report: AcceptanceReport, print: (line: string) => void): void {
+function printTable(report: AcceptanceReport, print: (line: string) => void): void {
   print("");
   print(`acceptance run ${report.run}: aliyun ${report.targets.aliyun}, huawei ${report.targets.huawei}`);
   print(`${"kind".padEnd(16)} ${"step".padEnd(8)} ${"outcome".padEnd(8)} ${"calls".padStart(5)} ${"ms".padStart(7)}`);

@@ -18,7 +18,7 @@ export type KindName = "HttpsListener" | "DomainExtension" | "ElbListener" | "El
 export type Stage = "base" | "update" | "replace";
 
 /** StageContext is what a program needs to declare a stage's resources. */
-export interface StageContext {
+interface StageContext {
   readonly ids: AccountIds;
   readonly port: number;
   /** run is this run's tag, after the prefix in every name. */

@@ -10,13 +10,13 @@ import { providerConfig } from "./stackConfig";
 import { PREFIX, hasAliyunCredentials, hasHuaweiCredentials, readAccountIds } from "./variables";
 
 /** SweepItem is one thing the sweep found, with how to delete it. */
-export interface SweepItem {
+interface SweepItem {
   readonly what: string;
   readonly delete: () => Promise<void>;
 }
 
 /** SweepOptions steer a sweep. */
-export interface SweepOptions {
+interface SweepOptions {
   readonly env?: Env;
   /** yes deletes what was found; without it the sweep only lists. */
   readonly yes?: boolean;
@@ -26,7 +26,7 @@ export interface SweepOptions {
 }
 
 /** SweepResult says what was found, deleted and not deleted (with why). */
-export interface SweepResult {
+interface SweepResult {
   readonly found: readonly string[];
   readonly deleted: readonly string[];
   readonly failed: readonly string[];
@@ -35,7 +35,7 @@ export interface SweepResult {
 const prefixed = (l: LiveListener): boolean => l.labels.some((label) => label.startsWith(PREFIX));
 
 /** findLeftovers lists the prefixed listeners and extensions on the variables' load balancers. */
-export async function findLeftovers(env: Env, config: ConfigLookup = () => undefined): Promise<SweepItem[]> {
+async function findLeftovers(env: Env, config: ConfigLookup = () => undefined): Promise<SweepItem[]> {
   const read = readAccountIds(env);
   if (!read.ok) throw new Error(read.problems.join("; "));
   const ids = read.value;

@@ -35,7 +35,7 @@ export const DEFAULT_PORTS: PortRange = { from: 40000, to: 40999 };
 export const PREFIX = "plbacc-";
 
 /** Read is the outcome of reading the environment: values, or the problems that stop the run. */
-export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: string[] };
+type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: string[] };
 
 /** readPorts reads `PLB_ACC_PORTS` (`from-to`, 1-65535, from <= to). */
 export function readPorts(env: Env): Read<PortRange> {
