@@ -20,9 +20,6 @@ export const ACTIONS = {
   uploadServerCertificate: "UploadServerCertificate",
 } as const;
 
-/** Action is one SLB action name. */
-export type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
-
 /** LISTENER_PROTOCOL is the `ListenerProtocol` value of an HTTPS listener (Start/Stop/Delete take it). */
 export const LISTENER_PROTOCOL = "https";
 

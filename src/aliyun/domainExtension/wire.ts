@@ -15,9 +15,6 @@ export interface ExtensionAddress {
   readonly listenerPort: number;
 }
 
-/** DOMAIN_EXTENSION_ID_PATTERN is the documented id form, `de-` and an alphanumeric string. Ref: [S8]. */
-export const DOMAIN_EXTENSION_ID_PATTERN = /^de-[A-Za-z0-9-]+$/;
-
 /** createParams are CreateDomainExtension's parameters. */
 export function createParams(inputs: DomainExtensionInputs, regionId: string): Params {
   return {
