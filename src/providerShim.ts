@@ -28,7 +28,7 @@ export function hostModule(kind: ProviderKind): string {
 }
 
 /** DelegatingProvider is the serialized provider: its kind's host module and the methods that forward to it. */
-export interface DelegatingProvider extends Required<dynamic.ResourceProvider> {
+interface DelegatingProvider extends Required<dynamic.ResourceProvider> {
   /** module is the host module the methods require, `pulumi-lb-listeners/host/<bundle>`. */
   readonly module: string;
 }

@@ -17,7 +17,7 @@ export type Params = Readonly<Record<string, string | number | undefined>>;
 export type ResponseBody = Readonly<Record<string, unknown>>;
 
 /** SlbClientOptions configure one client. */
-export interface SlbClientOptions extends Credentials {
+interface SlbClientOptions extends Credentials {
   /** Base URL, e.g. `https://slb.aliyuncs.com` or `http://127.0.0.1:8080`. */
   readonly endpoint: string;
   /** Connect and read timeout of one request in milliseconds. @default 15000 */

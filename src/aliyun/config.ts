@@ -53,7 +53,7 @@ export const ENV_VARS = {
 } as const;
 
 /** ConfigSource reads one stack config value by its full key (`alicloud:accessKey`); undefined when unset. */
-export type ConfigSource = (key: string) => string | undefined;
+type ConfigSource = (key: string) => string | undefined;
 
 /** Env is the part of the environment the provider reads (core/config.ts). */
 export type { Env };
@@ -124,7 +124,7 @@ export function defaultEndpoint(region: string): string {
  * slbEndpointFromConfig reads the `slb` entry of `alicloud:endpoints`: a list of endpoint objects as
  * `@pulumi/alicloud` declares it (`endpoints: Endpoints[]`), or one object. Undefined when there is no `slb` entry.
  */
-export function slbEndpointFromConfig(text: string): string | undefined {
+function slbEndpointFromConfig(text: string): string | undefined {
   const value = parseConfigObject(text);
   const entries = Array.isArray(value) ? value : [value];
   if (!entries.every((e) => e !== null && typeof e === "object" && !Array.isArray(e))) {

@@ -36,7 +36,7 @@ const bandwidthCodec = new t.Type<number, number, unknown>(
 const port = intRange(1, 65535);
 
 /** DESCRIPTION_RULE is the description rule in words, as failures report it. */
-export const DESCRIPTION_RULE =
+const DESCRIPTION_RULE =
   "1 to 80 characters of letters, digits, Chinese characters, hyphens (-), slashes (/), periods (.) and underscores (_)";
 /**
  * descriptionPattern is made on the first description checked: V8 builds the set of `\p{Script=Han}` when it parses
@@ -45,7 +45,7 @@ export const DESCRIPTION_RULE =
 let descriptionPattern: RegExp | undefined;
 
 /** isValidDescription tests the description rule (characters counted as code points). */
-export function isValidDescription(s: string): boolean {
+function isValidDescription(s: string): boolean {
   const length = Array.from(s).length;
   descriptionPattern ??= new RegExp("^[A-Za-z0-9\\p{Script=Han}\\-/._]+$", "u");
   return length >= 1 && length <= 80 && descriptionPattern.test(s);
@@ -55,7 +55,7 @@ export function isValidDescription(s: string): boolean {
  * DESCRIPTION_SPACE_NOTE is added to the description failure when the value has spaces: the document's own example
  * ("Create a listener") has spaces, which its rule does not allow; the rule wins, and the message says so.
  */
-export const DESCRIPTION_SPACE_NOTE =
+const DESCRIPTION_SPACE_NOTE =
   'spaces are not allowed, although the document\'s own example "Create a listener" has them: the rule wins';
 
 /** descriptionCodec checks the description rule and explains a failure caused by spaces. */
@@ -71,25 +71,25 @@ const descriptionCodec = new t.Type<string, string, unknown>(
 );
 
 /** COOKIE_RULE is the cookie rule in words. */
-export const COOKIE_RULE = "1 to 200 ASCII letters and digits (no comma, semicolon or space, not starting with $)";
+const COOKIE_RULE = "1 to 200 ASCII letters and digits (no comma, semicolon or space, not starting with $)";
 /** isValidCookie tests the cookie rule; letters and digits only also excludes `,`, `;`, space and a leading `$`. */
-export function isValidCookie(s: string): boolean {
+function isValidCookie(s: string): boolean {
   return /^[A-Za-z0-9]{1,200}$/.test(s);
 }
 
 /** HEALTH_CHECK_DOMAIN_RULE is the health check domain rule in words. */
-export const HEALTH_CHECK_DOMAIN_RULE = '"$_ip" or 1 to 80 characters of letters, digits, hyphens (-) and periods (.)';
+const HEALTH_CHECK_DOMAIN_RULE = '"$_ip" or 1 to 80 characters of letters, digits, hyphens (-) and periods (.)';
 /** isValidHealthCheckDomain tests the health check domain rule. */
-export function isValidHealthCheckDomain(s: string): boolean {
+function isValidHealthCheckDomain(s: string): boolean {
   return s === "$_ip" || /^[A-Za-z0-9.-]{1,80}$/.test(s);
 }
 
 /** HTTP_CODES are the status classes a health check may accept. */
-export const HTTP_CODES = ["http_2xx", "http_3xx", "http_4xx", "http_5xx"] as const;
+const HTTP_CODES = ["http_2xx", "http_3xx", "http_4xx", "http_5xx"] as const;
 /** HEALTH_CHECK_HTTP_CODE_RULE is the health check HTTP code rule in words. */
-export const HEALTH_CHECK_HTTP_CODE_RULE = "a comma-separated list of http_2xx, http_3xx, http_4xx, http_5xx";
+const HEALTH_CHECK_HTTP_CODE_RULE = "a comma-separated list of http_2xx, http_3xx, http_4xx, http_5xx";
 /** isValidHealthCheckHttpCode tests the comma-separated list rule. */
-export function isValidHealthCheckHttpCode(s: string): boolean {
+function isValidHealthCheckHttpCode(s: string): boolean {
   return s.split(",").every((code) => (HTTP_CODES as readonly string[]).includes(code));
 }
 
@@ -97,16 +97,16 @@ export function isValidHealthCheckHttpCode(s: string): boolean {
  * TLS_CIPHER_POLICIES are the security policies the documents list, `tls_cipher_policy_1_2_strict_with_1_3` (TLS 1.2
  * and 1.3) included. Ref: aliyun-slb-https-extras.md §2.1 [S3][S22].
  */
-export const TLS_CIPHER_POLICIES = DOCUMENTED_TLS_CIPHER_POLICIES;
+const TLS_CIPHER_POLICIES = DOCUMENTED_TLS_CIPHER_POLICIES;
 
 /** ACL_IDS_RULE is the aclIds rule in words. */
-export const ACL_IDS_RULE = `a list of 1 to ${ACL_IDS_PER_LISTENER} distinct non-empty ACL ids without commas`;
+const ACL_IDS_RULE = `a list of 1 to ${ACL_IDS_PER_LISTENER} distinct non-empty ACL ids without commas`;
 
 /**
  * isValidAclIds tests the aclIds rule: at most ACL_IDS_PER_LISTENER ACLs per listener (default quota), none repeated;
  * an id cannot hold a comma, since the list is sent comma-joined. Ref: aliyun-slb-https-extras.md §2 [S3][S27][S21].
  */
-export function isValidAclIds(ids: readonly string[]): boolean {
+function isValidAclIds(ids: readonly string[]): boolean {
   return (
     ids.length >= 1 &&
     ids.length <= ACL_IDS_PER_LISTENER &&
@@ -127,7 +127,7 @@ const aclIdsCodec = new t.Type<string[], string[], unknown>(
 );
 
 /** TAGS_RULE is the tags rule in words. */
-export const TAGS_RULE =
+const TAGS_RULE =
   `at most ${TAGS_PER_LISTENER} tags; a key of 1 to 64 characters not starting with "aliyun" or "acs:", a value of ` +
   'at most 128 characters not starting with "acs:", neither holding "http://" or "https://"';
 
@@ -136,7 +136,7 @@ function hasUrl(text: string): boolean {
 }
 
 /** isValidTags tests the Tag.N rules. Ref: aliyun-slb-https-extras.md §2 [S3][S24]. */
-export function isValidTags(tags: Readonly<Record<string, unknown>>): boolean {
+function isValidTags(tags: Readonly<Record<string, unknown>>): boolean {
   const entries = Object.entries(tags);
   return (
     entries.length <= TAGS_PER_LISTENER &&
@@ -167,7 +167,7 @@ const tagsCodec = new t.Type<Record<string, string>, Record<string, string>, unk
 );
 
 /** requiredProps are the inputs the document marks required (RegionId is optional here, see regionId). */
-export const requiredProps = {
+const requiredProps = {
   /**
    * The ID of the SLB instance. Changing it replaces the listener.
    * Ref: CreateLoadBalancerHTTPSListener, LoadBalancerId (required).
@@ -201,7 +201,7 @@ export const requiredProps = {
 };
 
 /** optionalProps are the inputs the document marks optional, plus `regionId` and the provider's `adoptExisting`. */
-export const optionalProps = {
+const optionalProps = {
   /**
    * The region of the SLB instance, e.g. `cn-hangzhou`. Changing it replaces the listener.
    * @default the configured region (`alicloud:region` or `ALICLOUD_REGION`)
@@ -432,7 +432,7 @@ export type HttpsListenerInputs = t.TypeOf<t.TypeC<typeof requiredProps>> & t.Ty
  * API_DEFAULTS are the values the API applies when an input is absent, as the document states them. `check` fills
  * them in so the state written after create equals what a later read reports.
  */
-export const API_DEFAULTS = {
+const API_DEFAULTS = {
   aclStatus: "off",
   enableHttp2: "on",
   gzip: "on",
@@ -455,7 +455,7 @@ type Known = Partial<HttpsListenerInputs>;
  * program set, valid or not, known or not: a value that is unknown (preview) or already failed its own rule counts as
  * present, so it is reported once. A rule whose deciding values are unknown or invalid is skipped.
  */
-export function crossFieldFailures(value: Known, given: ReadonlySet<string>): CheckFailure[] {
+function crossFieldFailures(value: Known, given: ReadonlySet<string>): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const present = (key: InputName): boolean => value[key] !== undefined || given.has(key);
   if (present("aclId") && present("aclIds")) {
@@ -503,7 +503,7 @@ export function normalise<T extends Known>(value: T, unknowns: ReadonlySet<strin
  * CheckedInputs is what checkInputs returns: the typed inputs to store (values unknown in preview kept as they came)
  * when every rule holds, else the failures (and the raw inputs, without the serialized provider, for messages).
  */
-export type CheckedInputs =
+type CheckedInputs =
   | { readonly ok: true; readonly inputs: HttpsListenerInputs; readonly failures: readonly [] }
   | {
       readonly ok: false;
@@ -520,7 +520,7 @@ export type CheckedInputs =
  * retrive_slb_proto, health_check_connect_port 0 to 65535 where 0 is left unset); `@pulumi/alicloud` 3.108.0
  * `slb/listener.d.ts` (the same names in camelCase).
  */
-export const SLB_LISTENER_NAMES: ForeignNames = {
+const SLB_LISTENER_NAMES: ForeignNames = {
   names: {
     frontendPort: "use listenerPort",
     backendPort: "use backendServerPort",
@@ -571,7 +571,7 @@ export const PROVIDER_ONLY_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
  * CREATE_ONLY_INPUTS are sent at create only: the Set action has no parameter for them, so a later change is ignored
  * rather than replacing the listener (which would take its port down). Ref: aliyun-slb-https-extras.md §2 (Tag.N).
  */
-export const CREATE_ONLY_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["tags"]);
+const CREATE_ONLY_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["tags"]);
 
 /**
  * LATER_DEFAULTS are inputs added after state was first written: a stored listener without them had the API default,
@@ -586,7 +586,7 @@ const LATER_DEFAULTS: ReadonlySet<InputName> = new Set<InputName>([
  * CLEARABLE_INPUTS are optional inputs without an API default that the Set action can remove; removing any other
  * such input leaves the listener's value as it is (the API has no way to clear it), so it is not a change.
  */
-export const CLEARABLE_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["vServerGroupId"]);
+const CLEARABLE_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["vServerGroupId"]);
 
 /** COMPANION_GROUPS are inputs the Set action needs together: changing one sends the group, so the conditional rules still hold. */
 export const COMPANION_GROUPS: readonly (readonly InputName[])[] = [
@@ -596,10 +596,10 @@ export const COMPANION_GROUPS: readonly (readonly InputName[])[] = [
 ];
 
 /** InputBag is inputs by name, checked or not (stored outputs, new inputs, unknown values in preview). */
-export type InputBag = Readonly<Partial<Record<InputName, unknown>>>;
+type InputBag = Readonly<Partial<Record<InputName, unknown>>>;
 
 /** DiffSummary is what changed between the stored outputs and new inputs. */
-export interface DiffSummary {
+interface DiffSummary {
   readonly changed: InputName[];
   readonly replaces: InputName[];
 }

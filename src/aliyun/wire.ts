@@ -88,7 +88,7 @@ const INT_INPUTS: ReadonlySet<string> = new Set(
 );
 
 /** describedValues reads a DescribeLoadBalancerHTTPSListenerAttribute answer into input names (absent, null and "" left out). */
-export function describedValues(
+function describedValues(
   body: ResponseBody,
   address: ListenerAddress,
   previous?: Partial<HttpsListenerInputs>,

@@ -23,7 +23,7 @@ export interface ElbApi {
 }
 
 /** ElbClientOptions are the client's parameters beside the target: the signing clock and the transport. */
-export interface ElbClientOptions {
+interface ElbClientOptions {
   readonly clock?: () => Date;
   readonly transport?: AxiosInstance;
 }

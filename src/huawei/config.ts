@@ -17,7 +17,7 @@ import { ConfigError } from "../core/errors";
 import { DEFAULT_RETRY_BUDGET_MS } from "../core/retry";
 
 /** ConfigSource is what `configure` receives: a lookup of stack configuration by full key. */
-export interface ConfigSource {
+interface ConfigSource {
   get(key: string): string | undefined;
 }
 
@@ -47,7 +47,7 @@ export const SETTINGS = {
 } as const satisfies Record<string, Setting>;
 
 /** ENDPOINTS_SERVICE is the key of the classic ELB in the huaweicloud provider's `endpoints` map. */
-export const ENDPOINTS_SERVICE = "elb";
+const ENDPOINTS_SERVICE = "elb";
 
 /**
  * CLOUD_DOMAINS are the endpoint domains chosen by region when `cloud` is not set, and the domains of the two names
@@ -64,7 +64,7 @@ export const CLOUD_DOMAINS = {
 } as const;
 
 /** DEFAULT_REQUEST_TIMEOUT_MS is how long one HTTP exchange may take before it counts as a timeout. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** Credentials are either an AK/SK pair (signed requests) or an IAM token (`X-Auth-Token`). */
 export type Credentials =
@@ -90,7 +90,7 @@ export interface HuaweiSettings {
  * reached over HTTPS. Ref: terraform-provider-huaweicloud `huaweicloud/provider.go` flattenProviderEndpoints ("add
  * prefix https://").
  */
-export function elbEndpointFromConfig(text: string): string | undefined {
+function elbEndpointFromConfig(text: string): string | undefined {
   const value = parseConfigObject(text);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new ConfigError(
@@ -129,7 +129,7 @@ export interface Target {
 const both = (s: Setting): string => `stack config ${s.key} or environment variable ${s.env}`;
 
 /** resolveCredentials prefers a configured token, else the AK/SK pair; neither is a ConfigError naming both ways. */
-export function resolveCredentials(settings: HuaweiSettings): Credentials {
+function resolveCredentials(settings: HuaweiSettings): Credentials {
   if (settings.token) return { kind: "token", token: settings.token };
   if (settings.accessKey && settings.secretKey) {
     return { kind: "aksk", accessKey: settings.accessKey, secretKey: settings.secretKey };

@@ -12,7 +12,7 @@
  */
 
 /** API_VERSION is the path prefix of every classic ELB call. */
-export const API_VERSION = "v1.0";
+const API_VERSION = "v1.0";
 
 /** PATHS builds the classic ELB paths below `/v1.0/{project_id}`. */
 export const PATHS = {
@@ -157,7 +157,7 @@ export const NETWORK_CODES = {
 } as const;
 
 /** V3_API_VERSION is the path prefix of every dedicated ELB call. */
-export const V3_API_VERSION = "v3";
+const V3_API_VERSION = "v3";
 
 /** V3_PATHS builds the dedicated ELB paths below `/v3/{project_id}/elb`. */
 export const V3_PATHS = {

@@ -25,19 +25,19 @@ import { LB_TYPE, WIRE_SSL_PROTOCOLS } from "./constants";
 export const RESOURCE = "ElbListener";
 
 /** PROTOCOLS are the front-end protocols a listener can use. */
-export const PROTOCOLS = ["HTTP", "TCP", "HTTPS", "SSL", "UDP"] as const;
+const PROTOCOLS = ["HTTP", "TCP", "HTTPS", "SSL", "UDP"] as const;
 /** BACKEND_PROTOCOLS are the protocols the backend ECSs can use. */
-export const BACKEND_PROTOCOLS = ["HTTP", "TCP", "UDP"] as const;
+const BACKEND_PROTOCOLS = ["HTTP", "TCP", "UDP"] as const;
 /** LB_ALGORITHMS are the load-balancing algorithms. */
-export const LB_ALGORITHMS = ["roundrobin", "leastconn", "source"] as const;
+const LB_ALGORITHMS = ["roundrobin", "leastconn", "source"] as const;
 /** SSL_PROTOCOLS are the TLS version sets, in the document's spelling (the client translates them on the wire). */
-export const SSL_PROTOCOLS = ["TLS 1.2", "TLS 1.2 TLS 1.1 TLS 1.0"] as const;
+const SSL_PROTOCOLS = ["TLS 1.2", "TLS 1.2 TLS 1.1 TLS 1.0"] as const;
 /**
  * SERVICE_SSL_PROTOCOLS maps the services' own `ssl_protocols` spelling to the document's (the inverse of
  * WIRE_SSL_PROTOCOLS), so an input written as the API and the Terraform providers write it (`TLSv1.2`) is the same
  * value as ours (`TLS 1.2`) and shows no diff. Ref: see WIRE_SSL_PROTOCOLS.
  */
-export const SERVICE_SSL_PROTOCOLS: Readonly<Record<string, (typeof SSL_PROTOCOLS)[number]>> = Object.fromEntries(
+const SERVICE_SSL_PROTOCOLS: Readonly<Record<string, (typeof SSL_PROTOCOLS)[number]>> = Object.fromEntries(
   Object.entries(WIRE_SSL_PROTOCOLS).map(([documented, wire]) => [wire, documented as (typeof SSL_PROTOCOLS)[number]]),
 );
 
@@ -65,7 +65,7 @@ const sslProtocolsCodec: t.Type<(typeof SSL_PROTOCOLS)[number], (typeof SSL_PROT
  * (before 07346c5d, "[ELB] Remove classic load balancing"): `protocol_port`, `session_sticky_type`; FlexibleEngine's
  * `flexibleengine_elb_listener` documents `protocol_port` and `admin_state_up`.
  */
-export const CLASSIC_LISTENER_NAMES: ForeignNames = {
+const CLASSIC_LISTENER_NAMES: ForeignNames = {
   names: {
     protocolPort: "use port",
     sessionStickyType: "use stickySessionType",
@@ -74,19 +74,19 @@ export const CLASSIC_LISTENER_NAMES: ForeignNames = {
 };
 
 /** SSL_CIPHERS are the cipher-suite policies. */
-export const SSL_CIPHERS = ["Default", "Extended", "Strict"] as const;
+const SSL_CIPHERS = ["Default", "Extended", "Strict"] as const;
 
 /** DEFAULT_SSL_PROTOCOLS is the document's default `ssl_protocols` for HTTPS and SSL listeners. */
-export const DEFAULT_SSL_PROTOCOLS = "TLS 1.2";
+const DEFAULT_SSL_PROTOCOLS = "TLS 1.2";
 /** DEFAULT_SSL_CIPHERS is the document's default `ssl_ciphers` for HTTPS and SSL listeners. */
-export const DEFAULT_SSL_CIPHERS = "Default";
+const DEFAULT_SSL_CIPHERS = "Default";
 /** LEGACY_TLS is the `sslProtocols` value that allows only the `Extended` cipher policy. */
-export const LEGACY_TLS = "TLS 1.2 TLS 1.1 TLS 1.0";
+const LEGACY_TLS = "TLS 1.2 TLS 1.1 TLS 1.0";
 /**
  * SERVICE_TCP_TIMEOUT_MAX is the largest `tcp_timeout` the providers of both clouds accept (1 to 5 minutes in
  * terraform-provider-huaweicloud and terraform-provider-opentelekomcloud), although the document says 1 to 1440.
  */
-export const SERVICE_TCP_TIMEOUT_MAX = 5;
+const SERVICE_TCP_TIMEOUT_MAX = 5;
 
 const isId = (s: string): boolean => /^[A-Za-z0-9-]{1,64}$/.test(s);
 const idCodec = (what: string): t.Type<string, string, unknown> =>
@@ -224,7 +224,7 @@ export const ELB_LISTENER_PROPS = {
 };
 
 /** ElbListenerProps is the type of the codec table. */
-export type ElbListenerProps = typeof ELB_LISTENER_PROPS;
+type ElbListenerProps = typeof ELB_LISTENER_PROPS;
 
 /** REQUIRED lists the inputs the document marks mandatory. */
 export const REQUIRED = [
@@ -265,7 +265,7 @@ export const REPLACE_ON_CHANGE: ReadonlySet<InputName> = new Set<InputName>([
 ]);
 
 /** NOT_COMPARED are inputs that only steer `create` and never cause a diff. */
-export const NOT_COMPARED: ReadonlySet<InputName> = new Set<InputName>(["adoptExisting"]);
+const NOT_COMPARED: ReadonlySet<InputName> = new Set<InputName>(["adoptExisting"]);
 
 /** UPDATABLE_INPUTS are the inputs PUT /listeners/{id} changes in place. Ref: "Modifying a Listener". */
 export const UPDATABLE_INPUTS: readonly InputName[] = INPUT_NAMES.filter(
@@ -334,13 +334,13 @@ export function changedInputs<N extends string>(
 }
 
 /** StoredInputs are the stored outputs as diff reads them: the inputs, and the region and project resolved at create. */
-export type StoredInputs = Partial<Record<InputName, unknown>> & {
+type StoredInputs = Partial<Record<InputName, unknown>> & {
   readonly resolvedRegion?: string;
   readonly resolvedProjectId?: string;
 };
 
 /** ElbListenerDiff is what changed between the stored outputs and new inputs, and how to apply it. */
-export interface ElbListenerDiff {
+interface ElbListenerDiff {
   readonly changed: InputName[];
   readonly replaces: InputName[];
   /** A replacement on the same load balancer and port must delete first: the port is unique per load balancer. */
@@ -390,7 +390,7 @@ export function loadBalancerRefusal(
 }
 
 /** CheckWarning says an input has no effect for the chosen settings (it is not sent) or may be refused by a service. */
-export interface CheckWarning {
+interface CheckWarning {
   readonly property: string;
   readonly message: string;
 }
@@ -408,7 +408,7 @@ const has = (k: Known, p: InputName): boolean => k.value[p] !== undefined;
  * crossFieldFailures applies the document's "can only be" and "mandatory when" rules. A rule whose inputs are unknown
  * during preview is skipped.
  */
-export function crossFieldFailures(k: Known): CheckFailure[] {
+function crossFieldFailures(k: Known): CheckFailure[] {
   const out: CheckFailure[] = [];
   const { protocol, backendProtocol, lbAlgorithm, sessionSticky } = k.value;
   // "If protocol is set to UDP, the value of this parameter can only be UDP."
@@ -446,7 +446,7 @@ export function crossFieldFailures(k: Known): CheckFailure[] {
 }
 
 /** Inapplicable is an input that the document calls invalid for the chosen settings: warned about and not sent. */
-export interface Inapplicable {
+interface Inapplicable {
   readonly property: InputName;
   readonly condition: string;
 }
@@ -509,7 +509,7 @@ export function inapplicableInputs(k: Known): Inapplicable[] {
  * CheckedInputs is the result of checking: the typed inputs to store (defaults in, inapplicable out, Pulumi's unknown
  * values passed through unchanged) when every rule holds, else the failures; warnings either way.
  */
-export type CheckedInputs = (
+type CheckedInputs = (
   | { readonly ok: true; readonly inputs: ElbListenerInputs; readonly failures: readonly [] }
   | {
       readonly ok: false;

@@ -15,7 +15,7 @@ import { ELB_LISTENER_PROPS, inapplicableInputs, INPUT_NAMES, REQUIRED, RESOURCE
  * WireBoolean is a Boolean field as the classic API writes it: `true`/`false`, or `1`/`0` (the documented example of
  * "Querying Details of a Listener" gives `"tcp_draining": 1`).
  */
-export type WireBoolean = boolean | 0 | 1 | number;
+type WireBoolean = boolean | 0 | 1 | number;
 
 /**
  * WireListener is a listener as the API returns it (snake_case). Fields that do not apply to the listener's protocol
@@ -102,7 +102,7 @@ export function toWireBody(inputs: Partial<ElbListenerInputs>, names: readonly I
 }
 
 /** fromWireSslProtocols reads the services' `ssl_protocols` spelling (either spelling) back into the document's. */
-export function fromWireSslProtocols(value: string): string {
+function fromWireSslProtocols(value: string): string {
   for (const [doc, wire] of Object.entries(WIRE_SSL_PROTOCOLS)) {
     if (value === wire || value === doc) return doc;
   }
@@ -116,7 +116,7 @@ const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["sessionStick
  * fromWireBoolean reads a Boolean field written as `true`/`false` or `1`/`0` (and their strings); anything else is
  * left as it is, so check reports it. Ref: "Querying Details of a Listener", example response 2 (`"tcp_draining": 1`).
  */
-export function fromWireBoolean(value: unknown): unknown {
+function fromWireBoolean(value: unknown): unknown {
   if (value === 1 || value === "1" || value === "true") return true;
   if (value === 0 || value === "0" || value === "false") return false;
   return value;

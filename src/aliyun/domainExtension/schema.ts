@@ -16,7 +16,7 @@ const nonEmptyString = matching("a non-empty string", (s) => s.length > 0);
  * DOMAIN_MAX_LENGTH bounds a domain. Assumed: no source gives a maximum (aliyun-slb-https-extras.md §1.2 ⚠); 253 is
  * the DNS limit of a name, and the emulator applies the same.
  */
-export const DOMAIN_MAX_LENGTH = 253;
+const DOMAIN_MAX_LENGTH = 253;
 
 /** DOMAIN_RULE is the domain rule in words, as failures report it. */
 export const DOMAIN_RULE =
@@ -47,7 +47,7 @@ const domainCodec = new t.Type<string, string, unknown>(
 );
 
 /** requiredProps are the inputs CreateDomainExtension requires (RegionId is filled in from configuration). */
-export const requiredProps = {
+const requiredProps = {
   /**
    * The ID of the SLB instance whose HTTPS listener gets the extension (guaranteed-performance instances only).
    * Changing it replaces the extension.
@@ -76,7 +76,7 @@ export const requiredProps = {
 };
 
 /** optionalProps are `regionId` and the provider's `adoptExisting`. */
-export const optionalProps = {
+const optionalProps = {
   /**
    * The region of the SLB instance, e.g. `cn-hangzhou`. Changing it replaces the extension.
    * @default the configured region (`alicloud:region` or `ALICLOUD_REGION`)
@@ -95,20 +95,20 @@ export const optionalProps = {
 export const inputProps = { ...requiredProps, ...optionalProps };
 
 /** InputName is the name of one DomainExtension input. */
-export type InputName = keyof typeof inputProps;
+type InputName = keyof typeof inputProps;
 
 /** RequiredInput is the name of an input the API requires. */
-export type RequiredInput = keyof typeof requiredProps;
+type RequiredInput = keyof typeof requiredProps;
 
 /** REQUIRED_INPUTS lists the inputs check requires. */
-export const REQUIRED_INPUTS = Object.keys(requiredProps) as RequiredInput[];
+const REQUIRED_INPUTS = Object.keys(requiredProps) as RequiredInput[];
 
 /** DomainExtensionInputs is the decoded, typed form of the inputs; the resource's args derive from it. */
 export type DomainExtensionInputs = t.TypeOf<t.TypeC<typeof requiredProps>> &
   t.TypeOf<t.PartialC<typeof optionalProps>>;
 
 /** CheckedInputs is what checkInputs returns: typed inputs when every rule holds, else the failures. */
-export type CheckedInputs =
+type CheckedInputs =
   | { readonly ok: true; readonly inputs: DomainExtensionInputs; readonly failures: readonly [] }
   | {
       readonly ok: false;
@@ -149,10 +149,10 @@ export function checkInputs(raw: unknown, defaultRegion?: string): CheckedInputs
 export const REPLACE_INPUTS: readonly InputName[] = ["loadBalancerId", "listenerPort", "domain", "regionId"];
 
 /** PROVIDER_ONLY_INPUTS are inputs of the provider, not of the API; they never cause an update. */
-export const PROVIDER_ONLY_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["adoptExisting"]);
+const PROVIDER_ONLY_INPUTS: ReadonlySet<InputName> = new Set<InputName>(["adoptExisting"]);
 
 /** DiffSummary is what changed between the stored outputs and new inputs. */
-export interface DiffSummary {
+interface DiffSummary {
   readonly changed: InputName[];
   readonly replaces: InputName[];
 }

@@ -25,7 +25,7 @@ import { V3_PROTOCOLS } from "../constants";
 export const RESOURCE = "ElbV3Listener";
 
 /** TLS_CIPHERS_POLICIES are the documented `tls_ciphers_policy` values. Ref: digest §2 `tls_ciphers_policy`. */
-export const TLS_CIPHERS_POLICIES = [
+const TLS_CIPHERS_POLICIES = [
   "tls-1-0-inherit",
   "tls-1-0",
   "tls-1-1",
@@ -39,7 +39,7 @@ export const TLS_CIPHERS_POLICIES = [
 ] as const;
 
 /** INSERT_HEADERS_L7 are the Boolean insert headers of HTTP and HTTPS listeners. Ref: digest §2.1. */
-export const INSERT_HEADERS_L7 = [
+const INSERT_HEADERS_L7 = [
   "X-Forwarded-ELB-IP",
   "X-Forwarded-Port",
   "X-Forwarded-For-Port",
@@ -50,7 +50,7 @@ export const INSERT_HEADERS_L7 = [
 ] as const;
 
 /** INSERT_HEADERS_HTTPS are the Boolean insert headers of HTTPS listeners only. Ref: digest §2.1. */
-export const INSERT_HEADERS_HTTPS = [
+const INSERT_HEADERS_HTTPS = [
   "X-Forwarded-TLS-Certificate-ID",
   "X-Forwarded-TLS-Protocol",
   "X-Forwarded-TLS-Cipher",
@@ -69,14 +69,14 @@ export const INSERT_HEADERS_HTTPS = [
 ] as const;
 
 /** ALIAS_OF maps each string `…-alias` insert header to the flag it renames (HTTPS only). Ref: digest §2.1. */
-export const ALIAS_OF: Readonly<Record<string, string>> = Object.fromEntries([
+const ALIAS_OF: Readonly<Record<string, string>> = Object.fromEntries([
   ["X-Forwarded-TLS-Protocol-alias", "X-Forwarded-TLS-Protocol"],
   ["X-Forwarded-TLS-Cipher-alias", "X-Forwarded-TLS-Cipher"],
   ...INSERT_HEADERS_HTTPS.filter((k) => k.endsWith("-enable")).map((k) => [k.replace(/-enable$/, "-alias"), k]),
 ]);
 
 /** PROCESSING_MODE_HEADER is the insert header whose value is `append`, `remove` or `preserve`. */
-export const PROCESSING_MODE_HEADER = "X-Forwarded-For-Processing-Mode";
+const PROCESSING_MODE_HEADER = "X-Forwarded-For-Processing-Mode";
 
 /** INSERT_HEADER_DEFAULTS are the documented values of an insert header that is not set. Ref: digest §2.1. */
 export const INSERT_HEADER_DEFAULTS: Readonly<Record<string, boolean | string>> = {
@@ -87,14 +87,7 @@ export const INSERT_HEADER_DEFAULTS: Readonly<Record<string, boolean | string>> 
 
 const HEADER_NAME = /^[A-Za-z0-9_-]{1,40}$/;
 /** FORBIDDEN_LOG_HEADERS may not be named in the access-log custom headers (any case). Ref: digest §2. */
-export const FORBIDDEN_LOG_HEADERS = [
-  "host",
-  "user-agent",
-  "referer",
-  "x-forwarded-for",
-  "x-clienttraceid",
-  "traceparent",
-];
+const FORBIDDEN_LOG_HEADERS = ["host", "user-agent", "referer", "x-forwarded-for", "x-clienttraceid", "traceparent"];
 
 const chars = (s: string): number => [...s].length;
 const text = (min: number, max: number, extra = ""): t.Type<string, string, unknown> =>
@@ -336,7 +329,7 @@ export const ELB_V3_LISTENER_PROPS = {
 };
 
 /** ElbV3ListenerProps is the type of the codec table. */
-export type ElbV3ListenerProps = typeof ELB_V3_LISTENER_PROPS;
+type ElbV3ListenerProps = typeof ELB_V3_LISTENER_PROPS;
 
 /** REQUIRED lists the inputs the document marks mandatory. */
 export const REQUIRED = [
@@ -377,10 +370,10 @@ export const portFamily = (protocol: unknown): string => (protocol === "UDP" ? "
 export const NOT_COMPARED: ReadonlySet<V3InputName> = new Set<V3InputName>(["adoptExisting"]);
 
 /** HUAWEI_ONLY are the inputs of the Huawei Cloud request model that Open Telekom Cloud's API does not take. */
-export const HUAWEI_ONLY: readonly V3InputName[] = ["gzipEnable", "cps", "connection"];
+const HUAWEI_ONLY: readonly V3InputName[] = ["gzipEnable", "cps", "connection"];
 
 /** L7_ONLY are the inputs that apply to HTTP and HTTPS listeners only. Ref: digest §2 protocol column. */
-export const L7_ONLY: readonly V3InputName[] = [
+const L7_ONLY: readonly V3InputName[] = [
   "enableMemberRetry",
   "clientTimeout",
   "memberTimeout",
@@ -389,7 +382,7 @@ export const L7_ONLY: readonly V3InputName[] = [
 ];
 
 /** HTTPS_ONLY are the inputs that apply to HTTPS listeners only. Ref: digest §2 protocol column. */
-export const HTTPS_ONLY: readonly V3InputName[] = [
+const HTTPS_ONLY: readonly V3InputName[] = [
   "defaultTlsContainerRef",
   "clientCaTlsContainerRef",
   "sniContainerRefs",
@@ -411,7 +404,7 @@ export interface CheckContext {
 }
 
 /** Known is the decoded view a rule sees: values known now, and which inputs are still unknown (preview). */
-export interface Known {
+interface Known {
   readonly value: Partial<Decoded>;
   readonly unknowns: ReadonlySet<string>;
 }
@@ -422,7 +415,7 @@ const q = (v: unknown): string => describeValue(v);
  * crossFieldFailures applies every rule of the digest that involves more than one input, the protocol, the stored
  * inputs or the cloud. A rule whose inputs are unknown during preview is skipped.
  */
-export function crossFieldFailures(k: Known, context: CheckContext = {}): CheckFailure[] {
+function crossFieldFailures(k: Known, context: CheckContext = {}): CheckFailure[] {
   const out: CheckFailure[] = [];
   const v = k.value;
   const p = k.unknowns.has("protocol") ? undefined : v.protocol;
@@ -541,7 +534,7 @@ function insertHeaderFailures(headers: InsertHeaders, protocol: string): CheckFa
  * CheckedInputs is the result of checking: the typed inputs to store (Pulumi's unknown values passed through) when
  * every rule holds, else the failures.
  */
-export type CheckedInputs =
+type CheckedInputs =
   | { readonly ok: true; readonly inputs: ElbV3ListenerInputs; readonly failures: readonly [] }
   | {
       readonly ok: false;
@@ -550,7 +543,7 @@ export type CheckedInputs =
     };
 
 /** TERRAFORM_NAMES are hints for inputs written with the Terraform providers' names. Ref: digest §8. */
-export const TERRAFORM_NAMES: ForeignNames = {
+const TERRAFORM_NAMES: ForeignNames = {
   names: {
     port: "use protocolPort",
     serverCertificate: "use defaultTlsContainerRef",

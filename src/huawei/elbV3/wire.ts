@@ -49,7 +49,7 @@ export const WIRE_NAMES: Readonly<Partial<Record<V3InputName, string>>> = {
 };
 
 /** V3Body is a create or PUT body's listener object, by wire name. */
-export type V3Body = Record<string, unknown>;
+type V3Body = Record<string, unknown>;
 
 /**
  * REMOVED_VALUE is what a PUT sends for an input the program removed: `null` for the values the API clears (security
@@ -57,7 +57,7 @@ export type V3Body = Record<string, unknown>;
  * else the documented default, so the listener goes back to what it would be without the input. Inputs absent here
  * (transparentClientIpEnable, only ever true; enhanceL7policyEnable, never back) are not sent.
  */
-export function removedValue(name: V3InputName, protocol: ElbV3ListenerInputs["protocol"]): unknown {
+function removedValue(name: V3InputName, protocol: ElbV3ListenerInputs["protocol"]): unknown {
   const l7 = protocol === "HTTP" || protocol === "HTTPS";
   const defaults: Partial<Record<V3InputName, unknown>> = {
     name: "",
