@@ -66,7 +66,7 @@ Faults (both clouds, repeatable):
 `;
 
 /** CliOptions are the parsed flags. */
-export interface CliOptions {
+interface CliOptions {
   readonly emulators: EmulatorsOptions;
   readonly faults: FaultRule[];
 }

@@ -73,7 +73,7 @@ export class TrafficShaper<O extends TrafficOptions> {
 }
 
 /** Listening is a server bound on 127.0.0.1. */
-export interface Listening {
+interface Listening {
   readonly endpoint: string;
   close(): Promise<void>;
 }

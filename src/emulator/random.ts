@@ -6,7 +6,7 @@
  */
 
 /** Random is a seeded source of numbers in [0, 1). */
-export type Random = () => number;
+type Random = () => number;
 
 /** seeded returns a mulberry32 generator; the same seed gives the same sequence. */
 export function seeded(seed: number): Random {

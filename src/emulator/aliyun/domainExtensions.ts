@@ -9,7 +9,7 @@ import { SLB_ERRORS } from "./errors";
 import type { FakeDomainExtension, FakeListener, FakeLoadBalancer, SlbState } from "./state";
 
 /** DomainExtensionInput is what CreateDomainExtension takes. */
-export interface DomainExtensionInput {
+interface DomainExtensionInput {
   readonly regionId: string;
   readonly loadBalancerId: string;
   readonly listenerPort: number;
@@ -77,7 +77,7 @@ interface Located {
 }
 
 /** findDomainExtension finds an extension of a region by id or raises InvalidParameter.DomainExtensionId. */
-export function findDomainExtension(state: SlbState, regionId: string, id: string): Located {
+function findDomainExtension(state: SlbState, regionId: string, id: string): Located {
   for (const lb of state.loadBalancers.values()) {
     if (lb.regionId !== regionId) continue;
     for (const listener of lb.listeners.values()) {

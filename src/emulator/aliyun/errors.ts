@@ -22,7 +22,7 @@ export class SlbError extends Error {
 }
 
 /** HOST_ID is the HostId the emulator puts in error bodies. */
-export const HOST_ID = "slb.aliyuncs.com";
+const HOST_ID = "slb.aliyuncs.com";
 
 /** SLB_ERRORS builds each error the emulator answers with, as the real service words it. */
 export const SLB_ERRORS = {

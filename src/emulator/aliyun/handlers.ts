@@ -20,7 +20,7 @@ import type { ListenerConfig, SlbState } from "./state";
 export type RequestParams = Readonly<Record<string, string>>;
 
 /** ParamRule is how the service reads one parameter. */
-export interface ParamRule {
+interface ParamRule {
   readonly name: string;
   readonly type: "int" | "string";
   /** Accepts the parameter's text (after the type's own parsing for integers). */
@@ -45,7 +45,7 @@ const onOff = anyOf("on", "off");
  * LISTENER_PARAMS are the listener parameters of CreateLoadBalancerHTTPSListener with the document's rules: ranges,
  * enumerations and character rules. RegionId, LoadBalancerId and ListenerPort address the listener.
  */
-export const LISTENER_PARAMS: readonly ParamRule[] = [
+const LISTENER_PARAMS: readonly ParamRule[] = [
   { name: "Bandwidth", type: "int", valid: (s) => s === "-1" || intIn(1, 5000)(s) },
   { name: "HealthCheck", type: "string", valid: onOff },
   { name: "ServerCertificateId", type: "string", valid: nonEmpty },
@@ -95,7 +95,7 @@ export const LISTENER_PARAMS: readonly ParamRule[] = [
 ];
 
 /** CREATE_REQUIRED are the parameters CreateLoadBalancerHTTPSListener requires besides the addressing ones. */
-export const CREATE_REQUIRED = ["Bandwidth", "HealthCheck", "ServerCertificateId", "StickySession"] as const;
+const CREATE_REQUIRED = ["Bandwidth", "HealthCheck", "ServerCertificateId", "StickySession"] as const;
 
 /** SET_IGNORED are listener parameters SetLoadBalancerHTTPSListenerAttribute does not take (the service ignores them). */
 const SET_IGNORED = new Set(["BackendServerPort"]);
@@ -115,7 +115,7 @@ export function port(params: RequestParams, name = "ListenerPort"): number {
 }
 
 /** readListenerConfig reads and validates the listener parameters present in a request. */
-export function readListenerConfig(params: RequestParams, skip: ReadonlySet<string> = new Set()): ListenerConfig {
+function readListenerConfig(params: RequestParams, skip: ReadonlySet<string> = new Set()): ListenerConfig {
   const config: ListenerConfig = {};
   for (const rule of LISTENER_PARAMS) {
     if (skip.has(rule.name)) continue;

@@ -14,7 +14,7 @@ import type { FakeListener, FakeLoadBalancer, ListenerConfig, ListenerTag } from
  * ExtraParamRule is how the service reads one extra string parameter (the shape of handlers' ParamRule, restated so
  * that this module and the handlers do not import each other).
  */
-export interface ExtraParamRule {
+interface ExtraParamRule {
   readonly name: string;
   readonly type: "string";
   readonly valid: (text: string) => boolean;
@@ -51,7 +51,7 @@ export const LISTENER_EXTRA_PARAMS: readonly ExtraParamRule[] = [
  * examples give `off` for both headers [S5][S11]. Assumed: HealthCheckMethod has no documented default and is left
  * out until set.
  */
-export const EXTRA_DESCRIBE_DEFAULTS: Readonly<ListenerConfig> = {
+const EXTRA_DESCRIBE_DEFAULTS: Readonly<ListenerConfig> = {
   XForwardedFor_SLBPORT: "off",
   XForwardedFor_ClientSrcPort: "off",
 };

@@ -16,7 +16,7 @@ import type { SlbState } from "./state";
 
 /** RouterOptions are the knobs of one emulator instance. */
 /** RouterOptions configure a router; the latency, rate and clock knobs come from TrafficOptions. */
-export interface RouterOptions extends TrafficOptions {
+interface RouterOptions extends TrafficOptions {
   readonly state: SlbState;
   readonly faults: FaultPlan;
   readonly calls: Map<string, number>;
@@ -25,12 +25,12 @@ export interface RouterOptions extends TrafficOptions {
 }
 
 /** percentEncode is the RPC signature's encoding: RFC 3986, as pop-core's `encode`. */
-export function percentEncode(text: string): string {
+function percentEncode(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** canonicalQuery is the sorted, encoded `key=value&...` of every parameter except Signature. */
-export function canonicalQuery(params: RequestParams): string {
+function canonicalQuery(params: RequestParams): string {
   return Object.keys(params)
     .filter((key) => key !== "Signature")
     .sort()
@@ -55,7 +55,7 @@ function sameText(a: string, b: string): boolean {
 }
 
 /** authenticate checks the access key and the signature; it throws the service's error when they fail. */
-export function authenticate(method: string, params: RequestParams, keys: ReadonlyMap<string, string>): void {
+function authenticate(method: string, params: RequestParams, keys: ReadonlyMap<string, string>): void {
   const keyId = params.AccessKeyId;
   if (!keyId) throw SLB_ERRORS.missingParameter("AccessKeyId");
   const secret = keys.get(keyId);
@@ -70,7 +70,7 @@ function toParams(search: URLSearchParams, into: Record<string, string>): void {
 }
 
 /** readParams collects a request's parameters from the query string and, for a form POST, the body. */
-export async function readParams(req: IncomingMessage): Promise<Record<string, string>> {
+async function readParams(req: IncomingMessage): Promise<Record<string, string>> {
   const params: Record<string, string> = {};
   toParams(new URL(req.url ?? "/", "http://emulator").searchParams, params);
   const body = (await readBody(req)).toString("utf8");

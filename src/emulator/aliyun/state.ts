@@ -13,10 +13,10 @@ import { SLB_ERRORS, SlbError } from "./errors";
 export type ListenerConfig = Record<string, string | number>;
 
 /** ListenerStatus is a listener's settled state: what it is once no configuration is pending. */
-export type ListenerStatus = "running" | "stopped";
+type ListenerStatus = "running" | "stopped";
 
 /** TransientStatus is the state DescribeLoadBalancerHTTPSListenerAttribute reports while a change is pending. */
-export type TransientStatus = "starting" | "configuring" | "stopping";
+type TransientStatus = "starting" | "configuring" | "stopping";
 
 /** ListenerTag is one tag of a listener, as Describe reports it. */
 export interface ListenerTag {
@@ -69,7 +69,7 @@ export interface FakeLoadBalancer {
 }
 
 /** FakeCertificate is an uploaded server or CA certificate. */
-export interface FakeCertificate {
+interface FakeCertificate {
   readonly id: string;
   readonly regionId: string;
   readonly kind: "server" | "ca";
@@ -77,7 +77,7 @@ export interface FakeCertificate {
 }
 
 /** StateOptions tune the business rules that depend on time. */
-export interface StateOptions {
+interface StateOptions {
   /** How long a mutation keeps its load balancer busy, in milliseconds (0 turns the lock off). */
   readonly lockMs: number;
   /** Describe calls on a busy load balancer answer OperationBusy ("A previous operation is pending."). */
@@ -88,13 +88,13 @@ export interface StateOptions {
 }
 
 /** LockKind says which busy code a refused mutation gets: listener configuration or start/stop. */
-export type LockKind = "configure" | "startStop";
+type LockKind = "configure" | "startStop";
 
 /**
  * conditionalProblem applies the document's conditional rules to a listener's whole configuration and returns the
  * error for the first broken one, or undefined.
  */
-export function conditionalProblem(config: ListenerConfig): SlbError | undefined {
+function conditionalProblem(config: ListenerConfig): SlbError | undefined {
   if (config.AclStatus === "on") {
     if (config.AclId === undefined) return SLB_ERRORS.missingParameter("AclId");
     if (config.AclType === undefined) return SLB_ERRORS.missingParameter("AclType");
@@ -115,7 +115,7 @@ export function conditionalProblem(config: ListenerConfig): SlbError | undefined
 }
 
 /** LISTENER_DEFAULTS are the values the service applies to absent parameters, from the document. */
-export const LISTENER_DEFAULTS: Readonly<ListenerConfig> = {
+const LISTENER_DEFAULTS: Readonly<ListenerConfig> = {
   AclStatus: "off",
   EnableHttp2: "on",
   Gzip: "on",

@@ -9,7 +9,7 @@ import type { ElbState } from "./state";
 import { renderListener, renderLoadBalancer } from "./state";
 
 /** RequestContext is what the router hands a handler. */
-export interface RequestContext {
+interface RequestContext {
   readonly state: ElbState;
   /** The id segment of the path (listener or load balancer), when the route has one. */
   readonly id?: string;
@@ -19,7 +19,7 @@ export interface RequestContext {
 }
 
 /** Handler answers one route. */
-export type Handler = (ctx: RequestContext) => Reply;
+type Handler = (ctx: RequestContext) => Reply;
 
 function json(status: number, value: unknown, requestId: string): Reply {
   return {

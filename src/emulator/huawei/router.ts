@@ -25,7 +25,7 @@ import { isV3Route, matchV3Route, renderV3Fault, V3_HANDLERS, type V3State } fro
 
 /** RouterOptions are the knobs of one emulator instance. */
 /** RouterOptions configure a router; the latency, rate and clock knobs come from TrafficOptions. */
-export interface RouterOptions extends TrafficOptions {
+interface RouterOptions extends TrafficOptions {
   readonly state: ElbState;
   /** The dedicated ELB v3 state, served on the same endpoint (`/v3/{project_id}/elb/...`). */
   readonly v3: V3State;
@@ -38,7 +38,7 @@ export interface RouterOptions extends TrafficOptions {
 }
 
 /** RouteMatch is a request's route name (fault target and counter key) and its id segment. */
-export interface RouteMatch {
+interface RouteMatch {
   readonly route: string;
   readonly projectId?: string;
   readonly id?: string;
@@ -50,7 +50,7 @@ const PATH = /^\/v1\.0\/([^/]+)\/elbaas\/(listeners|loadbalancers|certificate)(?
  * matchRoute names the route of a method and path (v1.0 `POST /listeners`, v3 `POST /v3/listeners`), or
  * `UNKNOWN <method>` when the API has none.
  */
-export function matchRoute(method: string, pathname: string): RouteMatch {
+function matchRoute(method: string, pathname: string): RouteMatch {
   const m = PATH.exec(pathname);
   if (!m) return matchV3Route(method, pathname) ?? { route: `UNKNOWN ${method}` };
   const [, projectId, collection, id] = m;
@@ -74,7 +74,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
  * authenticate plays the gateway's IAM check: a known token, or an SDK-HMAC-SHA256 signature by a known access key,
  * recomputed from the request as received, with an X-Sdk-Date within 15 minutes of the emulator's clock.
  */
-export function authenticate(
+function authenticate(
   req: IncomingMessage,
   url: URL,
   body: Buffer,

@@ -15,13 +15,13 @@ import { createHash, createHmac } from "node:crypto";
 import { SIGNING } from "./constants";
 
 /** SignedQuery is a request's decoded query: each parameter name with its values in arrival order. */
-export type SignedQuery = Readonly<Record<string, readonly string[]>>;
+type SignedQuery = Readonly<Record<string, readonly string[]>>;
 
 /** SignedHeaders are the values of the signed headers, by the names the Authorization value lists. */
-export type SignedHeaders = Readonly<Record<string, string>>;
+type SignedHeaders = Readonly<Record<string, string>>;
 
 /** CanonicalInput is what the signature covers: method, decoded path and query, signed headers, payload hash. */
-export interface CanonicalInput {
+interface CanonicalInput {
   readonly method: string;
   readonly path: string;
   readonly query: SignedQuery;
@@ -30,7 +30,7 @@ export interface CanonicalInput {
 }
 
 /** AuthorizationValue is an `Authorization: SDK-HMAC-SHA256 ...` value taken apart. */
-export interface AuthorizationValue {
+interface AuthorizationValue {
   readonly accessKey: string;
   /** The SignedHeaders list as sent, split on `;`. */
   readonly signedHeaders: readonly string[];

@@ -8,10 +8,10 @@ import { LB_TYPE, LISTENER_STATUS, SSL_PROTOCOLS } from "./constants";
 import { ELB_ERRORS, ElbError } from "./errors";
 
 /** WireValue is a JSON value of a listener field. */
-export type WireValue = string | number | boolean | readonly string[];
+type WireValue = string | number | boolean | readonly string[];
 
 /** FakeLoadBalancer is a classic load balancer: External is public, Internal is private. */
-export interface FakeLoadBalancer {
+interface FakeLoadBalancer {
   readonly id: string;
   readonly name: string;
   readonly type: "External" | "Internal";
@@ -20,14 +20,14 @@ export interface FakeLoadBalancer {
 }
 
 /** FakeCertificate is an uploaded certificate. */
-export interface FakeCertificate {
+interface FakeCertificate {
   readonly id: string;
   readonly name: string;
   readonly domain: string;
 }
 
 /** FakeListener is a listener: its stored fields (wire names), status and timestamps. */
-export interface FakeListener {
+interface FakeListener {
   readonly id: string;
   readonly loadbalancerId: string;
   fields: Record<string, WireValue>;
@@ -41,7 +41,7 @@ export interface FakeListener {
 }
 
 /** StateOptions tune the business rules. */
-export interface StateOptions {
+interface StateOptions {
   /** How long a mutation keeps its load balancer locked (ELB.1015), in milliseconds; 0 turns it off. */
   lockMs: number;
   /** How many GETs a new listener answers PENDING_CREATE before it is ACTIVE; 0 creates it ACTIVE. */
@@ -63,7 +63,7 @@ const WIRE_TLS: readonly string[] = Object.values(SSL_PROTOCOLS);
 const LEGACY_WIRE_TLS = SSL_PROTOCOLS.tls12To10;
 
 /** MANDATORY are the create parameters the document marks mandatory. */
-export const MANDATORY = [
+const MANDATORY = [
   "name",
   "loadbalancer_id",
   "protocol",
@@ -74,7 +74,7 @@ export const MANDATORY = [
 ] as const;
 
 /** UPDATABLE are the parameters PUT /listeners/{id} accepts. Ref: "Modifying a Listener". */
-export const UPDATABLE: ReadonlySet<string> = new Set([
+const UPDATABLE: ReadonlySet<string> = new Set([
   "name",
   "description",
   "port",
@@ -95,7 +95,7 @@ const isInt = (v: unknown, min: number, max: number): boolean =>
 const isId = (v: unknown): v is string => typeof v === "string" && /^[A-Za-z0-9-]{1,64}$/.test(v);
 
 /** validateField checks one parameter's own rule and returns its error, or undefined. */
-export function validateField(key: string, v: unknown): ElbError | undefined {
+function validateField(key: string, v: unknown): ElbError | undefined {
   switch (key) {
     case "name":
       if (typeof v !== "string" || v.length === 0) return ELB_ERRORS.nameInvalid();
@@ -145,7 +145,7 @@ export function validateField(key: string, v: unknown): ElbError | undefined {
  * applicable says whether a parameter takes effect for a listener's settings; the service keeps only those (the
  * document calls the others "invalid", i.e. unavailable or null).
  */
-export function applicable(key: string, f: Readonly<Record<string, unknown>>): boolean {
+function applicable(key: string, f: Readonly<Record<string, unknown>>): boolean {
   const p = f.protocol;
   switch (key) {
     case "session_sticky":
@@ -173,7 +173,7 @@ export function applicable(key: string, f: Readonly<Record<string, unknown>>): b
 }
 
 /** crossFieldProblem applies the document's "can only be" and "mandatory when" rules to a whole listener. */
-export function crossFieldProblem(f: Readonly<Record<string, unknown>>): ElbError | undefined {
+function crossFieldProblem(f: Readonly<Record<string, unknown>>): ElbError | undefined {
   const p = f.protocol;
   if (p === "UDP" && f.backend_protocol !== "UDP") return ELB_ERRORS.backendProtocolInvalid();
   if (p === "SSL" && f.backend_protocol !== "TCP") return ELB_ERRORS.backendProtocolInvalid();
@@ -409,7 +409,7 @@ export class ElbState {
 }
 
 /** RenderForms are the documented spellings a GET answer may use. */
-export interface RenderForms {
+interface RenderForms {
   /** Write `tcp_draining` as 1/0 (the documented example's form) instead of true/false. */
   readonly booleansAsIntegers?: boolean;
 }

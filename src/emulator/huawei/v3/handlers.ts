@@ -11,7 +11,7 @@ import type { V3State } from "./state";
 import { renderDedicatedLoadBalancer, renderV3Certificate, renderV3Listener } from "./state";
 
 /** V3RequestContext is what the router hands a v3 handler. */
-export interface V3RequestContext {
+interface V3RequestContext {
   readonly state: V3State;
   /** The id segment of the path, when the route has one. */
   readonly id?: string;
@@ -21,10 +21,10 @@ export interface V3RequestContext {
 }
 
 /** V3Handler answers one v3 route. */
-export type V3Handler = (ctx: V3RequestContext) => Reply;
+type V3Handler = (ctx: V3RequestContext) => Reply;
 
 /** V3RouteMatch is a v3 request's route name, project and id segment. */
-export interface V3RouteMatch {
+interface V3RouteMatch {
   readonly route: string;
   readonly projectId: string;
   readonly id?: string;

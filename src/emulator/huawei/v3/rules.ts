@@ -15,7 +15,7 @@ export type V3Protocol = (typeof V3_PROTOCOLS)[number];
 export type WireObject = Record<string, unknown>;
 
 /** TLS_CIPHERS_POLICIES are the documented `tls_ciphers_policy` values. Ref: adding_a_listener.rst. */
-export const TLS_CIPHERS_POLICIES = [
+const TLS_CIPHERS_POLICIES = [
   "tls-1-0-inherit",
   "tls-1-0",
   "tls-1-1",
@@ -29,7 +29,7 @@ export const TLS_CIPHERS_POLICIES = [
 ] as const;
 
 /** INSERT_HEADERS_ANY_PROTOCOL are the boolean insert headers a listener of any protocol accepts. */
-export const INSERT_HEADERS_ANY_PROTOCOL = [
+const INSERT_HEADERS_ANY_PROTOCOL = [
   "X-Forwarded-ELB-IP",
   "X-Forwarded-Port",
   "X-Forwarded-For-Port",
@@ -40,7 +40,7 @@ export const INSERT_HEADERS_ANY_PROTOCOL = [
 ] as const;
 
 /** INSERT_HEADERS_HTTPS are the boolean insert headers only HTTPS listeners accept. */
-export const INSERT_HEADERS_HTTPS = [
+const INSERT_HEADERS_HTTPS = [
   "X-Forwarded-TLS-Certificate-ID",
   "X-Forwarded-TLS-Protocol",
   "X-Forwarded-TLS-Cipher",
@@ -62,14 +62,14 @@ export const INSERT_HEADERS_HTTPS = [
  * INSERT_HEADER_ALIASES are the string insert headers naming a custom header for an HTTPS flag: `…-alias` beside
  * each `…-enable` key, and the TLS protocol and cipher aliases.
  */
-export const INSERT_HEADER_ALIASES: readonly string[] = [
+const INSERT_HEADER_ALIASES: readonly string[] = [
   "X-Forwarded-TLS-Protocol-alias",
   "X-Forwarded-TLS-Cipher-alias",
   ...INSERT_HEADERS_HTTPS.filter((k) => k.endsWith("-enable")).map((k) => k.replace(/-enable$/, "-alias")),
 ];
 
 /** PROCESSING_MODE_HEADER is the one insert header with an enumerated string value. */
-export const PROCESSING_MODE_HEADER = "X-Forwarded-For-Processing-Mode";
+const PROCESSING_MODE_HEADER = "X-Forwarded-For-Processing-Mode";
 
 /**
  * DEFAULT_L7_INSERT_HEADERS are the insert headers an HTTP listener answers when created without any.
@@ -84,14 +84,7 @@ export const DEFAULT_L7_INSERT_HEADERS: Readonly<Record<string, boolean>> = {
 };
 
 /** FORBIDDEN_LOG_HEADERS may not be named in access-log custom headers (any case). */
-export const FORBIDDEN_LOG_HEADERS = [
-  "host",
-  "user-agent",
-  "referer",
-  "x-forwarded-for",
-  "x-clienttraceid",
-  "traceparent",
-];
+const FORBIDDEN_LOG_HEADERS = ["host", "user-agent", "referer", "x-forwarded-for", "x-clienttraceid", "traceparent"];
 
 /** CREATE_ONLY are the fields PUT refuses: they are fixed at creation. Ref: digest §3. */
 export const CREATE_ONLY = [
@@ -243,7 +236,7 @@ export function checkFieldRules(body: WireObject): void {
  * Ref: adding_a_listener.rst Table 5 ("available only for HTTPS, TERMINATED_HTTPS, and QUIC listeners").
  * Assumed: "available only for" means a refusal (ELB.8902) on other protocols.
  */
-export function checkInsertHeaders(headers: WireObject, protocol: V3Protocol): void {
+function checkInsertHeaders(headers: WireObject, protocol: V3Protocol): void {
   for (const [key, value] of Object.entries(headers)) {
     let ok: boolean;
     if ((INSERT_HEADERS_ANY_PROTOCOL as readonly string[]).includes(key)) ok = bool(value);
@@ -257,7 +250,7 @@ export function checkInsertHeaders(headers: WireObject, protocol: V3Protocol): v
 }
 
 /** keepaliveRange is the documented `keepalive_timeout` range of a protocol. */
-export function keepaliveRange(protocol: V3Protocol): readonly [number, number] {
+function keepaliveRange(protocol: V3Protocol): readonly [number, number] {
   // Ref: adding_a_listener.rst: TCP 10-4000, HTTP/HTTPS 1-4000 (Huawei: 0-4000); UDP takes no effect, and the
   // Huawei SDK gives TCP/UDP 10-4000 (Assumed: the emulator holds UDP to the same range).
   return isL7(protocol) ? [1, 4000] : [10, 4000];

@@ -33,10 +33,10 @@ export function v3EmulatorId(n: number): string {
 }
 
 /** FlavorType is a load balancer flavor's layer. Ref: querying_flavors.rst (`L4`, `L7`). */
-export type FlavorType = "L4" | "L7";
+type FlavorType = "L4" | "L7";
 
 /** FakeFlavor is a dedicated load balancer flavor. */
-export interface FakeFlavor {
+interface FakeFlavor {
   readonly id: string;
   readonly type: FlavorType;
   readonly name: string;
@@ -66,7 +66,7 @@ export interface FakeV3Certificate {
 }
 
 /** FakeNamed is an object the listener only refers to by id (IP group, security policy). */
-export interface FakeNamed {
+interface FakeNamed {
   readonly id: string;
   readonly name: string;
 }
@@ -108,12 +108,12 @@ export interface DedicatedSeed {
 }
 
 /** v3Timestamp writes the API's `yyyy-MM-dd'T'HH:mm:ss'Z'`. */
-export function v3Timestamp(ms: number): string {
+function v3Timestamp(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
 /** ListPage is the body of a listener list: the listeners and `page_info`. */
-export interface ListPage {
+interface ListPage {
   readonly listeners: WireObject[];
   readonly page_info: WireObject;
 }
