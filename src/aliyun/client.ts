@@ -137,7 +137,7 @@ export class SlbClient implements SlbApi {
     // The second argument (verbose) makes pop-core return the HTTP exchange with the body, so a 5xx whose JSON body
     // has no Code is still seen as an error. It is untyped in pop-core's .d.ts.
     // pop-core is required when the first client is built, not when this module loads: check and diff (all a
-    // preview runs) never need it, and the host loads the provider faster without it (`npm run bench`, figure 5).
+    // preview runs) never need it, and loading it would slow the host's first check.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ctor = require("@alicloud/pop-core") as new (config: RPCClient.Config, verbose: boolean) => RPCClient;
     this.#rpc = new Ctor(

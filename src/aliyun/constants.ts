@@ -64,7 +64,7 @@ export const WIRE_NAMES = {
   xForwardedForSlbId: "XForwardedFor_SLBID",
   xForwardedForSlbIp: "XForwardedFor_SLBIP",
   xForwardedForProto: "XForwardedFor_proto",
-  // Ref: aliyun-slb-https-extras.md §2 [S3][S4][S5] (issue 14). `aclIds` (comma-joined in AclId) and `tags`
+  // Ref: aliyun-slb-https-extras.md §2 [S3][S4][S5]. `aclIds` (comma-joined in AclId) and `tags`
   // (Tag.N.Key / Tag.N.Value, create only) are not one-to-one and are written by wire.ts.
   healthCheckMethod: "HealthCheckMethod",
   xForwardedForSlbPort: "XForwardedFor_SLBPORT",
@@ -210,8 +210,8 @@ export const TLS_CIPHER_POLICIES = [
 export const HEALTH_CHECK_METHODS = ["head", "get"] as const;
 
 /**
- * EXTRA_WIRE_NAMES maps the HTTPS listener inputs issue 14 adds to their request parameters (`aclIds` is sent
- * comma-joined in `AclId`; tags as `Tag.N.Key` / `Tag.N.Value`, at create only).
+ * EXTRA_WIRE_NAMES maps the HTTPS listener inputs the HTTPS document lacks to their request parameters (`aclIds` is
+ * sent comma-joined in `AclId`; tags as `Tag.N.Key` / `Tag.N.Value`, at create only).
  * Ref: shared/api-docs/aliyun-slb-https-extras.md §2.
  */
 export const EXTRA_WIRE_NAMES = {

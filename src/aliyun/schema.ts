@@ -40,7 +40,7 @@ const DESCRIPTION_RULE =
   "1 to 80 characters of letters, digits, Chinese characters, hyphens (-), slashes (/), periods (.) and underscores (_)";
 /**
  * descriptionPattern is made on the first description checked: V8 builds the set of `\p{Script=Han}` when it parses
- * a regular expression literal, which cost a host's first check 0.7 ms whether or not it had a description.
+ * a regular expression literal, which would slow every host's first check, whether or not it has a description.
  */
 let descriptionPattern: RegExp | undefined;
 

@@ -70,7 +70,7 @@ export class ElbClient implements ElbApi {
       });
     }
     // axios is required when the first client is built, not when this module loads: check and diff (all a preview
-    // runs) never need it, and it is most of the provider's load time in the host (`npm run bench`, figure 5).
+    // runs) never need it, and loading it is most of the time the host takes to load the provider.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     this.http = options.transport ?? (require("axios") as AxiosStatic).create();
   }
