@@ -123,7 +123,7 @@ describe("the packed package installed from the registry", () => {
   }, 180000);
 
   afterAll(() => {
-    // The figures the issue's closing note quotes: install times on this machine.
+    // Install times on this machine, printed so that a slow install shows in the output.
     console.log(`install figures: ${JSON.stringify(figures)}`);
   });
 

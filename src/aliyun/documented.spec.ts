@@ -1,6 +1,7 @@
 /**
  * Documented SLB answers (documented.fixture.ts) replayed through the client and the provider: the emulator serves each error
- * body as the service words it, and the documented describe answer is read back into inputs. Issue 10, findings 1-3.
+ * body as the service words it, and the documented describe answer is read back into inputs, so that the classification
+ * and the reader meet the service's own answers rather than only the emulator's.
  */
 import { ApiError } from "../core/errors";
 import type { AliyunEmulator } from "../emulator/aliyun";
@@ -100,7 +101,7 @@ describe("documented SLB answers through the client", () => {
     },
   );
 
-  it("reads a delete refused with InvalidParameter and another message as fatal, not gone (finding 1)", async () => {
+  it("reads a delete refused with InvalidParameter and another message as fatal, not gone", async () => {
     const error = await answerOf(ACTIONS.deleteListener, INVALID_PARAMETER);
     expect(error.message).toMatch(
       /^Alibaba Cloud SLB DeleteLoadBalancerListener failed: InvalidParameter \(HTTP 400\): Invalid parameter in the request\. \[request id [0-9A-F-]{36}\]$/,
@@ -128,7 +129,7 @@ describe("documented SLB answers through the client", () => {
 });
 
 describe("documented SLB answers through the provider", () => {
-  it("keeps the listener and fails the delete on InvalidParameter with another message (finding 1)", async () => {
+  it("keeps the listener and fails the delete on InvalidParameter with another message", async () => {
     const p = provider();
     const { id, outs } = await created(p, 2443);
     serve(ACTIONS.deleteListener, INVALID_PARAMETER);
@@ -141,7 +142,7 @@ describe("documented SLB answers through the provider", () => {
   });
 
   it.each(NOT_FOUND_ANSWERS.map((a) => [a.code, a] as const))(
-    "counts a delete answered %s as done, and a read of it as gone (finding 2 for ListenerNotFound)",
+    "counts a delete answered %s as done, and a read of it as gone",
     async (_code, answer) => {
       const p = provider();
       const { id, outs } = await created(p, 2444);
@@ -192,7 +193,7 @@ describe("documented SLB answers through the provider", () => {
   });
 });
 
-describe("SLB emulator statuses and busy answers (finding 3)", () => {
+describe("SLB emulator statuses and busy answers", () => {
   const addressing = (port: number): Record<string, string | number> => ({
     RegionId: emulator.seed.regionId,
     LoadBalancerId: emulator.seed.loadBalancers.public,

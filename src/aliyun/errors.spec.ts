@@ -55,7 +55,7 @@ const CODES: readonly [string, string, number | undefined, ErrorBehaviour][] = [
   ["ListenerNotFound", "DeleteLoadBalancerListener", undefined, "gone"],
   ["InvalidLoadBalancerId.NotFound", "DeleteLoadBalancerListener", undefined, "gone"],
   ["InvalidParameter", DESCRIBE, undefined, "gone"],
-  // A delete refused for a parameter problem is not proof that the listener is gone (issue 10, finding 1).
+  // A delete refused for a parameter problem is not proof that the listener is gone.
   ["InvalidParameter", "DeleteLoadBalancerListener", undefined, "fatal"],
   ["InvalidParameter", "CreateLoadBalancerHTTPSListener", undefined, "fatal"],
   ["ListenerAlreadyExists", "CreateLoadBalancerHTTPSListener", undefined, "conflict"],

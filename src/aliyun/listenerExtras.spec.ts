@@ -1,7 +1,7 @@
 /**
- * The HTTPS listener settings of issue 14 end to end against the SLB emulator: healthCheckMethod, the TLS 1.3 policy,
- * several ACLs (comma-joined in AclId, read back from AclIds), the SLBPORT and ClientSrcPort headers, tags at create
- * only, and the shared-performance refusal of a TLS policy reported as an error naming tlsCipherPolicy.
+ * The HTTPS listener settings the HTTPS document lacks, end to end against the SLB emulator: healthCheckMethod, the
+ * TLS 1.3 policy, several ACLs (comma-joined in AclId, read back from AclIds), the SLBPORT and ClientSrcPort headers,
+ * tags at create only, and the shared-performance refusal of a TLS policy reported as an error naming tlsCipherPolicy.
  */
 import type { Logger } from "../core/log";
 import { setLogger } from "../core/log";

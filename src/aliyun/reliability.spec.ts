@@ -144,7 +144,8 @@ describe("twenty listeners on one load balancer, concurrently, lock on", () => {
     if (process.env.REPORT_CALLS)
       process.stderr.write(`20 listeners: ${total} calls ${JSON.stringify([...emulator.calls])}\n`);
     // The minimum is 80 calls (create, start, set, delete each); each mutation may meet the 20 ms lock left by the
-    // previous one before the provider has learnt how long the lock lasts (measured: 95 to 98 calls).
+    // previous one before the provider has learnt how long the lock lasts, so a run takes somewhat more than the
+    // minimum; the bound allows for those retries.
     expect(total).toBeLessThanOrEqual(120);
   });
 });

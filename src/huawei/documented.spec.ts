@@ -1,7 +1,8 @@
 /**
  * Documented classic ELB answers (documented.fixture.ts, fixtures/*.json) replayed through the client and the
- * provider: an axios instance whose adapter answers with the documented body stands in for the service. Issue 10,
- * findings 4-7.
+ * provider: an axios instance whose adapter answers with the documented body stands in for the service, so that the
+ * reader and the classification meet the service's own wording: 0/1 booleans, settings a protocol ignores, nulls, an
+ * empty list answered `{}`, and which answers mean gone.
  */
 import axios, { type AxiosAdapter, type AxiosResponse } from "axios";
 import { ApiError } from "../core/errors";
@@ -106,7 +107,7 @@ function answering(body: WireListener): DocumentedAnswer {
 
 describe("documented classic ELB listener bodies", () => {
   it.each(DOCUMENTED_LISTENERS)(
-    "%s: a refresh followed by a diff against the program shows no change (findings 4, 5)",
+    "%s: a refresh followed by a diff against the program shows no change",
     async (_name, body) => {
       const p = provider(() => answering(body));
       const news = (await p.check(programFor(body), programFor(body))).inputs as ElbListenerInputs;
@@ -124,7 +125,7 @@ describe("documented classic ELB listener bodies", () => {
   );
 
   it.each(DOCUMENTED_LISTENERS)(
-    "%s: get() gives inputs that check accepts unchanged, and no diff against them (findings 4, 5)",
+    "%s: get() gives inputs that check accepts unchanged, and no diff against them",
     async (_name, body) => {
       const p = provider(() => answering(body));
       const got = await p.read(body.id);
@@ -137,7 +138,7 @@ describe("documented classic ELB listener bodies", () => {
     },
   );
 
-  it("reads tcp_draining, session_sticky and admin_state_up from 0/1 as from true/false (finding 4)", async () => {
+  it("reads tcp_draining, session_sticky and admin_state_up from 0/1 as from true/false", async () => {
     const body = JSON.parse(LISTENER_DETAILS[1].body) as WireListener;
     expect(fromWire(body)).toMatchObject({ tcpDraining: true, sessionSticky: true });
     expect(fromWire({ ...body, tcp_draining: 0, session_sticky: 0 })).toMatchObject({ sessionSticky: false });
@@ -146,7 +147,7 @@ describe("documented classic ELB listener bodies", () => {
     expect(((await p.read(body.id)).props as ElbListenerOutputs).adminStateUp).toBe(true);
   });
 
-  it("leaves out the settings that do not apply to the protocol and the nulls (finding 5)", () => {
+  it("leaves out the settings that do not apply to the protocol and the nulls", () => {
     const [tcp, http] = JSON.parse(LISTENER_LIST.body) as WireListener[];
     expect(fromWire(tcp)).toEqual({
       name: "lis",
@@ -178,7 +179,7 @@ describe("documented classic ELB listener bodies", () => {
   });
 });
 
-describe("an empty listener list answered {} (finding 6)", () => {
+describe("an empty listener list answered {}", () => {
   it("is read as an empty list by the client", async () => {
     await expect(client(() => EMPTY_LIST_AS_OBJECT).listListeners("f54c65b1b5dd4a4f95b71b44796ac013")).resolves.toEqual(
       [],
@@ -215,7 +216,7 @@ describe("an empty listener list answered {} (finding 6)", () => {
   });
 });
 
-describe("gone only on the ELB service's word (finding 7)", () => {
+describe("gone only on the ELB service's word", () => {
   it.each(GONE_ANSWERS.map((a) => [a.code, a.status, a] as const))(
     "%s (HTTP %s) is gone: read gives an empty id, delete succeeds",
     async (code, status, answer) => {

@@ -119,11 +119,11 @@ describe("documented domain-extension bodies", () => {
     expect(shape(body)).toEqual(shape(doc.response));
   });
 
-  it("the listener's Describe carries the members issue 14 adds, with the documented types", async () => {
+  it("the listener's Describe carries the members the HTTPS document lacks, with the documented types", async () => {
     const doc = fixture("DescribeLoadBalancerHTTPSListenerAttribute.extended");
     const documented = shape(doc.response) as Record<string, Json>;
     const answered = shape(await call(doc.action, listenerAddress())) as Record<string, Json>;
-    // LoadBalancerId (composed from the SDK model) belongs to the base listener answer (issue 10), not to issue 14.
+    // LoadBalancerId (composed from the SDK model) belongs to the base listener answer, not to these members.
     const added = (doc.composed ?? []).filter((key) => key !== "LoadBalancerId");
     expect(added).toHaveLength(10);
     const pick = (from: Record<string, Json>): Record<string, Json> =>

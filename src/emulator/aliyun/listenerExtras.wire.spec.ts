@@ -260,7 +260,7 @@ describe("TLS policies on the shared-performance load balancer", () => {
   });
 });
 
-describe("the seeded fixtures for issue 14", () => {
+describe("the seeded fixtures for the listener settings the HTTPS document lacks", () => {
   it("seeds a shared load balancer and two server certificates of the region", () => {
     const { seed, state } = emulator;
     expect(state.loadBalancers.get(seed.loadBalancers.shared)?.shared).toBe(true);
