@@ -18,7 +18,7 @@ import type { Env } from "../core/config";
 import { AliyunAccount, HuaweiAccount, type LiveListener } from "./account";
 import { redactCalls } from "./redact";
 import { providerConfig } from "./stackConfig";
-import { SCENARIOS, type Accounts, type KindName, type Scenario, type Stage } from "./scenarios";
+import { SCENARIOS, type Accounts, type Ids, type KindName, type Scenario, type Stage } from "./scenarios";
 import {
   DEFAULT_PORTS,
   PREFIX,
@@ -195,7 +195,6 @@ export async function runAcceptance(options: AcceptanceOptions = {}): Promise<Ac
     if (!idsRead.ok) problems.push(...idsRead.problems);
     if (portRead.ok) ports = portRead.value;
     if (problems.length > 0 || !idsRead.ok || !portRead.ok) return finish();
-    const ids = idsRead.value;
     // Every call from here on, the preflight's in this process and the providers' in their hosts, is recorded.
     process.env[RECORD_DIR_ENV] = rawDir;
     const hostEnv: Record<string, string> = { [RECORD_DIR_ENV]: rawDir };
@@ -203,7 +202,12 @@ export async function runAcceptance(options: AcceptanceOptions = {}): Promise<Ac
 
     const wanted = SCENARIOS.filter((s) => !options.kinds || options.kinds.includes(s.kind));
     const runnable: { scenario: Scenario; port: number }[] = [];
-    const accounts: { aliyun?: AliyunAccount; huawei?: HuaweiAccount } = {};
+    const clients: { aliyun?: AliyunAccount; huawei?: HuaweiAccount } = {};
+    const accounts: Accounts = {
+      aliyun: () => (clients.aliyun ??= new AliyunAccount(env, config)),
+      huawei: () => (clients.huawei ??= new HuaweiAccount(env, config)),
+    };
+    const ids = completeIds(idsRead.value);
     for (const scenario of wanted) {
       const skip = skipReason(scenario, targets, ids);
       if (skip) {
@@ -212,8 +216,6 @@ export async function runAcceptance(options: AcceptanceOptions = {}): Promise<Ac
         continue;
       }
       try {
-        if (scenario.cloud === "aliyun") accounts.aliyun ??= new AliyunAccount(env, config);
-        else accounts.huawei ??= new HuaweiAccount(env, config);
         const taken = await scenario.listeners(accounts, ids);
         // Ports already picked for another kind on the same load balancer are taken too.
         const picked = runnable.filter((r) => r.scenario.loadBalancer === scenario.loadBalancer);
@@ -271,14 +273,26 @@ export async function runAcceptance(options: AcceptanceOptions = {}): Promise<Ac
   }
 }
 
+/** completeIds gives every role a value: an unset one is empty, and a scenario that needs it is skipped. */
+function completeIds(ids: AccountIds): Ids {
+  return {
+    aliyunLoadBalancerId: ids.aliyunLoadBalancerId ?? "",
+    aliyunCertificateIds: ids.aliyunCertificateIds ?? "",
+    huaweiClassicLoadBalancerId: ids.huaweiClassicLoadBalancerId ?? "",
+    huaweiClassicCertificateId: ids.huaweiClassicCertificateId ?? "",
+    huaweiDedicatedLoadBalancerId: ids.huaweiDedicatedLoadBalancerId ?? "",
+    huaweiDedicatedCertificateId: ids.huaweiDedicatedCertificateId ?? "",
+  };
+}
+
 /** skipReason says why a scenario cannot run here, in one line naming what is missing, or undefined. */
-function skipReason(scenario: Scenario, targets: Record<Cloud, Target>, ids: AccountIds): string | undefined {
+function skipReason(scenario: Scenario, targets: Record<Cloud, Target>, ids: Ids): string | undefined {
   if (targets[scenario.cloud] === "not run") {
     return scenario.cloud === "aliyun"
       ? "no Alibaba Cloud credentials (set ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY)"
       : "no Huawei Cloud credentials (set HW_ACCESS_KEY and HW_SECRET_KEY, or HW_AUTH_TOKEN)";
   }
-  const missing = scenario.needs.filter((n) => ids[n] === undefined).map((n) => VARIABLES[n]);
+  const missing = scenario.needs.filter((n) => ids[n] === "").map((n) => VARIABLES[n]);
   return missing.length > 0 ? `set ${missing.join(", ")}` : undefined;
 }
 
@@ -288,7 +302,7 @@ interface ScenarioRun {
   readonly rawDir: string;
   readonly hostEnv: Record<string, string>;
   readonly stackConfig: StackConfig;
-  readonly ids: AccountIds;
+  readonly ids: Ids;
   readonly port: number;
   readonly run: string;
   readonly accounts: Accounts;

@@ -9,7 +9,7 @@ import { DomainExtension, HttpsListener } from "../aliyun";
 import type { Cloud } from "../core/errors";
 import { ElbListener, ElbV3Listener } from "../huawei";
 import type { AliyunAccount, HuaweiAccount, LiveListener } from "./account";
-import { PREFIX, type AccountIds, type VariableName } from "./variables";
+import { PREFIX, type VariableName } from "./variables";
 
 /** KindName is a resource kind the package exports. */
 export type KindName = "HttpsListener" | "DomainExtension" | "ElbListener" | "ElbV3Listener";
@@ -17,9 +17,12 @@ export type KindName = "HttpsListener" | "DomainExtension" | "ElbListener" | "El
 /** Stage is which inputs the program declares: the first, one changed in place, one that replaces. */
 export type Stage = "base" | "update" | "replace";
 
+/** Ids are the account ids by role; the ones a scenario needs are set before it runs. */
+export type Ids = Readonly<Record<VariableName, string>>;
+
 /** StageContext is what a program needs to declare a stage's resources. */
 interface StageContext {
-  readonly ids: AccountIds;
+  readonly ids: Ids;
   readonly port: number;
   /** run is this run's tag, after the prefix in every name. */
   readonly run: string;
@@ -27,10 +30,10 @@ interface StageContext {
   readonly adopt?: boolean;
 }
 
-/** Accounts are the clients a scenario lists listeners with. */
+/** Accounts make, on first use, the clients a scenario lists listeners with. */
 export interface Accounts {
-  readonly aliyun?: AliyunAccount;
-  readonly huawei?: HuaweiAccount;
+  aliyun(): AliyunAccount;
+  huawei(): HuaweiAccount;
 }
 
 /** Scenario is one kind's acceptance scenario. */
@@ -48,7 +51,7 @@ export interface Scenario {
   /** read reads one resource of the kind with `get()`. */
   read(name: string, id: string): pulumi.CustomResource;
   /** listeners lists the listeners of the load balancer the scenario uses. */
-  listeners(accounts: Accounts, ids: AccountIds): Promise<LiveListener[]>;
+  listeners(accounts: Accounts, ids: Ids): Promise<LiveListener[]>;
 }
 
 const adoptOption = (c: StageContext): { adoptExisting?: boolean } => (c.adopt ? { adoptExisting: true } : {});
@@ -56,11 +59,11 @@ const adoptOption = (c: StageContext): { adoptExisting?: boolean } => (c.adopt ?
 /** httpsListener declares the Aliyun HTTPS listener a stage asks for. */
 function httpsListener(name: string, stage: Stage, c: StageContext): HttpsListener {
   return new HttpsListener(name, {
-    loadBalancerId: c.ids.aliyunLoadBalancerId as string,
+    loadBalancerId: c.ids.aliyunLoadBalancerId,
     listenerPort: c.port,
     backendServerPort: stage === "replace" ? 8081 : 8080,
     bandwidth: -1,
-    serverCertificateId: (c.ids.aliyunCertificateIds as string).split(",")[0],
+    serverCertificateId: c.ids.aliyunCertificateIds.split(",")[0],
     healthCheck: "off",
     stickySession: "off",
     description: stage === "base" ? `${PREFIX}${c.run}` : `${PREFIX}${c.run}-changed`,
@@ -69,8 +72,8 @@ function httpsListener(name: string, stage: Stage, c: StageContext): HttpsListen
   });
 }
 
-const aliyunListeners = (accounts: Accounts, ids: AccountIds): Promise<LiveListener[]> =>
-  (accounts.aliyun as AliyunAccount).listeners(ids.aliyunLoadBalancerId as string);
+const aliyunListeners = (accounts: Accounts, ids: Ids): Promise<LiveListener[]> =>
+  accounts.aliyun().listeners(ids.aliyunLoadBalancerId);
 
 /** SCENARIOS are the kinds' scenarios, in the order they run. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -96,7 +99,7 @@ export const SCENARIOS: readonly Scenario[] = [
     declare(stage, c) {
       // The extension's listener stays as created; the extension rotates its certificate, then changes its domain.
       const listener = httpsListener("listener", "base", c);
-      const certificates = (c.ids.aliyunCertificateIds as string).split(",");
+      const certificates = c.ids.aliyunCertificateIds.split(",");
       const extension = new DomainExtension("extension", {
         loadBalancerId: listener.loadBalancerId,
         listenerPort: listener.listenerPort,
@@ -119,7 +122,7 @@ export const SCENARIOS: readonly Scenario[] = [
       const sticky =
         stage === "replace" ? { sessionSticky: true, stickySessionType: "insert" as const, cookieTimeout: 60 } : {};
       const listener = new ElbListener("listener", {
-        loadbalancerId: c.ids.huaweiClassicLoadBalancerId as string,
+        loadbalancerId: c.ids.huaweiClassicLoadBalancerId,
         name: `${PREFIX}${c.run}`,
         description: stage === "base" ? `${PREFIX}${c.run}` : `${PREFIX}${c.run}-changed`,
         protocol: "HTTPS",
@@ -127,15 +130,14 @@ export const SCENARIOS: readonly Scenario[] = [
         backendProtocol: "HTTP",
         backendPort: 8080,
         lbAlgorithm: stage === "update" ? "leastconn" : "roundrobin",
-        certificateId: c.ids.huaweiClassicCertificateId as string,
+        certificateId: c.ids.huaweiClassicCertificateId,
         ...sticky,
         ...adoptOption(c),
       });
       return listener;
     },
     read: (name, id) => ElbListener.get(name, id),
-    listeners: (accounts, ids) =>
-      (accounts.huawei as HuaweiAccount).classicListeners(ids.huaweiClassicLoadBalancerId as string),
+    listeners: (accounts, ids) => accounts.huawei().classicListeners(ids.huaweiClassicLoadBalancerId),
   },
   {
     kind: "ElbV3Listener",
@@ -145,12 +147,12 @@ export const SCENARIOS: readonly Scenario[] = [
     resources: 1,
     declare(stage, c) {
       const listener = new ElbV3Listener("listener", {
-        loadbalancerId: c.ids.huaweiDedicatedLoadBalancerId as string,
+        loadbalancerId: c.ids.huaweiDedicatedLoadBalancerId,
         name: `${PREFIX}${c.run}`,
         description: stage === "base" ? `${PREFIX}${c.run}` : `${PREFIX}${c.run}-changed`,
         protocol: "HTTPS",
         protocolPort: c.port,
-        defaultTlsContainerRef: c.ids.huaweiDedicatedCertificateId as string,
+        defaultTlsContainerRef: c.ids.huaweiDedicatedCertificateId,
         keepaliveTimeout: stage === "base" ? 60 : 120,
         tags: stage === "replace" ? { plbacc: c.run, stage: "replaced" } : { plbacc: c.run },
         ...adoptOption(c),
@@ -158,7 +160,6 @@ export const SCENARIOS: readonly Scenario[] = [
       return listener;
     },
     read: (name, id) => ElbV3Listener.get(name, id),
-    listeners: (accounts, ids) =>
-      (accounts.huawei as HuaweiAccount).dedicatedListeners(ids.huaweiDedicatedLoadBalancerId as string),
+    listeners: (accounts, ids) => accounts.huawei().dedicatedListeners(ids.huaweiDedicatedLoadBalancerId),
   },
 ];
