@@ -9,11 +9,14 @@ import { setLogger } from "../core/log";
 import type { HuaweiEmulator } from "../emulator/huawei";
 import { startHuaweiEmulator } from "../emulator/huawei";
 import type { FaultKind, FaultRule } from "../emulator/faults";
+import { ElbClient, type ElbApi } from "./client";
+import type { Target } from "./config";
 import { APIGW_CODES, ELB_CODES, LB_TYPE, ROUTES } from "./constants";
 import type { ElbListenerOutputs, ElbListenerProviderOptions } from "./provider";
 import { ElbListenerProvider } from "./provider";
 import type { ElbListenerInputs } from "./schema";
 import { emulatorEnv } from "./testing";
+import type { ListenerBody, WireListener } from "./wire";
 
 let emulator: HuaweiEmulator;
 let previousLogger: Logger;
@@ -49,6 +52,26 @@ function provider(env: Record<string, string> = {}, options: ElbListenerProvider
     retryBaseDelayMs: 10,
     ...options,
   });
+}
+
+/**
+ * countingPuts builds the provider's clients so that each PUT they send is recorded, in order: true when it was
+ * answered with the listener, false when it failed. The list belongs to the one test that made it.
+ */
+function countingPuts(puts: boolean[]): (target: Target) => ElbApi {
+  class CountingClient extends ElbClient {
+    override async updateListener(id: string, body: ListenerBody): Promise<WireListener> {
+      try {
+        const listener = await super.updateListener(id, body);
+        puts.push(true);
+        return listener;
+      } catch (error) {
+        puts.push(false);
+        throw error;
+      }
+    }
+  }
+  return (target) => new CountingClient(target);
 }
 
 /** A fresh load balancer per case, so "exactly these listeners" is easy to state and no earlier lock is in the way. */
@@ -114,10 +137,13 @@ describe.each(FAULTS)("under a $label fault", ({ kind, code, status }) => {
     const r = await p.create(await checked(p, tcpListener(lb, 81)));
     expect(listenersOf(lb)).toEqual([r.id]);
     expect(emulator.state.listeners.get(r.id)?.status).toBe("ACTIVE");
+    // The one POST made the listener: after its lost answer the create looked for it instead of posting again.
+    expect(emulator.calls.get(ROUTES.createListener)).toBe(1);
   });
 
   it("update survives it and applies the change once", async () => {
-    const p = provider();
+    const puts: boolean[] = [];
+    const p = provider({}, { clientFor: countingPuts(puts) });
     const lb = freshLoadBalancer();
     const inputs = await checked(p, tcpListener(lb, 82));
     const created = await p.create(inputs);
@@ -130,6 +156,12 @@ describe.each(FAULTS)("under a $label fault", ({ kind, code, status }) => {
     });
     expect(updated.outs).toMatchObject({ backendPort: 9090, description: "changed" });
     expect(listenersOf(lb)).toEqual([created.id]);
+    // Once: the first two PUTs met the fault, then exactly one PUT was answered and none followed it; every PUT the
+    // provider sent reached the emulator as one request.
+    expect(puts.slice(0, 2)).toEqual([false, false]);
+    expect(puts.filter((answered) => answered)).toHaveLength(1);
+    expect(puts[puts.length - 1]).toBe(true);
+    expect(emulator.calls.get(ROUTES.updateListener)).toBe(puts.length);
   });
 
   it("read survives it and returns the listener", async () => {
