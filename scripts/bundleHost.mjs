@@ -7,54 +7,16 @@
 //   dist/host/<bundle>.js       the full provider (provider.ts), which the plan bundle requires on the first create,
 //                               read, update or delete.
 // dist/providerHost.js (the package's `provider-host`, which state of earlier releases names) requires the plan bundle
-// of the kind it is asked for. Each bundle holds io-ts, the fp-ts parts it uses and our modules: one file resolved,
-// read and compiled instead of about 90, which is what a preview's first check waits for. The bundles are self-contained but for the log sink
-// (src/core/log.ts), which every bundle requires from dist/core/log.js (sharedLog below); the pipeline's process-wide
-// locks and pacer live on globalThis (src/core/pipeline.ts), so every kind's copy shares them. The HTTP clients
-// (pop-core, axios) stay outside: the provider requires them on its first API call.
-import { existsSync, readFileSync, rmSync } from "node:fs";
+// of the kind it is asked for. Each bundle holds io-ts, the fp-ts parts it uses (both as published) and our modules:
+// one file resolved, read and compiled instead of about 90, which is what a preview's first check waits for. The
+// bundles are self-contained but for the log sink (src/core/log.ts), which every bundle requires from
+// dist/core/log.js (sharedLog below); the pipeline's process-wide locks and pacer live on globalThis
+// (src/core/pipeline.ts), so every kind's copy shares them. The HTTP clients (pop-core, axios) stay outside: the
+// provider requires them on its first API call.
+import { existsSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, relative, resolve, sep } from "node:path";
 import { build } from "esbuild";
-
-/** rewriting is an esbuild plugin that loads the files `filter` matches through `rewrite` (their text in, text out). */
-const rewriting = (name, filter, rewrite) => ({
-  name,
-  setup(b) {
-    b.onLoad({ filter }, (args) => ({ loader: "js", contents: rewrite(readFileSync(args.path, "utf8")) }));
-  },
-});
-
-/**
- * pureIoTs marks io-ts's classes (TypeScript's ES5 class IIFEs) and its ready-made codecs (`export var string = new
- * StringType()`) as free of side effects, which they are, so the bundles keep only what our codecs use (Type,
- * success, failure, identity): half of io-ts's code and of its load time at a first check. A statement that does
- * something with one of them (io-ts's own `Object.defineProperty(RecursiveType.prototype, ...)`) keeps it.
- */
-const pureIoTs = rewriting("pure io-ts", /[\\/]io-ts[\\/]es6[\\/]index\.js$/, (source) =>
-  source
-    .replace(/\/\*\* @class \*\/ \(function/g, "/** @class */ /* @__PURE__ */ (function")
-    .replace(/^((?:export )?var \w+ = )new /gm, "$1/* @__PURE__ */ new ")
-    .replace(/^(export var \w+ = )(?=(?:brand|refinement)\()/gm, "$1/* @__PURE__ */ ")
-    // esbuild counts reading `Number.isInteger` as a possible effect, which kept Integer and its classes.
-    .replace(
-      "refinement(number, Number.isInteger, 'Integer')",
-      "refinement(number, (n) => Number.isInteger(n), 'Integer')",
-    ),
-);
-
-/**
- * pureFpTs does for fp-ts's Either what pureIoTs does for io-ts. io-ts and our check use isLeft, left and right, but
- * Either's top level also builds instances with calls esbuild cannot prove free of effects (`as = dual(2,
- * as_(Functor))`, `tap`'s `chainable.tap(Chain)`, `_FromEither`'s read of `FromEither.fromEither`), and those pull in
- * pipe, dual and the Functor, Chain and FromEither helpers. They are pure function building.
- */
-const pureFpTs = rewriting("pure fp-ts", /[\\/]fp-ts[\\/]es6[\\/]Either\.js$/, (source) =>
-  source
-    .replace(/^(export var \w+ = )(?=[\w.]+\()/gm, "$1/* @__PURE__ */ ")
-    .replace(/(dual\(\d, )(?=[\w.]+\()/g, "$1/* @__PURE__ */ ")
-    .replace(/^var _FromEither = \{\s*fromEither: FromEither\.fromEither\s*\};/m, "var _FromEither = FromEither;"),
-);
 
 /** LOG_SOURCE is the log sink's source; LOG_MODULE is what tsc compiled it to, the module the package main requires. */
 const LOG_SOURCE = resolve("src/core/log.ts");
@@ -92,7 +54,6 @@ const common = {
   // No source maps: the sources are not in the package, and the minified names are kept.
   sourcemap: false,
   logLevel: "warning",
-  plugins: [pureIoTs, pureFpTs],
 };
 
 const require = createRequire(import.meta.url);
@@ -141,13 +102,13 @@ await Promise.all(
       // nothing but errors whose classes set their own `name` (ConfigError), and its failures are data, so its
       // minified function names reach no user.
       keepNames: false,
-      plugins: [...common.plugins, fullProviderOf(bundle), sharedLog(`dist/host/${bundle}.plan.js`)],
+      plugins: [fullProviderOf(bundle), sharedLog(`dist/host/${bundle}.plan.js`)],
     }),
     build({
       ...common,
       entryPoints: [`src/${dirOf(bundle)}/provider.ts`],
       outfile: `dist/host/${bundle}.js`,
-      plugins: [...common.plugins, sharedLog(`dist/host/${bundle}.js`)],
+      plugins: [sharedLog(`dist/host/${bundle}.js`)],
     }),
   ]),
 );

@@ -27,8 +27,12 @@ import type { InstalledPackage } from "./packed";
 /** LISTENERS are managed per kind, spread evenly over LOAD_BALANCERS (Huawei allows 50 per load balancer). */
 export const LISTENERS = 1000;
 export const LOAD_BALANCERS = 40;
-/** PACKAGE_PEAK_TARGET_MB is the largest peak resident memory our provider may add to the no-op host's, in MiB. */
-export const PACKAGE_PEAK_TARGET_MB = 40;
+/**
+ * PACKAGE_PEAK_TARGET_MB is the largest peak resident memory our provider may add to the held no-op host's, in MiB: a
+ * guard against a regression (state kept per listener, a client per call), not a figure to chase; one run's peak
+ * moves by tens of MB with when garbage collection runs, and the README keeps the spread.
+ */
+export const PACKAGE_PEAK_TARGET_MB = 60;
 /**
  * ROUNDS alternate the no-op host and each kind's host this many times; the figure is the median of the rounds'
  * differences, since one run's peak moves by tens of MB with when garbage collection happens to run (two rounds of one

@@ -20,8 +20,12 @@ import type { InstalledPackage } from "./packed";
 
 /** SIZE_TARGET_BYTES is the largest serialized provider allowed. */
 export const SIZE_TARGET_BYTES = 4096;
-/** LOAD_RATIO_TARGET is the largest ratio allowed of our first Check to the no-op provider's. */
-export const LOAD_RATIO_TARGET = 1.5;
+/**
+ * LOAD_RATIO_TARGET is the largest ratio allowed of our first Check to the no-op provider's: a guard against a
+ * regression (a dependency loaded at check time, a bundle that stops being one file), not a figure to chase. The
+ * ratio moves by a tenth from run to run on a shared machine; the README keeps its spread.
+ */
+export const LOAD_RATIO_TARGET = 2;
 /**
  * HOSTS fresh hosts are timed per kind and provider; WARM_CHECKS follow the first Check in each. A fresh host's first
  * Check moves by half its time from one host to the next on a shared machine, so the median needs more than a few:
