@@ -203,7 +203,7 @@ describe("HttpsListener under chaos", () => {
       },
       requestTimeoutMs: 300,
       retry: { baseDelayMs: 10, maxDelayMs: 80 },
-      clientFactory: (options) =>
+      clientFor: (options) =>
         watchingCreates(new SlbClient(options), createPort, (port) => {
           if (listeners().includes(listenerId(lb, port))) resent.push(port);
         }),
@@ -287,7 +287,7 @@ describe("ElbListener under chaos", () => {
         HW_RETRY_BUDGET_SECONDS: BUDGET_SECONDS,
       },
       pollIntervalMs: 2,
-      retryBaseDelayMs: 10,
+      retry: { baseDelayMs: 10 },
       clientFor: (target) =>
         watchingCreates(new ElbClient(target), createPort, (port) => {
           if (ports().includes(port)) resent.push(port);

@@ -165,7 +165,7 @@ describe("ElbListener retries", () => {
     lbAlgorithm: "roundrobin",
   });
   const provider = (clock: FakeClock, more: Record<string, string> = {}): ElbListenerProvider =>
-    new ElbListenerProvider({ env: env(more), ...clock, pollIntervalMs: 1 });
+    new ElbListenerProvider({ env: env(more), retry: clock, pollIntervalMs: 1 });
 
   it("logs every retry with the operation, the code and the HTTP status", async () => {
     hw.faults.add({ target: "POST /listeners", kind: "error", code: "APIGW.0308", first: 1 });

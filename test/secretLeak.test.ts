@@ -189,7 +189,7 @@ function huawei(env: Record<string, string> = {}): ElbListenerProvider {
       ...env,
     },
     pollIntervalMs: 1,
-    retryBaseDelayMs: 5,
+    retry: { baseDelayMs: 5 },
   });
 }
 
@@ -403,7 +403,7 @@ async function huaweiPaths(): Promise<void> {
   const configured = new ElbListenerProvider({
     env: { HW_RETRY_BUDGET_SECONDS: HUAWEI_BUDGET },
     pollIntervalMs: 1,
-    retryBaseDelayMs: 5,
+    retry: { baseDelayMs: 5 },
   });
   const config: Record<string, string> = {
     "huaweicloud:accessKey": hw.accessKey,

@@ -4,25 +4,20 @@
  * every key), and keeps one SLB client per endpoint and credentials and the resource's mutation pipeline (whose retry
  * budget is read from configuration at each call), so a provider says only what to call.
  */
-import type { LoadBalancerTarget, PipelineOptions } from "../core/pipeline";
+import type { LoadBalancerTarget } from "../core/pipeline";
 import { MutationPipeline } from "../core/pipeline";
+import type { ProviderOptions } from "../core/providerOptions";
 import type { SlbApi } from "./client";
 import { SlbClient } from "./client";
-import type { Env, StackConfig } from "./config";
+import type { StackConfig } from "./config";
 import { resolveCredentials, resolveEndpoint, resolveRequestTimeoutMs, resolveRetryBudgetMs } from "./config";
 import { ALIYUN_CLASSIFIER } from "./errors";
 
-/** SlbProviderOptions let tests (and the engine harness) tune an Aliyun provider without touching the environment. */
-export interface SlbProviderOptions {
-  /** The environment to read instead of `process.env`. */
-  readonly env?: Env;
-  /** Timeout of one HTTP exchange in milliseconds. */
-  readonly requestTimeoutMs?: number;
-  /** The pipeline's options (backoff, clock, sleep, randomness, gate tuning); the budget comes from configuration. */
-  readonly retry?: Omit<PipelineOptions, "budgetMs">;
-  /** Builds the client; the default is pop-core's SlbClient. */
-  readonly clientFactory?: (options: ConstructorParameters<typeof SlbClient>[0]) => SlbApi;
-}
+/**
+ * SlbProviderOptions are the one provider options shape (core `ProviderOptions`) for Aliyun: a client is built for an
+ * endpoint, credentials and timeout, by default pop-core's SlbClient.
+ */
+export type SlbProviderOptions = ProviderOptions<SlbApi, ConstructorParameters<typeof SlbClient>[0]>;
 
 /**
  * SlbSession holds one Aliyun provider instance's configuration, clients and pipeline. Its fields are #private (not
@@ -70,7 +65,7 @@ export class SlbSession {
       const timeoutMs =
         this.#options.requestTimeoutMs ?? resolveRequestTimeoutMs(this.#config.source, this.#config.env);
       const options = { ...credentials, endpoint, timeoutMs };
-      api = this.#options.clientFactory ? this.#options.clientFactory(options) : new SlbClient(options);
+      api = this.#options.clientFor ? this.#options.clientFor(options) : new SlbClient(options);
       this.#clients.set(key, api);
     }
     return api;

@@ -49,8 +49,7 @@ function provider(answer: (method: string, path: string) => DocumentedAnswer): E
   const transport = stubTransport(answer);
   return new ElbListenerProvider({
     env: ENV,
-    retryBaseDelayMs: 1,
-    sleep: async () => undefined,
+    retry: { baseDelayMs: 1, sleep: async () => undefined },
     clientFor: (target: Target) => new ElbClient(target, { transport }),
   });
 }
@@ -197,7 +196,7 @@ describe("an empty listener list answered {}", () => {
 
     it("lets adoptExisting create on a load balancer with no listeners", async () => {
       emu.resetCalls();
-      const p = new ElbListenerProvider({ env: emulatorEnv(emu), retryBaseDelayMs: 1, pollIntervalMs: 1 });
+      const p = new ElbListenerProvider({ env: emulatorEnv(emu), retry: { baseDelayMs: 1 }, pollIntervalMs: 1 });
       const program: ElbListenerInputs = {
         name: "adopt-on-empty",
         loadbalancerId: emu.seed.loadBalancers.public,

@@ -49,7 +49,7 @@ function provider(env: Record<string, string> = {}, options: ElbListenerProvider
       ...env,
     },
     pollIntervalMs: 2,
-    retryBaseDelayMs: 10,
+    retry: { baseDelayMs: 10 },
     ...options,
   });
 }

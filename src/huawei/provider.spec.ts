@@ -40,7 +40,12 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 }
 
 function provider(options: ElbListenerProviderOptions = {}): ElbListenerProvider {
-  return new ElbListenerProvider({ env: env(), pollIntervalMs: 1, retryBaseDelayMs: 5, ...options });
+  return new ElbListenerProvider({
+    env: env(),
+    pollIntervalMs: 1,
+    ...options,
+    retry: { baseDelayMs: 5, ...options.retry },
+  });
 }
 
 let nextPort = 10000;
@@ -262,7 +267,7 @@ describe("ElbListenerProvider before creating", () => {
   });
 
   it("reads its settings from configure when given", async () => {
-    const configured = new ElbListenerProvider({ env: {}, pollIntervalMs: 1, retryBaseDelayMs: 5 });
+    const configured = new ElbListenerProvider({ env: {}, pollIntervalMs: 1, retry: { baseDelayMs: 5 } });
     const values: Record<string, string> = {
       "huaweicloud:accessKey": emu.accessKey,
       "huaweicloud:secretKey": emu.secretKey,
@@ -369,7 +374,7 @@ describe("ElbListenerProvider with many listeners on one load balancer", () => {
       const p = new ElbListenerProvider({
         env: { ...env(), HW_ELB_ENDPOINT: lbEmu.endpoint, HW_PROJECT_ID: lbEmu.seed.projectId },
         pollIntervalMs: 1,
-        retryBaseDelayMs: 5,
+        retry: { baseDelayMs: 5 },
       });
       const all = await Promise.all(
         Array.from({ length: 20 }, async (_, i) =>

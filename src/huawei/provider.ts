@@ -26,11 +26,11 @@ import {
 export { OUTPUT_NAMES } from "./wire";
 export type { ElbListenerOutputs } from "./wire";
 
-/** ElbListenerProviderOptions are test and tuning hooks; a provider constructed without arguments uses the defaults. */
-export interface ElbListenerProviderOptions extends ElbSessionOptions<ElbApi> {
-  /** Pause between GETs while a new listener is PENDING_CREATE. @default 1000 */
-  readonly pollIntervalMs?: number;
-}
+/**
+ * ElbListenerProviderOptions are the one provider options shape (core `ProviderOptions`) with the classic client;
+ * `pollIntervalMs` is the pause between GETs while a new listener is PENDING_CREATE.
+ */
+export type ElbListenerProviderOptions = ElbSessionOptions<ElbApi>;
 
 /** ElbListenerProvider implements the lifecycle of a classic ELB v1.0 listener. */
 export class ElbListenerProvider
@@ -81,8 +81,9 @@ export class ElbListenerProvider
         const existing = inputs.adoptExisting ? await findAdoptable(steps, subject, inputs) : undefined;
         if (existing) return adopt(steps, existing, inputs);
         const created = await postOnce(steps, inputs);
-        const { sleep, now, pollIntervalMs } = this.#options;
-        return settle(steps, created, { sleep, now, pollIntervalMs, budgetMs: retryBudgetMs(settings) });
+        const { retry, pollIntervalMs } = this.#options;
+        const clock = { sleep: retry?.sleep, now: retry?.now, pollIntervalMs, budgetMs: retryBudgetMs(settings) };
+        return settle(steps, created, clock);
       },
     );
     return { id: listener.id, outs: outputsFrom(inputs, listener, target) };

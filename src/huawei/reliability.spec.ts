@@ -40,7 +40,7 @@ function provider(extra: Record<string, string> = {}): ElbListenerProvider {
       ...extra,
     },
     pollIntervalMs: 1,
-    retryBaseDelayMs: 5,
+    retry: { baseDelayMs: 5 },
   });
 }
 

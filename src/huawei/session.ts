@@ -5,24 +5,15 @@
  * pipeline (whose retry budget is read from configuration at each call), so a provider says only what to call.
  */
 import { MutationPipeline, type LoadBalancerTarget } from "../core/pipeline";
-import { resolveTarget, retryBudgetMs, type Env, type HuaweiSettings, type StackConfig, type Target } from "./config";
+import type { ProviderOptions } from "../core/providerOptions";
+import { resolveTarget, retryBudgetMs, type HuaweiSettings, type StackConfig, type Target } from "./config";
 import { classify, HUAWEI_CLASSIFIER } from "./errors";
 
-/** ElbSessionOptions are the test and tuning hooks every Huawei provider takes; the defaults serve real use. */
-export interface ElbSessionOptions<Api> {
-  /** The environment to read settings from. @default process.env */
-  readonly env?: Env;
-  /** First backoff ceiling of the retry policy. @default 200 */
-  readonly retryBaseDelayMs?: number;
-  /** The pipeline's sleep. @default a real timer */
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** The backoff's randomness in [0, 1). @default Math.random */
-  readonly random?: () => number;
-  /** The clock. @default Date.now */
-  readonly now?: () => number;
-  /** Builds the API client of a target. @default the resource's signed client */
-  readonly clientFor?: (target: Target) => Api;
-}
+/**
+ * ElbSessionOptions are the one provider options shape (core `ProviderOptions`) for Huawei: a client is built for a
+ * resolved target, by default the resource's signed client; `requestTimeoutMs` overrides the configured timeout.
+ */
+export type ElbSessionOptions<Api> = ProviderOptions<Api, Target>;
 
 /** StoredPlace is where a resource's state says it lives: the resolved region and project, else the inputs'. */
 export interface StoredPlace {
@@ -66,11 +57,8 @@ export class ElbSession<Api> {
     this.#config = config;
     this.#build = build;
     this.pipeline = new MutationPipeline(resource, HUAWEI_CLASSIFIER, () => ({
+      ...options.retry,
       budgetMs: retryBudgetMs(this.#config.settings()),
-      baseDelayMs: options.retryBaseDelayMs,
-      sleep: options.sleep,
-      random: options.random,
-      now: options.now,
     }));
   }
 
@@ -87,7 +75,9 @@ export class ElbSession<Api> {
     const settings = this.#config.settings();
     const region = typeof where.region === "string" ? where.region : undefined;
     const projectId = typeof where.projectId === "string" ? where.projectId : undefined;
-    const target = resolveTarget(settings, region, projectId);
+    const resolved = resolveTarget(settings, region, projectId);
+    const { requestTimeoutMs } = this.#options;
+    const target = requestTimeoutMs === undefined ? resolved : { ...resolved, requestTimeoutMs };
     const c = target.credentials;
     const key = [target.baseUrl, target.projectId, target.requestTimeoutMs, c.kind, ...Object.values(c)].join("\n");
     let api = this.#clients.get(key);

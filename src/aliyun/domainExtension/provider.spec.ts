@@ -267,8 +267,8 @@ describe("DomainExtensionProvider on the edges", () => {
     };
     const env = emulatorEnv(emulator);
     const lb = emulator.state.createLoadBalancer({ regionId: emulator.seed.regionId }).id;
-    const lp = new HttpsListenerProvider({ env, retry: RETRY, clientFactory: counting });
-    const dp = new DomainExtensionProvider({ env, retry: RETRY, clientFactory: counting });
+    const lp = new HttpsListenerProvider({ env, retry: RETRY, clientFor: counting });
+    const dp = new DomainExtensionProvider({ env, retry: RETRY, clientFor: counting });
     const listenerInputs = (port: number): HttpsListenerInputs => ({
       loadBalancerId: lb,
       listenerPort: port,

@@ -36,8 +36,8 @@ function provider(options: V3ProviderOptions = {}): ElbV3ListenerProvider {
   return new ElbV3ListenerProvider({
     env: { ...emulatorEnv(emu), HW_REQUEST_TIMEOUT_SECONDS: "2" },
     pollIntervalMs: 2,
-    retryBaseDelayMs: 5,
     ...options,
+    retry: { baseDelayMs: 5, ...options.retry },
   });
 }
 
@@ -235,10 +235,12 @@ describe("create", () => {
     emu.v3.setProvisioningStatus(lb.id, "PENDING_UPDATE");
     let polls = 0;
     const p = provider({
-      sleep: async () => {
-        polls += 1;
-        if (polls === 3) emu.v3.setProvisioningStatus(lb.id, undefined);
-        await new Promise((r) => setTimeout(r, 6));
+      retry: {
+        sleep: async () => {
+          polls += 1;
+          if (polls === 3) emu.v3.setProvisioningStatus(lb.id, undefined);
+          await new Promise((r) => setTimeout(r, 6));
+        },
       },
     });
     const created = await p.create(await checked(p, { loadbalancerId: lb.id, protocol: "TCP", protocolPort: 81 }));

@@ -36,11 +36,11 @@ import { createBody, fromWire, trimmed, updateBody, V3_OUTPUT_NAMES, type ElbV3L
 export type { ElbV3ListenerOutputs } from "./wire";
 export { V3_OUTPUT_NAMES } from "./wire";
 
-/** V3ProviderOptions are test and tuning hooks; a provider constructed without arguments uses the defaults. */
-export interface V3ProviderOptions extends ElbSessionOptions<V3Api> {
-  /** Pause between load balancer GETs while it is not ACTIVE. @default 1000 (Terraform polls every second) */
-  readonly pollIntervalMs?: number;
-}
+/**
+ * V3ProviderOptions are the one provider options shape (core `ProviderOptions`) with the dedicated client;
+ * `pollIntervalMs` is the pause between load balancer GETs while it is not ACTIVE (Terraform polls every second).
+ */
+export type V3ProviderOptions = ElbSessionOptions<V3Api>;
 
 /** UPDATABLE_INPUTS are the inputs one PUT changes in place. Ref: digest §3. */
 export const UPDATABLE_INPUTS: readonly V3InputName[] = INPUT_NAMES.filter(
@@ -201,7 +201,7 @@ export class ElbV3ListenerProvider
   }
 
   private deadline(): number {
-    return (this.#options.now ?? Date.now)() + retryBudgetMs(this.stack.settings());
+    return (this.#options.retry?.now ?? Date.now)() + retryBudgetMs(this.stack.settings());
   }
 
   private async readLoadBalancer(api: V3Api, id: string, target: Target): Promise<WireV3Object> {
@@ -251,8 +251,8 @@ export class ElbV3ListenerProvider
     deadline: number,
     first?: WireV3Object,
   ): Promise<void> {
-    const sleep = this.#options.sleep ?? realSleep;
-    const now = this.#options.now ?? Date.now;
+    const sleep = this.#options.retry?.sleep ?? realSleep;
+    const now = this.#options.retry?.now ?? Date.now;
     let lb = first ?? (await this.readLoadBalancer(api, id, target));
     while (lb.provisioning_status !== V3_LB_STATUS.active) {
       if (lb.provisioning_status === V3_LB_STATUS.error || lb.provisioning_status === V3_LB_STATUS.pendingDelete) {

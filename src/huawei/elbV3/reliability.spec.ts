@@ -30,7 +30,7 @@ function provider(extra: Record<string, string> = {}): ElbV3ListenerProvider {
   return new ElbV3ListenerProvider({
     env: { ...emulatorEnv(emu), HW_REQUEST_TIMEOUT_SECONDS: "0.3", HW_RETRY_BUDGET_SECONDS: "20", ...extra },
     pollIntervalMs: 5,
-    retryBaseDelayMs: 5,
+    retry: { baseDelayMs: 5 },
   });
 }
 
