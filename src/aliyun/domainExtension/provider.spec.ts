@@ -158,6 +158,8 @@ describe("DomainExtensionProvider lifecycle", () => {
 describe("DomainExtensionProvider on the edges", () => {
   it("continues with its own extension when the create answer was lost, sending create once", async () => {
     const port = await listener();
+    // The listener's start leaves the load balancer locked; the dropped create must reach a free one to be applied.
+    emulator.state.settle();
     const prov = provider();
     emulator.faults.add({ target: "CreateDomainExtension", kind: "drop-response", first: 1 });
     emulator.resetCalls();
