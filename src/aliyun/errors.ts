@@ -8,7 +8,7 @@
  * act on" lists every code here with its source.
  */
 import type { ErrorBehaviour } from "../core/errors";
-import { isApiError, ListenerError } from "../core/errors";
+import { isApiError, ListenerError, outcomeUnknown } from "../core/errors";
 import { RetryBudgetExceededError } from "../core/retry";
 import type { Classifier } from "../core/pipeline";
 import {
@@ -25,6 +25,7 @@ export const ALIYUN_CLASSIFIER: Classifier = {
   classify: (error) => classify(error),
   isLoadBalancerBusy: (error) => isLoadBalancerBusy(error),
   isThrottled: (error) => isThrottled(error),
+  outcomeUnknown: (error) => outcomeUnknown(error, NO_ANSWER_CODES),
 };
 
 /** RETRYABLE_CODES are transient: throttling, a load balancer that is busy or reconfiguring, 5xx-style faults. */
@@ -126,15 +127,10 @@ export function isLoadBalancerBusy(error: unknown): boolean {
 }
 
 /**
- * outcomeUnknown tells whether a failed call may still have taken effect: no usable answer (reset, timeout, a body
- * that is not JSON), a 5xx, or anything that is not an API error (the client never saw an answer, so nothing is
- * known). A create that failed so is looked for before it is sent again. Same semantics on both clouds.
+ * NO_ANSWER_CODES are the client's codes of an exchange without a usable answer (reset, refused, timeout, a body that
+ * is not JSON, no answer at all): with a 5xx, the outcome of such a call is unknown (core `outcomeUnknown`).
  */
-export function outcomeUnknown(error: unknown): boolean {
-  if (!isApiError(error)) return true;
-  if ((Object.values(NETWORK_CODES) as string[]).includes(error.code)) return true;
-  return error.status !== undefined && error.status >= 500;
-}
+const NO_ANSWER_CODES: ReadonlySet<string> = new Set<string>(Object.values(NETWORK_CODES));
 
 /** isThrottled tells whether an error is the API's flow control (`Throttling.*`); the endpoint gate spaces calls by it. */
 export function isThrottled(error: unknown): boolean {

@@ -4,13 +4,13 @@
  * mutation pipeline (`core/pipeline`: lock, pacing, endpoint gate and retry, one log format).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { createOnce, type CreateKind } from "../core/createOnce";
 import { ApiError, ListenerError } from "../core/errors";
 import { log } from "../core/log";
 import type { Lane } from "../core/pipeline";
-import { RetryBudgetExceededError } from "../core/retry";
 import type { Params, ResponseBody, SlbApi } from "./client";
 import { ACTIONS, ERROR_CODES, LISTENER_PROTOCOL } from "./constants";
-import { classify, explainSpecRefusal, outcomeUnknown } from "./errors";
+import { classify, explainSpecRefusal } from "./errors";
 import type { HttpsListenerInputs, InputName } from "./schema";
 import { HttpsListenerPlan } from "./plan";
 import { checkInputs, COMPANION_GROUPS, diffInputs, inputProps, PROVIDER_ONLY_INPUTS, RESOURCE_NAME } from "./schema";
@@ -77,78 +77,62 @@ export class HttpsListenerProvider
     const api = this.#session.client(regionId);
     const params: Params = { ...wireParams(values), RegionId: regionId };
 
-    const origin = await this.#session.pipeline
+    const made = await this.#session.pipeline
       .exclusive(this.#session.target(address.regionId, address.loadBalancerId), (lane) =>
-        this.createOnce(api, id, address, params, tagParams(values.tags), values.adoptExisting === true, lane),
+        createOnce(this.#session.pipeline, lane, this.creating(api, id, address, params, values, lane)),
       )
       .catch((error: unknown) => {
         throw explainSpecRefusal(error, `HttpsListener ${id}`, "tlsCipherPolicy", address.loadBalancerId);
       });
-    if (origin === "adopted") {
-      await this.mutate(api, id, address, ACTIONS.setListener, { ...params }).catch((error: unknown) => {
-        throw explainSpecRefusal(error, `HttpsListener ${id}`, "tlsCipherPolicy", address.loadBalancerId);
-      });
-    }
     try {
       const start = { ...addressParams(address), ListenerProtocol: LISTENER_PROTOCOL };
       await this.mutate(api, id, address, ACTIONS.startListener, start);
     } catch (error) {
-      if (origin === "created") await this.removeAfterFailedStart(api, id, address, error);
+      if (made.origin !== "adopted") await this.removeAfterFailedStart(api, id, address, error);
       throw error;
     }
     return { id, outs: outputs };
   }
 
   /**
-   * createOnce sends the create under retry. After an answer that may have been lost (reset, timeout, 5xx, non-JSON),
-   * the next attempt first describes the port: a listener there that matches what was sent is this create's own, so
-   * it continues with it instead of creating again or failing on ListenerAlreadyExists.
+   * creating is what an HttpsListener create tells the one create path (`core/createOnce`): it sends
+   * CreateLoadBalancerHTTPSListener with the tags; it looks by describing the port, where a listener that matches
+   * what was sent is this create's own; with `adoptExisting` it adopts the port's listener by setting every input on
+   * it, else another listener there fails as ListenerAlreadyExists.
    */
-  private async createOnce(
+  private creating(
     api: SlbApi,
     id: string,
     address: ListenerAddress,
     params: Params,
-    tags: Params,
-    adopt: boolean,
+    values: HttpsListenerInputs,
     lane: Lane,
-  ): Promise<"created" | "adopted"> {
-    let maybeCreated = false;
-    return this.#session.pipeline
-      .retry(id, ACTIONS.createListener, async (attempt) => {
-        if (maybeCreated) {
-          const live = await this.#session.pipeline.send(attempt, lane, () => this.describe(api, address));
-          if (live) {
-            if (matches(live, params)) return "created";
-            if (adopt) return "adopted";
-            throw new ApiError({
-              cloud: "aliyun",
-              action: ACTIONS.createListener,
-              code: ERROR_CODES.listenerAlreadyExists,
-              apiMessage: `another HTTPS listener already uses port ${address.listenerPort} of ${address.loadBalancerId}`,
-            });
-          }
-        }
-        try {
-          await this.#session.pipeline.send(attempt, lane, () =>
-            api.call(ACTIONS.createListener, { ...params, ...tags }),
-          );
-          return "created";
-        } catch (error) {
-          if (outcomeUnknown(error)) maybeCreated = true;
-          if (adopt && classify(error) === "conflict") return "adopted";
-          throw error;
-        }
-      })
-      .catch(async (error: unknown) => {
-        // The budget ran out right after an attempt whose outcome is unknown: look once more, so a listener that
-        // attempt made is continued with instead of being left behind, unrecorded, to block the port on the next run.
-        if (maybeCreated && error instanceof RetryBudgetExceededError) {
-          const live = await this.describe(api, address).catch(() => undefined);
-          if (live && matches(live, params)) return "created" as const;
-        }
-        throw error;
-      });
+  ): CreateKind<ResponseBody> {
+    const tags = tagParams(values.tags);
+    return {
+      subject: id,
+      action: ACTIONS.createListener,
+      send: () => api.call(ACTIONS.createListener, { ...params, ...tags }),
+      lookUp: () => this.describe(api, address),
+      isOwn: (live) => matches(live, params),
+      named: () => `listener ${id}`,
+      adopt:
+        values.adoptExisting === true
+          ? async (live) => {
+              await this.#session.pipeline.call(id, ACTIONS.setListener, lane, () =>
+                api.call(ACTIONS.setListener, { ...params }),
+              );
+              return live;
+            }
+          : undefined,
+      taken: () =>
+        new ApiError({
+          cloud: "aliyun",
+          action: ACTIONS.createListener,
+          code: ERROR_CODES.listenerAlreadyExists,
+          apiMessage: `another HTTPS listener already uses port ${address.listenerPort} of ${address.loadBalancerId}`,
+        }),
+    };
   }
 
   /** removeAfterFailedStart deletes a listener this create made but could not start, so nothing is orphaned. */

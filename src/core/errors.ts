@@ -68,6 +68,18 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/**
+ * outcomeUnknown tells whether a failed call may still have taken effect: anything that is not an API error (the
+ * client never saw an answer, so nothing is known), a 5xx, or a code of `noAnswerCodes`, the cloud's codes of an
+ * exchange without a usable answer (a reset, a timeout, a body that is not JSON). A create that failed so is looked
+ * for before it is sent again. Each cloud's `errors.ts` names its codes and binds this into its Classifier.
+ */
+export function outcomeUnknown(error: unknown, noAnswerCodes: ReadonlySet<string>): boolean {
+  if (!isApiError(error)) return true;
+  if (noAnswerCodes.has(error.code)) return true;
+  return error.status !== undefined && error.status >= 500;
+}
+
 /** isConfigError is the type guard of ConfigError. */
 export function isConfigError(error: unknown): error is ConfigError {
   return error instanceof ConfigError;

@@ -58,6 +58,7 @@ function paced<T>(
       classify: (e) => (e === busy ? "retry" : "fatal"),
       isLoadBalancerBusy: (e) => e === busy,
       isThrottled: () => false,
+      outcomeUnknown: () => false,
     },
     () => ({ ...clock, random: () => 1, baseDelayMs: 100_000, maxDelayMs: 100_000, budgetMs: 60_000, ...more }),
     pacer,

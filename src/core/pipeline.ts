@@ -24,6 +24,11 @@ export interface Classifier {
   readonly isLoadBalancerBusy: (error: unknown) => boolean;
   /** isThrottled tells whether an error is the endpoint's flow control (the gate spaces calls by it). */
   readonly isThrottled: (error: unknown) => boolean;
+  /**
+   * outcomeUnknown tells whether a failed call may still have taken effect: `core/errors`' one `outcomeUnknown` over
+   * the cloud's codes of an exchange without a usable answer.
+   */
+  readonly outcomeUnknown: (error: unknown) => boolean;
 }
 
 /** PipelineOptions are the one options shape of the pipeline: retry budget, backoff and clock, pacer and gate tuning. */
@@ -99,9 +104,13 @@ export function retryLine(resource: string, subject: string, action: string, inf
 export class MutationPipeline {
   readonly #gates = new Map<string, EndpointGate>();
 
+  /**
+   * `resource` names the resource in log lines; `classifier` is its cloud's classification, which the create path
+   * (`core/createOnce`) reads too.
+   */
   constructor(
-    private readonly resource: string,
-    private readonly classifier: Classifier,
+    readonly resource: string,
+    readonly classifier: Classifier,
     private readonly options: () => PipelineOptions,
     private readonly pacer: LockPacer = PACER,
   ) {}

@@ -66,7 +66,12 @@ function limitedEndpoint(clock: { now: () => number }, limit: number) {
 function gated(clock: { now: () => number; sleep: (ms: number) => Promise<void> }, more: PipelineOptions = {}) {
   const pipeline = new MutationPipeline(
     "Spec",
-    { classify: (e) => (e === throttled ? "retry" : "fatal"), isLoadBalancerBusy: () => false, isThrottled },
+    {
+      classify: (e) => (e === throttled ? "retry" : "fatal"),
+      isLoadBalancerBusy: () => false,
+      isThrottled,
+      outcomeUnknown: () => false,
+    },
     () => ({ ...clock, random: () => 1, baseDelayMs: 100_000, maxDelayMs: 100_000, budgetMs: 60_000, ...more }),
   );
   const lane = pipeline.reads("ep");

@@ -1,16 +1,17 @@
 /**
  * The steps of `create` that take more than one call, each under the load balancer's lane of the mutation pipeline:
- * adopt an existing listener, POST exactly once (a retry first looks for what a lost answer made), wait through
- * PENDING_CREATE, and delete a listener that failed so nothing is left behind.
+ * what the one create path (`core/createOnce`) needs to POST exactly once (its look, its match, its adopt step), wait
+ * through PENDING_CREATE, and delete a listener that failed so nothing is left behind.
  * Ref: ../shared/api-docs/huawei-elb-v1-add-listener.md ("Adding a Listener": status PENDING_CREATE, ACTIVE, ERROR).
  */
+import type { CreateKind } from "../core/createOnce";
 import { codeAndStatus, isApiError, ListenerError } from "../core/errors";
 import { log } from "../core/log";
 import type { Lane, MutationPipeline } from "../core/pipeline";
-import { realSleep, RetryBudgetExceededError } from "../core/retry";
+import { realSleep } from "../core/retry";
 import type { ElbApi } from "./client";
 import { LISTENER_STATUS } from "./constants";
-import { classify, outcomeUnknown } from "./errors";
+import { classify } from "./errors";
 import { changedUpdatable, INPUT_NAMES, REPLACE_ON_CHANGE, sameValue, type ElbListenerInputs } from "./schema";
 import { fromWire, toWireBody, type WireListener } from "./wire";
 
@@ -38,69 +39,36 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.name : "error";
 }
 
-function isMine(l: WireListener, inputs: ElbListenerInputs): boolean {
-  return l.port === inputs.port && l.protocol === inputs.protocol && l.name === inputs.name;
-}
-
-/** findAdoptable lists the load balancer's listeners and returns the one on the same port and protocol, if any. */
-export async function findAdoptable(
-  steps: CreateSteps,
-  subject: string,
-  inputs: ElbListenerInputs,
-): Promise<WireListener | undefined> {
-  const { pipeline, api, reads } = steps;
-  const listed = await pipeline.call(subject, "list listeners", reads, () => api.listListeners(inputs.loadbalancerId));
-  return listed.find((l) => l.port === inputs.port && l.protocol === inputs.protocol);
-}
-
-/** postOnce creates the listener; a retry first lists the load balancer's listeners and continues with ours. */
-export async function postOnce(steps: CreateSteps, inputs: ElbListenerInputs): Promise<WireListener> {
-  const { pipeline, api, lane } = steps;
+/**
+ * creating is what an ElbListener create tells the one create path (`core/createOnce`): it POSTs the listener; it
+ * looks by listing the load balancer's listeners, where the one on the same port and protocol is this create's own
+ * when its name is the one sent; with `adoptExisting` it adopts that listener (`adopt`). Another listener on the port
+ * without `adoptExisting` is left to the service's own conflict (ELB.6101).
+ */
+export function creating(steps: CreateSteps, inputs: ElbListenerInputs): CreateKind<WireListener> {
+  const { api } = steps;
   const body = toWireBody(inputs, INPUT_NAMES);
-  const findMine = async (): Promise<WireListener | undefined> =>
-    (await api.listListeners(inputs.loadbalancerId)).find((l) => isMine(l, inputs));
-  // Only an exchange whose outcome is unknown (no answer, a 5xx) may have created the listener.
-  let uncertain = false;
-  const subject = `${inputs.loadbalancerId}:${inputs.port}`;
-  return pipeline
-    .retry(subject, "create listener", async (attempt) => {
-      if (uncertain) {
-        const mine = await pipeline.send(attempt, lane, findMine);
-        if (mine) {
-          log.info(`huawei:ElbListener: an earlier attempt created listener ${mine.id}; continuing with it`);
-          return mine;
-        }
-      }
-      try {
-        return await pipeline.send(attempt, lane, () => api.createListener(body));
-      } catch (error) {
-        const wasUncertain = uncertain;
-        uncertain = wasUncertain || outcomeUnknown(error);
-        if (wasUncertain && classify(error) === "conflict") {
-          const mine = await findMine();
-          if (mine) return mine;
-        }
-        if (classify(error) === "conflict") {
-          log.warn(
-            `huawei:ElbListener: port ${inputs.port} of load balancer ${inputs.loadbalancerId} is taken; ` +
-              `set adoptExisting: true to manage an existing ${inputs.protocol} listener on it`,
-          );
-        }
-        throw error;
-      }
-    })
-    .catch(async (error: unknown) => {
-      // The budget ran out right after an exchange whose outcome is unknown: look once more, so a listener that
-      // exchange made is continued with instead of being left behind, unrecorded, to block the port on the next run.
-      if (uncertain && error instanceof RetryBudgetExceededError) {
-        const mine = await findMine().catch(() => undefined);
-        if (mine) {
-          log.info(`huawei:ElbListener: the last attempt created listener ${mine.id}; continuing with it`);
-          return mine;
-        }
-      }
-      throw error;
-    });
+  return {
+    subject: `${inputs.loadbalancerId}:${inputs.port}`,
+    action: "create listener",
+    send: () => api.createListener(body),
+    lookUp: async () =>
+      (await api.listListeners(inputs.loadbalancerId)).find(
+        (l) => l.port === inputs.port && l.protocol === inputs.protocol,
+      ),
+    isOwn: (l) => l.port === inputs.port && l.protocol === inputs.protocol && l.name === inputs.name,
+    named: (l) => `listener ${l.id}`,
+    adopt: inputs.adoptExisting ? (existing) => adopt(steps, existing, inputs) : undefined,
+  };
+}
+
+/** warnIfTaken logs, for a create that failed on a taken port, how to manage the listener already on it. */
+export function warnIfTaken(error: unknown, inputs: ElbListenerInputs): void {
+  if (classify(error) !== "conflict" || inputs.adoptExisting) return;
+  log.warn(
+    `huawei:ElbListener: port ${inputs.port} of load balancer ${inputs.loadbalancerId} is taken; ` +
+      `set adoptExisting: true to manage an existing ${inputs.protocol} listener on it`,
+  );
 }
 
 /** settle polls a PENDING_CREATE listener until ACTIVE; ERROR (or no end in the budget) deletes it and fails. */
@@ -147,11 +115,7 @@ async function removeFailed(steps: CreateSteps, listener: WireListener): Promise
 }
 
 /** adopt takes over an existing listener on the same port and protocol, updating what can be changed in place. */
-export async function adopt(
-  steps: CreateSteps,
-  existing: WireListener,
-  inputs: ElbListenerInputs,
-): Promise<WireListener> {
+async function adopt(steps: CreateSteps, existing: WireListener, inputs: ElbListenerInputs): Promise<WireListener> {
   const { pipeline, api, lane } = steps;
   const live = fromWire(existing);
   const fixed = [...REPLACE_ON_CHANGE].filter(

@@ -12,7 +12,7 @@
  */
 import type { ErrorBehaviour } from "../core/errors";
 import type { Classifier } from "../core/pipeline";
-import { isApiError } from "../core/errors";
+import { isApiError, outcomeUnknown } from "../core/errors";
 import { RetryBudgetExceededError } from "../core/retry";
 import { APIGW_CODES, ELB_CODES, ELB_V3_CODES, NETWORK_CODES } from "./constants";
 
@@ -21,6 +21,7 @@ export const HUAWEI_CLASSIFIER: Classifier = {
   classify: (error) => classify(error),
   isLoadBalancerBusy: (error) => isLoadBalancerBusy(error),
   isThrottled: (error) => isThrottled(error),
+  outcomeUnknown: (error) => outcomeUnknown(error, NO_ANSWER_CODES),
 };
 
 /** RETRYABLE_CODES are transient: throttling, a load balancer being reconfigured (locked), and failed exchanges. */
@@ -110,14 +111,10 @@ export function isLoadBalancerBusy(error: unknown): boolean {
 }
 
 /**
- * outcomeUnknown tells whether a failed call may still have taken effect: no answer at all (reset, timeout), a 5xx, a
- * body that is not JSON, or anything that is not an API error (the client never saw an answer, so nothing is known).
- * A create that failed so is looked for before it is sent again. Same semantics on both clouds.
+ * NO_ANSWER_CODES are the client's codes of a failed exchange (no answer, a timeout, an answer that is not JSON): with
+ * a 5xx, the outcome of such a call is unknown (core `outcomeUnknown`).
  */
-export function outcomeUnknown(error: unknown): boolean {
-  if (!isApiError(error)) return true;
-  return error.status === undefined || error.status >= 500 || error.code === NETWORK_CODES.notJson;
-}
+const NO_ANSWER_CODES: ReadonlySet<string> = new Set<string>(Object.values(NETWORK_CODES));
 
 /** isThrottled tells whether an error is the API gateway's flow control (429, APIGW.0308); the endpoint gate spaces calls by it. */
 export function isThrottled(error: unknown): boolean {

@@ -5,11 +5,12 @@
  * and retry, one log format).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { createOnce } from "../core/createOnce";
 import { ListenerError } from "../core/errors";
 import { log } from "../core/log";
 import { ElbClient, type ElbApi } from "./client";
 import { retryBudgetMs, type Target } from "./config";
-import { adopt, findAdoptable, postOnce, settle, type CreateSteps } from "./create";
+import { creating, settle, warnIfTaken, type CreateSteps } from "./create";
 import { classify } from "./errors";
 import { ElbListenerPlan } from "./plan";
 import { changedUpdatable, loadBalancerRefusal, RESOURCE, type ElbListenerInputs } from "./schema";
@@ -61,13 +62,12 @@ export class ElbListenerProvider
   }
 
   /**
-   * create checks the load balancer's type, POSTs once (or adopts an existing listener when asked), waits through
-   * PENDING_CREATE, and deletes a listener that ends in ERROR before failing. A retried POST first looks for the
-   * listener a lost answer may have created.
+   * create checks the load balancer's type, POSTs once through the one create path (a retried POST first looks for
+   * the listener a lost answer may have created; a taken port is adopted when asked), waits through PENDING_CREATE,
+   * and deletes a listener that ends in ERROR before failing.
    */
   async create(inputs: ElbListenerInputs): Promise<dynamic.CreateResult<ElbListenerOutputs>> {
     const { target, api, settings } = this.#session.connect(inputs);
-    const subject = `${inputs.loadbalancerId}:${inputs.port}`;
     const listener = await this.#session.pipeline.exclusive(
       this.#session.lbTarget(target, inputs.loadbalancerId),
       async (lane) => {
@@ -78,12 +78,14 @@ export class ElbListenerProvider
           reads: this.#session.pipeline.reads(this.#session.endpoint(target)),
         };
         this.preflight(await this.loadBalancer(api, inputs.loadbalancerId, target), inputs);
-        const existing = inputs.adoptExisting ? await findAdoptable(steps, subject, inputs) : undefined;
-        if (existing) return adopt(steps, existing, inputs);
-        const created = await postOnce(steps, inputs);
+        const made = await createOnce(this.#session.pipeline, lane, creating(steps, inputs)).catch((error: unknown) => {
+          warnIfTaken(error, inputs);
+          throw error;
+        });
+        if (made.origin === "adopted") return made.resource;
         const { retry, pollIntervalMs } = this.#options;
         const clock = { sleep: retry?.sleep, now: retry?.now, pollIntervalMs, budgetMs: retryBudgetMs(settings) };
-        return settle(steps, created, clock);
+        return settle(steps, made.resource, clock);
       },
     );
     return { id: listener.id, outs: outputsFrom(inputs, listener, target) };

@@ -6,17 +6,16 @@
  * Ref: shared/api-docs/aliyun-slb-https-extras.md §1.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { createOnce, type Created, type CreateKind } from "../../core/createOnce";
 import { ApiError, ListenerError } from "../../core/errors";
 import type { Lane } from "../../core/pipeline";
-import type { Attempt } from "../../core/retry";
-import { RetryBudgetExceededError } from "../../core/retry";
 import type { Params, SlbApi } from "../client";
 import {
   DOMAIN_EXTENSION_ACTIONS as ACTIONS,
   DOMAIN_EXTENSION_ERROR_CODES,
   DOMAIN_EXTENSION_WIRE_NAMES as WIRE,
 } from "../constants";
-import { classify, explainSpecRefusal, outcomeUnknown } from "../errors";
+import { classify, explainSpecRefusal } from "../errors";
 import type { SlbProviderOptions } from "../session";
 import { SlbSession } from "../session";
 import type { DomainExtensionInputs } from "./schema";
@@ -29,8 +28,6 @@ export type { DomainExtensionOutputs } from "./wire";
 
 /** DomainExtensionProviderOptions tune the provider in tests; the same shape as the listener's. */
 export type DomainExtensionProviderOptions = SlbProviderOptions;
-
-type Origin = { readonly id: string; readonly adopted?: ListedExtension };
 
 /**
  * DomainExtensionProvider implements the DomainExtension lifecycle: check validates the domain rules; create sends
@@ -74,77 +71,59 @@ export class DomainExtensionProvider
     const subject = `${values.loadBalancerId}:https:${values.listenerPort} ${values.domain}`;
     const api = this.#session.client(regionId);
     const params = createParams(values, regionId);
-    let origin: Origin;
+    let made: Created<ListedExtension>;
     try {
-      origin = await this.#session.pipeline.exclusive(
+      made = await this.#session.pipeline.exclusive(
         this.#session.target(address.regionId, address.loadBalancerId),
-        (lane) => this.createOnce(api, subject, address, values, params, lane),
+        (lane) => createOnce(this.#session.pipeline, lane, this.creating(api, subject, address, values, params, lane)),
       );
     } catch (error) {
       throw explainSpecRefusal(error, `DomainExtension ${subject}`, "loadBalancerId", values.loadBalancerId);
     }
-    if (origin.adopted && origin.adopted.serverCertificateId !== values.serverCertificateId) {
-      await this.setCertificate(api, origin.id, address, values.serverCertificateId);
-    }
-    return { id: origin.id, outs: { ...values, regionId } };
+    return { id: made.resource.domainExtensionId, outs: { ...values, regionId } };
   }
 
   /**
-   * createOnce sends the create under retry. After an answer that may have been lost, the next attempt first lists
-   * the listener's extensions: one for this domain with this certificate is this create's own. A domain already
-   * there (InvalidParameter.Domain) is adopted with `adoptExisting`, else it fails.
+   * creating is what a DomainExtension create tells the one create path (`core/createOnce`): it sends
+   * CreateDomainExtension; it looks by listing the listener's extensions, where one for this domain with this
+   * certificate is this create's own; with `adoptExisting` it adopts the domain's extension (setting the certificate
+   * when it differs), else another certificate on the domain fails as InvalidParameter.Domain.
    */
-  private async createOnce(
+  private creating(
     api: SlbApi,
     subject: string,
     address: ExtensionAddress,
     values: DomainExtensionInputs,
     params: Params,
     lane: Lane,
-  ): Promise<Origin> {
-    let maybeCreated = false;
-    const lookUp = async (attempt: Attempt): Promise<ListedExtension | undefined> => {
-      const body = await this.#session.pipeline.send(attempt, lane, () =>
-        api.call(ACTIONS.describeAll, listParams(address)),
-      );
-      return findByDomain(listedExtensions(body), values.domain);
+  ): CreateKind<ListedExtension> {
+    const { domain, serverCertificateId } = values;
+    return {
+      subject,
+      action: ACTIONS.create,
+      send: async () => {
+        const body = await api.call(ACTIONS.create, params);
+        const id = body.DomainExtensionId;
+        if (typeof id !== "string" || id.length === 0) {
+          throw new ListenerError(`DomainExtension ${subject}: CreateDomainExtension answered without an id`);
+        }
+        return { domainExtensionId: id, domain, serverCertificateId };
+      },
+      lookUp: async () =>
+        findByDomain(listedExtensions(await api.call(ACTIONS.describeAll, listParams(address))), domain),
+      isOwn: (live) => live.serverCertificateId === serverCertificateId,
+      named: (live) => `extension ${live.domainExtensionId}`,
+      adopt:
+        values.adoptExisting === true
+          ? async (live) => {
+              if (live.serverCertificateId !== serverCertificateId) {
+                await this.setCertificate(api, live.domainExtensionId, address, serverCertificateId, lane);
+              }
+              return live;
+            }
+          : undefined,
+      taken: () => this.domainTaken(values),
     };
-    return this.#session.pipeline
-      .retry(subject, ACTIONS.create, async (attempt): Promise<Origin> => {
-        if (maybeCreated) {
-          const live = await lookUp(attempt);
-          if (live) {
-            if (live.serverCertificateId === values.serverCertificateId) return { id: live.domainExtensionId };
-            if (values.adoptExisting === true) return { id: live.domainExtensionId, adopted: live };
-            throw this.domainTaken(values);
-          }
-        }
-        try {
-          const body = await this.#session.pipeline.send(attempt, lane, () => api.call(ACTIONS.create, params));
-          const id = body.DomainExtensionId;
-          if (typeof id !== "string" || id.length === 0) {
-            throw new ListenerError(`DomainExtension ${subject}: CreateDomainExtension answered without an id`);
-          }
-          return { id };
-        } catch (error) {
-          if (outcomeUnknown(error)) maybeCreated = true;
-          if (values.adoptExisting === true && classify(error) === "conflict") {
-            const live = await lookUp(attempt);
-            if (live) return { id: live.domainExtensionId, adopted: live };
-          }
-          throw error;
-        }
-      })
-      .catch(async (error: unknown) => {
-        // The budget ran out right after an attempt whose outcome is unknown: look once more, so an extension that
-        // attempt made is recorded instead of being left behind to block the domain on the next run.
-        if (maybeCreated && error instanceof RetryBudgetExceededError) {
-          const body = await api.call(ACTIONS.describeAll, listParams(address)).catch(() => undefined);
-          const live = body && findByDomain(listedExtensions(body), values.domain);
-          if (live && live.serverCertificateId === values.serverCertificateId) return { id: live.domainExtensionId };
-        }
-        throw error;
-      });
   }
 
   private domainTaken(values: DomainExtensionInputs): ApiError {
@@ -195,7 +174,10 @@ export class DomainExtensionProvider
     const outs: DomainExtensionOutputs = { ...next, domain: olds.domain, regionId };
     if (changed.includes("serverCertificateId")) {
       const address = { regionId, loadBalancerId: next.loadBalancerId, listenerPort: next.listenerPort };
-      await this.setCertificate(this.#session.client(regionId), id, address, next.serverCertificateId);
+      const api = this.#session.client(regionId);
+      await this.#session.pipeline.exclusive(this.#session.target(regionId, address.loadBalancerId), (lane) =>
+        this.setCertificate(api, id, address, next.serverCertificateId, lane),
+      );
     }
     return { outs };
   }
@@ -218,15 +200,17 @@ export class DomainExtensionProvider
     }
   }
 
-  private async setCertificate(api: SlbApi, id: string, address: ExtensionAddress, certificate: string): Promise<void> {
+  /** setCertificate sends SetDomainExtensionAttribute on the load balancer's lane, whose lock the caller holds. */
+  private async setCertificate(
+    api: SlbApi,
+    id: string,
+    address: ExtensionAddress,
+    certificate: string,
+    lane: Lane,
+  ): Promise<void> {
     const params: Params = { ...idParams(address.regionId, id), [WIRE.serverCertificateId]: certificate };
     try {
-      await this.#session.pipeline.mutate(
-        id,
-        ACTIONS.set,
-        this.#session.target(address.regionId, address.loadBalancerId),
-        () => api.call(ACTIONS.set, params),
-      );
+      await this.#session.pipeline.call(id, ACTIONS.set, lane, () => api.call(ACTIONS.set, params));
     } catch (error) {
       throw explainSpecRefusal(error, `DomainExtension ${id}`, "loadBalancerId", address.loadBalancerId);
     }

@@ -8,14 +8,15 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { conforms, decodeInputs } from "../../core/check";
+import { createOnce, type CreateKind } from "../../core/createOnce";
 import { ListenerError } from "../../core/errors";
 import { log } from "../../core/log";
 import type { Lane } from "../../core/pipeline";
-import { realSleep, RetryBudgetExceededError } from "../../core/retry";
+import { realSleep } from "../../core/retry";
 import { ElbV3Client, type V3Api, type WireV3Object } from "../client";
 import { retryBudgetMs, type Target } from "../config";
 import { V3_LB_STATUS } from "../constants";
-import { classify, outcomeUnknown } from "../errors";
+import { classify } from "../errors";
 import { sameValue } from "../schema";
 import { ElbSession, type ElbSessionOptions } from "../session";
 import { ElbV3ListenerPlan } from "./plan";
@@ -77,12 +78,12 @@ export class ElbV3ListenerProvider
 
   /**
    * create reads the load balancer once and refuses a protocol its flavors do not serve or a status that will not
-   * become ACTIVE, waits for ACTIVE, POSTs once (or adopts an existing listener when asked), and waits for ACTIVE
-   * again. The POST answers the finished listener. A retried POST first looks for the listener a lost answer made.
+   * become ACTIVE, waits for ACTIVE, POSTs once through the one create path (a retried POST first looks for the
+   * listener a lost answer made; a taken port is adopted when asked), and waits for ACTIVE again. The POST answers
+   * the finished listener.
    */
   async create(inputs: ElbV3ListenerInputs): Promise<dynamic.CreateResult<ElbV3ListenerOutputs>> {
     const { target, api } = this.#session.connect(inputs);
-    const subject = `${inputs.loadbalancerId}:${inputs.protocolPort}`;
     const listener = await this.#session.pipeline.exclusive(
       this.#session.lbTarget(target, inputs.loadbalancerId),
       async (lane) => {
@@ -90,18 +91,19 @@ export class ElbV3ListenerProvider
         const lb = await this.readLoadBalancer(api, inputs.loadbalancerId, target);
         this.preflight(lb, inputs);
         await this.waitActive(api, inputs.loadbalancerId, target, deadline, lb);
-        let result: WireV3Object | undefined;
-        if (inputs.adoptExisting) {
-          const reads = this.#session.pipeline.reads(this.#session.endpoint(target));
-          const listed = await this.#session.pipeline.call(subject, "list listeners", reads, () =>
-            api.listListeners(inputs.loadbalancerId, inputs.protocolPort),
-          );
-          const existing = listed.find((l) => portFamily(l.protocol) === portFamily(inputs.protocol));
-          if (existing) result = await this.adopt(api, existing, inputs, lane);
-        }
-        result ??= await this.postOnce(api, inputs, lane);
+        const made = await createOnce(this.#session.pipeline, lane, this.creating(api, inputs, lane)).catch(
+          (error: unknown) => {
+            if (classify(error) === "conflict" && !inputs.adoptExisting) {
+              log.warn(
+                `huawei:${RESOURCE}: port ${inputs.protocolPort} of load balancer ${inputs.loadbalancerId} is taken; ` +
+                  `set adoptExisting: true to manage an existing ${inputs.protocol} listener on it`,
+              );
+            }
+            throw error;
+          },
+        );
         await this.waitActive(api, inputs.loadbalancerId, target, deadline);
-        return result;
+        return made.resource;
       },
     );
     return { id: listener.id, outs: this.outputs(inputs, listener, target) };
@@ -271,53 +273,30 @@ export class ElbV3ListenerProvider
     }
   }
 
-  private isMine(l: WireV3Object, inputs: ElbV3ListenerInputs): boolean {
-    return (
-      l.protocol_port === inputs.protocolPort &&
-      l.protocol === inputs.protocol &&
-      (inputs.name === undefined || l.name === inputs.name)
-    );
-  }
-
-  /** postOnce creates the listener; after an answer that was lost it first looks for the listener it may have made. */
-  private async postOnce(api: V3Api, inputs: ElbV3ListenerInputs, lane: Lane): Promise<WireV3Object> {
+  /**
+   * creating is what an ElbV3Listener create tells the one create path (`core/createOnce`): it POSTs the listener
+   * (the answer is the finished listener); it looks by listing the load balancer's listeners on the port, where the
+   * one of the same port family (TCP, HTTP and HTTPS share one) is this create's own when protocol and name are the
+   * ones sent; with `adoptExisting` it adopts that listener (`adopt`). Another listener on the port without
+   * `adoptExisting` is left to the service's own conflict (ELB.8907).
+   */
+  private creating(api: V3Api, inputs: ElbV3ListenerInputs, lane: Lane): CreateKind<WireV3Object> {
     const body = { listener: createBody(inputs) };
-    const findMine = async (): Promise<WireV3Object | undefined> =>
-      (await api.listListeners(inputs.loadbalancerId, inputs.protocolPort)).find((l) => this.isMine(l, inputs));
-    let uncertain = false;
-    const subject = `${inputs.loadbalancerId}:${inputs.protocolPort}`;
-    return this.#session.pipeline
-      .retry(subject, "create listener", async (attempt) => {
-        if (uncertain) {
-          const mine = await this.#session.pipeline.send(attempt, lane, findMine);
-          if (mine) {
-            log.info(`huawei:${RESOURCE}: an earlier attempt created listener ${mine.id}; continuing with it`);
-            return mine;
-          }
-        }
-        try {
-          return await this.#session.pipeline.send(attempt, lane, () => api.createListener(body));
-        } catch (error) {
-          uncertain = uncertain || outcomeUnknown(error);
-          if (classify(error) === "conflict") {
-            log.warn(
-              `huawei:${RESOURCE}: port ${inputs.protocolPort} of load balancer ${inputs.loadbalancerId} is taken; ` +
-                `set adoptExisting: true to manage an existing ${inputs.protocol} listener on it`,
-            );
-          }
-          throw error;
-        }
-      })
-      .catch(async (error: unknown) => {
-        if (uncertain && (error instanceof RetryBudgetExceededError || classify(error) === "conflict")) {
-          const mine = await findMine().catch(() => undefined);
-          if (mine) {
-            log.info(`huawei:${RESOURCE}: the last attempt created listener ${mine.id}; continuing with it`);
-            return mine;
-          }
-        }
-        throw error;
-      });
+    return {
+      subject: `${inputs.loadbalancerId}:${inputs.protocolPort}`,
+      action: "create listener",
+      send: () => api.createListener(body),
+      lookUp: async () =>
+        (await api.listListeners(inputs.loadbalancerId, inputs.protocolPort)).find(
+          (l) => portFamily(l.protocol) === portFamily(inputs.protocol),
+        ),
+      isOwn: (l) =>
+        l.protocol_port === inputs.protocolPort &&
+        l.protocol === inputs.protocol &&
+        (inputs.name === undefined || l.name === inputs.name),
+      named: (l) => `listener ${l.id}`,
+      adopt: inputs.adoptExisting ? (existing) => this.adopt(api, existing, inputs, lane) : undefined,
+    };
   }
 
   /** adopt takes over an existing listener on the same port, updating what can be changed in place. */
