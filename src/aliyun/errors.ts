@@ -29,7 +29,7 @@ export const ALIYUN_CLASSIFIER: Classifier = {
 };
 
 /** RETRYABLE_CODES are transient: throttling, a load balancer that is busy or reconfiguring, 5xx-style faults. */
-export const RETRYABLE_CODES: ReadonlySet<string> = new Set([
+const RETRYABLE_CODES: ReadonlySet<string> = new Set([
   ERROR_CODES.operationBusy,
   ERROR_CODES.serviceIsConfiguring,
   ERROR_CODES.systemBusy,
@@ -54,7 +54,7 @@ export const RETRYABLE_CODES: ReadonlySet<string> = new Set([
  * GONE_CODES say the listener or its load balancer does not exist: ListenerNotFound (404) and
  * InvalidLoadBalancerId.NotFound (404). Ref: SLB "Common error codes".
  */
-export const GONE_CODES: ReadonlySet<string> = new Set<string>([
+const GONE_CODES: ReadonlySet<string> = new Set<string>([
   ERROR_CODES.loadBalancerNotFound,
   ERROR_CODES.listenerNotFound,
 ]);
@@ -112,7 +112,7 @@ export function classify(error: unknown): ErrorBehaviour {
 }
 
 /** BUSY_CODES say the load balancer is locked by a configuration in progress; the pacer learns the lock from them. */
-export const BUSY_CODES: ReadonlySet<string> = new Set([
+const BUSY_CODES: ReadonlySet<string> = new Set([
   ERROR_CODES.operationBusy,
   ERROR_CODES.serviceIsConfiguring,
   ERROR_CODES.systemBusy,
@@ -133,7 +133,7 @@ export function isLoadBalancerBusy(error: unknown): boolean {
 const NO_ANSWER_CODES: ReadonlySet<string> = new Set<string>(Object.values(NETWORK_CODES));
 
 /** isThrottled tells whether an error is the API's flow control (`Throttling.*`); the endpoint gate spaces calls by it. */
-export function isThrottled(error: unknown): boolean {
+function isThrottled(error: unknown): boolean {
   return isApiError(error) && error.cloud === "aliyun" && error.code.startsWith("Throttling");
 }
 

@@ -14,7 +14,7 @@ import { isLeft } from "fp-ts/Either";
 export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** PROVIDER_KEY is the reserved property under which `dynamic.Resource` stores the serialized provider. */
-export const PROVIDER_KEY = "__provider";
+const PROVIDER_KEY = "__provider";
 
 /** CheckFailure is one failed rule: the input property it concerns and a sentence that names the rule. */
 export interface CheckFailure {
@@ -79,7 +79,7 @@ export const booleanValue: t.Type<boolean, boolean, unknown> = new t.Type<boolea
 );
 
 /** DecodedInputs is what decoding returns: the values that passed, the properties still unknown, and the failures. */
-export interface DecodedInputs<P extends t.Props> {
+interface DecodedInputs<P extends t.Props> {
   readonly value: Partial<{ [K in keyof P]: t.TypeOf<P[K]> }>;
   readonly unknowns: ReadonlySet<keyof P & string>;
   readonly failures: readonly CheckFailure[];
@@ -160,7 +160,7 @@ export function failure(property: string, rule: string): CheckFailure {
 }
 
 /** InputsOf is the checked inputs type of a codec table: the `required` inputs present, the others optional. */
-export type InputsOf<P extends t.Props, R extends keyof P> = { [K in R]: t.TypeOf<P[K]> } & {
+type InputsOf<P extends t.Props, R extends keyof P> = { [K in R]: t.TypeOf<P[K]> } & {
   [K in Exclude<keyof P, R>]?: t.TypeOf<P[K]>;
 };
 
@@ -183,7 +183,7 @@ export function withoutProviderKey<T extends object>(value: T): T {
 }
 
 /** CheckOutcome is what every resource's checkInputs returns: the typed inputs, or the failures. */
-export type CheckOutcome<I> =
+type CheckOutcome<I> =
   { readonly ok: true; readonly inputs: I } | { readonly ok: false; readonly failures: readonly CheckFailure[] };
 
 /**

@@ -13,7 +13,7 @@
  */
 
 /** PacerOptions tune the search for the lock time. */
-export interface PacerOptions {
+interface PacerOptions {
   /** The first probe after a busy answer while nothing is known, in milliseconds. @default 10 */
   readonly floorMs?: number;
   /** The longest wait after a mutation, in milliseconds. @default 10000 */
@@ -25,7 +25,7 @@ export interface PacerOptions {
 }
 
 /** PaceTarget names a load balancer (key) and the endpoint whose locks behave alike (scope). */
-export interface PaceTarget {
+interface PaceTarget {
   readonly scope: string;
   readonly key: string;
 }
@@ -47,7 +47,7 @@ export interface PaceSession {
 }
 
 /** LockBounds are what is known of the lock time after our completion: lo < L <= hi (milliseconds). */
-export interface LockBounds {
+interface LockBounds {
   readonly lo: number;
   readonly hi: number;
 }

@@ -89,7 +89,7 @@ const PACER = processState().pacer;
  * is `backoff`, `lock` (the pacer's next learnt send time) or `throttle` (the gate's next slot). An error that is not
  * an API answer reads `<action> failed (<error name>)`.
  */
-export function retryLine(resource: string, subject: string, action: string, info: RetryInfo): string {
+function retryLine(resource: string, subject: string, action: string, info: RetryInfo): string {
   const { error } = info;
   const what = isApiError(error)
     ? `${error.action} answered ${codeAndStatus(error)}`

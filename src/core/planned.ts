@@ -2,13 +2,13 @@
  * PlannedProvider: what the dynamic-provider host serves for one resource kind. configure, check and diff, the calls
  * of `pulumi preview`, go to the resource's plan half (schema and config, no API client); create, read, update and
  * delete load the full provider on first use and hand it the last configure request. A preview therefore never loads
- * the clients, the signers or the mutation pipeline (`npm run bench`, figure 5).
+ * the clients, the signers or the mutation pipeline, and its first check waits for none of them.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { Env } from "./config";
 
 /** Configurable is a cloud's StackConfig: it keeps the stack config `configure` passes. */
-export interface Configurable {
+interface Configurable {
   configure(req: dynamic.ConfigureRequest): void;
 }
 

@@ -8,7 +8,7 @@ import type { ErrorBehaviour } from "./errors";
 import { ListenerError } from "./errors";
 
 /** RetryClock is the time source of the loop; a parameter so tests need no real time. */
-export interface RetryClock {
+interface RetryClock {
   readonly now?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
@@ -25,7 +25,7 @@ export interface RetryOptions extends RetryClock {
 }
 
 /** DelaySource names who chose the delay of a retry: the backoff, the lock pacer or the endpoint gate. */
-export type DelaySource = "backoff" | "lock" | "throttle";
+type DelaySource = "backoff" | "lock" | "throttle";
 
 /** Suggestion is a delay a component (pacer or gate) proposes for the next attempt after an answer it understands. */
 export interface Suggestion {
@@ -56,7 +56,7 @@ export interface Attempt {
 }
 
 /** RetryPolicy is what the loop needs besides the operation: classification, suggestions, limits and reporting. */
-export interface RetryPolicy extends RetryOptions {
+interface RetryPolicy extends RetryOptions {
   readonly classify: (error: unknown) => ErrorBehaviour;
   /** How many suggested delays of each source are taken in a row before a backoff delay. @default lock 8, throttle 4 */
   readonly quickRetries?: Partial<Record<Suggestion["source"], number>>;
@@ -68,7 +68,7 @@ export interface RetryPolicy extends RetryOptions {
 export const DEFAULT_RETRY_BUDGET_MS = 300_000;
 
 /** DEFAULT_QUICK_RETRIES are the suggested delays of each source taken in a row before a backoff delay. */
-export const DEFAULT_QUICK_RETRIES: Readonly<Record<Suggestion["source"], number>> = { lock: 8, throttle: 4 };
+const DEFAULT_QUICK_RETRIES: Readonly<Record<Suggestion["source"], number>> = { lock: 8, throttle: 4 };
 
 /** RetryBudgetExceededError wraps the last retryable error once the time budget of an operation has run out. */
 export class RetryBudgetExceededError extends ListenerError {

@@ -26,7 +26,7 @@ export interface CreateSteps {
 }
 
 /** SettleClock is how settle waits: its sleep, clock, poll interval and the retry budget it may spend. */
-export interface SettleClock {
+interface SettleClock {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
   /** @default 1000 */

@@ -25,7 +25,7 @@ export const HUAWEI_CLASSIFIER: Classifier = {
 };
 
 /** RETRYABLE_CODES are transient: throttling, a load balancer being reconfigured (locked), and failed exchanges. */
-export const RETRYABLE_CODES: ReadonlySet<string> = new Set<string>([
+const RETRYABLE_CODES: ReadonlySet<string> = new Set<string>([
   APIGW_CODES.throttled,
   ELB_CODES.lbLocked,
   // Every failed exchange but a host name that does not resolve (a wrong region or endpoint, fatal).
@@ -34,7 +34,7 @@ export const RETRYABLE_CODES: ReadonlySet<string> = new Set<string>([
 ]);
 
 /** GONE_CODES say the listener, or the load balancer it belongs to, does not exist. */
-export const GONE_CODES: ReadonlySet<string> = new Set<string>([
+const GONE_CODES: ReadonlySet<string> = new Set<string>([
   ELB_CODES.listenerNotFound,
   ELB_CODES.lbNotFound,
   ELB_CODES.lbNotExist,
@@ -42,13 +42,13 @@ export const GONE_CODES: ReadonlySet<string> = new Set<string>([
 ]);
 
 /** CONFLICT_CODES say the request collides with an existing listener (its port is taken). */
-export const CONFLICT_CODES: ReadonlySet<string> = new Set<string>([ELB_CODES.portInUse]);
+const CONFLICT_CODES: ReadonlySet<string> = new Set<string>([ELB_CODES.portInUse]);
 
 /**
  * FATAL_V3_CODES are dedicated ELB refusals that no retry changes: ELB.8902 invalid input (400), ELB.8905 quota
  * exceeded (409, which would otherwise be retried as a 409), ELB.8962 feature not supported (403).
  */
-export const FATAL_V3_CODES: ReadonlySet<string> = new Set<string>([
+const FATAL_V3_CODES: ReadonlySet<string> = new Set<string>([
   ELB_V3_CODES.invalidInput,
   ELB_V3_CODES.quotaExceeded,
   ELB_V3_CODES.notSupported,
@@ -60,7 +60,7 @@ export const FATAL_V3_CODES: ReadonlySet<string> = new Set<string>([
  * only the port text (seen in third-party logs, digest §7 ◐) tells a taken port from a load balancer that is not
  * ACTIVE, which is retried as its lock.
  */
-export function isV3PortConflict(error: unknown): boolean {
+function isV3PortConflict(error: unknown): boolean {
   return (
     isApiError(error) &&
     error.cloud === "huawei" &&
@@ -117,7 +117,7 @@ export function isLoadBalancerBusy(error: unknown): boolean {
 const NO_ANSWER_CODES: ReadonlySet<string> = new Set<string>(Object.values(NETWORK_CODES));
 
 /** isThrottled tells whether an error is the API gateway's flow control (429, APIGW.0308); the endpoint gate spaces calls by it. */
-export function isThrottled(error: unknown): boolean {
+function isThrottled(error: unknown): boolean {
   return (
     isApiError(error) && error.cloud === "huawei" && (error.code === APIGW_CODES.throttled || error.status === 429)
   );

@@ -16,7 +16,7 @@ import { classify, HUAWEI_CLASSIFIER } from "./errors";
 export type ElbSessionOptions<Api> = ProviderOptions<Api, Target>;
 
 /** StoredPlace is where a resource's state says it lives: the resolved region and project, else the inputs'. */
-export interface StoredPlace {
+interface StoredPlace {
   readonly resolvedRegion?: string;
   readonly region?: string;
   readonly resolvedProjectId?: string;
@@ -24,13 +24,13 @@ export interface StoredPlace {
 }
 
 /** Found is a resource read back, with the target it was read from. */
-export interface Found<T> {
+interface Found<T> {
   readonly target: Target;
   readonly found: T;
 }
 
 /** Connection is one call's resolved target, its API client and the settings they came from. */
-export interface Connection<Api> {
+interface Connection<Api> {
   readonly target: Target;
   readonly api: Api;
   readonly settings: HuaweiSettings;

@@ -44,7 +44,7 @@ export { V3_OUTPUT_NAMES } from "./wire";
 export type V3ProviderOptions = ElbSessionOptions<V3Api>;
 
 /** UPDATABLE_INPUTS are the inputs one PUT changes in place. Ref: digest §3. */
-export const UPDATABLE_INPUTS: readonly V3InputName[] = INPUT_NAMES.filter(
+const UPDATABLE_INPUTS: readonly V3InputName[] = INPUT_NAMES.filter(
   (n) => !REPLACE_ON_CHANGE.has(n) && !NOT_COMPARED.has(n),
 );
 
