@@ -72,29 +72,27 @@ function httpsListener(name: string, stage: Stage, c: StageContext): HttpsListen
   });
 }
 
-const aliyunListeners = (accounts: Accounts, ids: Ids): Promise<LiveListener[]> =>
-  accounts.aliyun().listeners(ids.aliyunLoadBalancerId);
+/** ON_ALIYUN_SLB is what the Aliyun kinds share: the SLB instance and certificates they need, and its listing. */
+const ON_ALIYUN_SLB = {
+  cloud: "aliyun",
+  loadBalancer: "aliyunLoadBalancerId",
+  needs: ["aliyunLoadBalancerId", "aliyunCertificateIds"],
+  listeners: (accounts: Accounts, ids: Ids): Promise<LiveListener[]> =>
+    accounts.aliyun().listeners(ids.aliyunLoadBalancerId),
+} as const satisfies Pick<Scenario, "cloud" | "loadBalancer" | "needs" | "listeners">;
 
 /** SCENARIOS are the kinds' scenarios, in the order they run. */
 export const SCENARIOS: readonly Scenario[] = [
   {
+    ...ON_ALIYUN_SLB,
     kind: "HttpsListener",
-    cloud: "aliyun",
-    loadBalancer: "aliyunLoadBalancerId",
-    needs: ["aliyunLoadBalancerId", "aliyunCertificateIds"],
     resources: 1,
-    declare(stage, c) {
-      const listener = httpsListener("listener", stage, c);
-      return listener;
-    },
+    declare: (stage, c) => httpsListener("listener", stage, c),
     read: (name, id) => HttpsListener.get(name, id),
-    listeners: aliyunListeners,
   },
   {
+    ...ON_ALIYUN_SLB,
     kind: "DomainExtension",
-    cloud: "aliyun",
-    loadBalancer: "aliyunLoadBalancerId",
-    needs: ["aliyunLoadBalancerId", "aliyunCertificateIds"],
     resources: 2,
     declare(stage, c) {
       // The extension's listener stays as created; the extension rotates its certificate, then changes its domain.
@@ -110,7 +108,6 @@ export const SCENARIOS: readonly Scenario[] = [
       return extension;
     },
     read: (name, id) => DomainExtension.get(name, id),
-    listeners: aliyunListeners,
   },
   {
     kind: "ElbListener",
