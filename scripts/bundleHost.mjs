@@ -9,35 +9,49 @@
 // dist/providerHost.js (the package's `provider-host`, which state of earlier releases names) requires the plan bundle
 // of the kind it is asked for. Each bundle holds io-ts, the fp-ts parts it uses (both as published) and our modules:
 // one file resolved, read and compiled instead of about 90, which is what a preview's first check waits for. The
-// bundles are self-contained but for the log sink (src/core/log.ts), which every bundle requires from
-// dist/core/log.js (sharedLog below); the pipeline's process-wide locks and pacer live on globalThis
-// (src/core/pipeline.ts), so every kind's copy shares them. The HTTP clients (pop-core, axios) stay outside: the
-// provider requires them on its first API call.
+// plan bundles are self-contained but for the log sink (src/core/log.ts), which every bundle requires from
+// dist/core/log.js; the full providers require every module of src/core from dist/core/, so all kinds share one lock
+// table (fromDist below). The HTTP clients (pop-core, axios) stay outside: the provider requires them on its first API
+// call.
 import { existsSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, relative, resolve, sep } from "node:path";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import { build } from "esbuild";
 
-/** LOG_SOURCE is the log sink's source; LOG_MODULE is what tsc compiled it to, the module the package main requires. */
-const LOG_SOURCE = resolve("src/core/log.ts");
-const LOG_MODULE = resolve("dist/core/log.js");
+/** CORE_SOURCE is the shared glue's sources; CORE_MODULES what tsc compiled them to, the modules the package main loads. */
+const CORE_SOURCE = resolve("src/core");
+const CORE_MODULES = resolve("dist/core");
 
 /**
- * sharedLog makes every import of src/core/log.ts in a bundle written to `outfile` a require of dist/core/log.js, by
- * a path relative to the bundle, instead of a copy inside it. The logger `setLogger` installs is a module value: with
- * a copy per bundle, a logger set through the package main (`require("pulumi-lb-listeners")`) or through one kind
- * never saw what another kind's bundle logged. One compiled module is one value for the whole process.
+ * fromDist makes every import in a bundle written to `outfile` of a module of src/core/ that `shared` selects (its
+ * name without `.ts`) a require of tsc's compiled module in dist/core/, by a path relative to the bundle, instead of a
+ * copy inside it. A module value is then one value for the whole process:
+ * - the log sink (every bundle): with a copy per bundle, a logger set through the package main
+ *   (`require("pulumi-lb-listeners")`) or through one kind never saw what another kind's bundle logged;
+ * - the whole of core (the full providers): the per-load-balancer lock table and the pacer are module values of
+ *   core/pipeline, so a listener and a domain extension of one load balancer queue on one lock whichever kind's
+ *   bundle sends them, and the pipeline, the clients and the providers share one error class tree.
  */
-const sharedLog = (outfile) => ({
-  name: "one log sink per process",
+const fromDist = (outfile, shared) => ({
+  name: "shared core modules",
   setup(b) {
-    b.onResolve({ filter: /(?:^|\/)log$/ }, (args) => {
-      if (resolve(args.resolveDir, `${args.path}.ts`) !== LOG_SOURCE) return undefined;
-      const request = relative(dirname(resolve(outfile)), LOG_MODULE).replaceAll(sep, "/");
+    b.onResolve({ filter: /^\./ }, (args) => {
+      const source = resolve(args.resolveDir, args.path);
+      if (dirname(source) !== CORE_SOURCE || !shared(basename(source))) return undefined;
+      const request = relative(dirname(resolve(outfile)), `${CORE_MODULES}/${basename(source)}.js`).replaceAll(
+        sep,
+        "/",
+      );
       return { path: request.startsWith(".") ? request : `./${request}`, external: true };
     });
   },
 });
+
+/** sharedLog shares the log sink only: the plans and the provider host stay one file each for a preview's check. */
+const sharedLog = (outfile) => fromDist(outfile, (name) => name === "log");
+
+/** sharedCore shares every core module: the full providers load on the first API call, never in a preview. */
+const sharedCore = (outfile) => fromDist(outfile, () => true);
 
 /** Options every bundle shares; `module` first so fp-ts and io-ts come as ES modules and unused exports drop out. */
 const common = {
@@ -57,8 +71,9 @@ const common = {
 };
 
 const require = createRequire(import.meta.url);
-// The bundles require the compiled log sink at run time; without it each would fail on its first line.
-if (!existsSync(LOG_MODULE)) throw new Error("dist/core/log.js is missing: run tsc -p tsconfig.build.json first");
+// The bundles require the compiled core modules at run time; without them each would fail on its first line.
+if (!existsSync(`${CORE_MODULES}/pipeline.js`))
+  throw new Error("dist/core is missing: run tsc -p tsconfig.build.json first");
 const { HOST_BUNDLES } = require("../dist/providerShim.js");
 const { exports: EXPORTS } = require("../package.json");
 
@@ -108,7 +123,7 @@ await Promise.all(
       ...common,
       entryPoints: [`src/${dirOf(bundle)}/provider.ts`],
       outfile: `dist/host/${bundle}.js`,
-      plugins: [sharedLog(`dist/host/${bundle}.js`)],
+      plugins: [sharedCore(`dist/host/${bundle}.js`)],
     }),
   ]),
 );

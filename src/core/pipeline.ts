@@ -53,35 +53,18 @@ export interface LoadBalancerTarget {
   readonly loadBalancer: string;
 }
 
-/** ProcessState is what every copy of this module in one process shares. */
-interface ProcessState {
-  readonly locks: KeyedMutex;
-  readonly pacer: LockPacer;
-}
-
-declare global {
-  // The one process-wide state of this package's pipelines (see processState).
-  var __pulumiLbListenersPipeline: ProcessState | undefined;
-}
-
 /**
- * processState is the process's one lock table and pacer. The provider host loads each resource kind from its own
- * bundle, each with its own copy of this module; a listener and a domain extension on one load balancer must still
- * queue on one lock, so the first copy to load puts the state on globalThis and every later copy uses it.
+ * LOCKS serializes mutations per load balancer across every provider instance of this process. The provider host
+ * loads every kind's full provider with this one compiled module (scripts/bundleHost.mjs shares core), so a listener
+ * and a domain extension on one load balancer queue on this one table.
  */
-function processState(): ProcessState {
-  globalThis.__pulumiLbListenersPipeline ??= { locks: new KeyedMutex(), pacer: new LockPacer() };
-  return globalThis.__pulumiLbListenersPipeline;
-}
-
-/** LOCKS serializes mutations per load balancer across every provider instance of this process. */
-const LOCKS = processState().locks;
+const LOCKS = new KeyedMutex();
 
 /**
  * PACER learns per endpoint, refined per load balancer, how long a load balancer stays locked after a mutation, so a
  * queued mutation is sent just after the lock ends. One per process, like the locks.
  */
-const PACER = processState().pacer;
+const PACER = new LockPacer();
 
 /**
  * retryLine is the one log format of a retry:
