@@ -12,9 +12,7 @@ import { ElbClient } from "../huawei/client";
 import { readSettings, resolveTarget } from "../huawei/config";
 import { OPERATIONS, PATHS, V3_OPERATIONS, V3_PATHS } from "../huawei/constants";
 import type { Env } from "../core/config";
-
-/** ConfigLookup reads one stack config value by its full key (`alicloud:accessKey`); undefined when unset. */
-export type ConfigLookup = (key: string) => string | undefined;
+import type { ConfigLookup } from "./variables";
 
 const noConfig: ConfigLookup = () => undefined;
 

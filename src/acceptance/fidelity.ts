@@ -15,7 +15,7 @@ import * as path from "node:path";
 import { API_VERSION } from "../aliyun/constants";
 import { startEmulators, type Emulators } from "../emulator";
 import { Signer } from "../huawei/signer";
-import { ID_KEYS, type RedactedCall } from "./redact";
+import { ID_KEYS, replacing, rewrite, type RedactedCall } from "./redact";
 import { readRecording, recordingFolders } from "./replay";
 import { emulatorEnv } from "./runner";
 
@@ -103,19 +103,6 @@ function learnIds(recorded: unknown, emulated: unknown, mapping: Map<string, str
   }
 }
 
-/** substitute replaces every mapped placeholder in a value's strings. */
-function substitute<T>(value: T, mapping: ReadonlyMap<string, string>): T {
-  const keys = [...mapping.keys()].sort((a, b) => b.length - a.length);
-  const text = (s: string): string => keys.reduce((acc, k) => acc.split(k).join(mapping.get(k) ?? k), s);
-  const walk = (v: unknown): unknown => {
-    if (typeof v === "string") return text(v);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v === null || typeof v !== "object") return v;
-    return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, walk(inner)]));
-  };
-  return walk(value) as T;
-}
-
 /** sendAliyun sends one RPC call to the emulator, signed with its key, and returns the answer whatever its status. */
 async function sendAliyun(emulators: Emulators, call: RedactedCall): Promise<Answer> {
   const aliyun = emulators.aliyun;
@@ -196,7 +183,7 @@ export async function fidelity(folder: string): Promise<FidelityRow[]> {
       // At the recorded pace: the emulators, like the services, answer by how long ago a change was made.
       const wait = recorded.atMs - (Date.now() - started);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const call = substitute(recorded, mapping);
+      const call = rewrite(recorded, replacing(mapping)) as RedactedCall;
       const emulated = call.cloud === "aliyun" ? await sendAliyun(emulators, call) : await sendHuawei(emulators, call);
       learnIds(recorded.answer, emulated.body, mapping);
       const label = call.cloud === "aliyun" ? recorded.action : `${recorded.method ?? ""} ${recorded.path ?? ""}`;

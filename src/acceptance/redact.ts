@@ -117,8 +117,20 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** rewrite maps every string of a value through `text`, drops REMOVED_KEYS, and leaves the rest as it is. */
-function rewrite(value: unknown, text: (s: string) => string): unknown {
+/**
+ * replacing makes a text function that replaces each key of `by` found in a string with its value, in one pass and
+ * longest key first, so an id containing another (`lb-x:https:443` holds `lb-x`) is never half replaced and a
+ * replacement is never replaced again.
+ */
+export function replacing(by: ReadonlyMap<string, string>): (s: string) => string {
+  if (by.size === 0) return (s) => s;
+  const keys = [...by.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const pattern = new RegExp(keys.map(escape).join("|"), "g");
+  return (s) => s.replace(pattern, (m) => by.get(m) ?? m);
+}
+
+/** rewrite maps every string of a value, keys included, through `text`, drops REMOVED_KEYS, and keeps the rest. */
+export function rewrite(value: unknown, text: (s: string) => string): unknown {
   if (typeof value === "string") return text(value);
   if (Array.isArray(value)) return value.map((v) => rewrite(v, text));
   if (value === null || typeof value !== "object") return value;
@@ -138,24 +150,13 @@ export function redactCalls(calls: readonly RecordedCall[], input: RedactionInpu
     collectIds(call.body, ids);
     collectIds(call.answer, ids);
   }
-  // Longest first, so that an id containing another (`lb-x:https:443` holds `lb-x`) is never half replaced.
   const ordered = [...ids].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const placeholders = new Map<string, string>();
   ordered.forEach((id, i) => placeholders.set(id, placeholderFor(id, i + 1)));
   const secrets = input.secrets.filter((s) => s.length > 0);
-  const pattern =
-    ordered.length + secrets.length > 0
-      ? new RegExp(
-          [...secrets, ...ordered]
-            .sort((a, b) => b.length - a.length)
-            .map(escape)
-            .join("|"),
-          "g",
-        )
-      : undefined;
-  const secretSet = new Set(secrets);
-  const text = (s: string): string =>
-    pattern ? s.replace(pattern, (m) => (secretSet.has(m) ? "[redacted]" : (placeholders.get(m) ?? m))) : s;
+  const text = replacing(
+    new Map([...placeholders, ...secrets.map((secret): [string, string] => [secret, "[redacted]"])]),
+  );
   const first = calls.length > 0 ? Math.min(...calls.map((c) => c.startedAt)) : 0;
   const redacted = calls.map((call): RedactedCall => {
     const { startedAt, ...rest } = call;

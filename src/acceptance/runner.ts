@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { runStack, type Operation, type RunResult } from "../engine/harness";
 import type { StackConfig } from "../engine/host";
+import { emulatorEnv as demoEmulatorEnv } from "../demo/fixtures";
 import { startEmulators, type Emulators } from "../emulator";
 import type { Cloud } from "../core/errors";
 import { RECORD_DIR_ENV, type RecordedCall } from "../core/recorder";
@@ -20,9 +21,9 @@ import { redactCalls } from "./redact";
 import { providerConfig } from "./stackConfig";
 import { SCENARIOS, type Accounts, type Ids, type KindName, type Scenario, type Stage } from "./scenarios";
 import {
-  DEFAULT_PORTS,
   PREFIX,
   VARIABLES,
+  credentialsOf,
   hasAliyunCredentials,
   hasHuaweiCredentials,
   readAccountIds,
@@ -99,19 +100,17 @@ export interface AcceptanceOptions {
 
 const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
 
-/** emulatorEnv points both clouds at the emulators and names their seeded resources as the account variables. */
+/**
+ * emulatorEnv is the demo's environment for the emulators (endpoints and credentials) with their regions and project,
+ * and their seeded resources named as the account variables.
+ */
 export function emulatorEnv(emulators: Emulators): Record<string, string> {
   const aliyun = emulators.aliyun;
   const huawei = emulators.huawei;
   if (!aliyun || !huawei) throw new Error("both emulators must run");
   return {
-    ALICLOUD_SLB_ENDPOINT: aliyun.endpoint,
-    ALICLOUD_ACCESS_KEY: aliyun.accessKeyId,
-    ALICLOUD_SECRET_KEY: aliyun.accessKeySecret,
+    ...demoEmulatorEnv(emulators),
     ALICLOUD_REGION: aliyun.seed.regionId,
-    HW_ELB_ENDPOINT: huawei.endpoint,
-    HW_ACCESS_KEY: huawei.accessKey,
-    HW_SECRET_KEY: huawei.secretKey,
     HW_REGION_NAME: huawei.seed.region,
     HW_PROJECT_ID: huawei.seed.projectId,
     [VARIABLES.aliyunLoadBalancerId]: aliyun.seed.loadBalancers.public,
@@ -150,25 +149,6 @@ export async function runAcceptance(options: AcceptanceOptions = {}): Promise<Ac
   const root = options.packageRoot ?? PACKAGE_ROOT;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "plbacc-"));
   const rawDir = path.join(work, "calls");
-  let stackConfig: StackConfig = {};
-  if (options.stack) {
-    try {
-      stackConfig = providerConfig(options.stack.dir, options.stack.name, given.PULUMI_CONFIG_PASSPHRASE);
-    } catch (error) {
-      print(`problem: ${messageOf(error)}`);
-      return {
-        run,
-        targets: { aliyun: "not run", huawei: "not run" },
-        ports: DEFAULT_PORTS,
-        ok: false,
-        problems: [messageOf(error)],
-        kinds: [],
-        leftovers: [],
-      };
-    }
-  }
-  const config = (key: string): string | undefined => stackConfig[key]?.value;
-  const useEmulators = !hasAliyunCredentials(given, config) && !hasHuaweiCredentials(given, config);
   let emulators: Emulators | undefined;
   const previousRecordDir = process.env[RECORD_DIR_ENV];
   const kinds: KindReport[] = [];
@@ -177,7 +157,15 @@ export async function runAcceptance(options: AcceptanceOptions = {}): Promise<Ac
   let env: Env = given;
   let ports: PortRange = { from: 0, to: 0 };
   const targets: Record<Cloud, Target> = { aliyun: "not run", huawei: "not run" };
+  let stackConfig: StackConfig = {};
+  const config = (key: string): string | undefined => stackConfig[key]?.value;
+  let useEmulators = false;
   try {
+    // A stack file that cannot be read stops the run before anything else, as a malformed variable does.
+    if (options.stack) {
+      stackConfig = providerConfig(options.stack.dir, options.stack.name, given.PULUMI_CONFIG_PASSPHRASE);
+    }
+    useEmulators = !hasAliyunCredentials(given, config) && !hasHuaweiCredentials(given, config);
     if (useEmulators) {
       print("No Alibaba Cloud or Huawei Cloud credentials in the environment: running against the embedded emulators.");
       emulators = await startEmulators({ aliyun: {}, huawei: {} });
@@ -480,21 +468,6 @@ function printTable(report: AcceptanceReport, print: (line: string) => void): vo
   print(report.ok ? "acceptance: every step of every kind that ran did what it should" : "acceptance: FAILED");
 }
 
-/** secretsOf lists the credentials of an environment, for the redaction. */
-function secretsOf(env: Env): string[] {
-  const names = [
-    "ALICLOUD_ACCESS_KEY",
-    "ALICLOUD_SECRET_KEY",
-    "ALICLOUD_SECURITY_TOKEN",
-    "ALIBABA_CLOUD_ACCESS_KEY_ID",
-    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-    "HW_ACCESS_KEY",
-    "HW_SECRET_KEY",
-    "HW_AUTH_TOKEN",
-  ];
-  return names.map((n) => env[n] ?? "").filter((v) => v.length > 0);
-}
-
 /** Manifest is a recording folder's `manifest.json`: how the run was made and what each step did. */
 export interface Manifest {
   readonly cloud: Cloud;
@@ -527,7 +500,7 @@ function writeRecording(
   const configSecrets = Object.entries(stackConfig)
     .filter(([k, v]) => v.secret || /accessKey$/.test(k))
     .map(([, v]) => v.value);
-  const secrets = [...secretsOf(env), ...configSecrets];
+  const secrets = [...credentialsOf(env), ...configSecrets];
   const { calls: redacted, placeholders } = redactCalls(calls, { secrets, identifiers });
   const hidden = (v: string | undefined): string =>
     (v ?? "")

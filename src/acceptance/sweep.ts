@@ -5,9 +5,10 @@
  * acceptance run.
  */
 import type { Env } from "../core/config";
-import { AliyunAccount, HuaweiAccount, type ConfigLookup, type LiveExtension, type LiveListener } from "./account";
+import { withRetry } from "../core/retry";
+import { AliyunAccount, HuaweiAccount, type LiveExtension, type LiveListener } from "./account";
 import { providerConfig } from "./stackConfig";
-import { PREFIX, hasAliyunCredentials, hasHuaweiCredentials, readAccountIds } from "./variables";
+import { PREFIX, hasAliyunCredentials, hasHuaweiCredentials, readAccountIds, type ConfigLookup } from "./variables";
 
 /** SweepItem is one thing the sweep found, with how to delete it. */
 interface SweepItem {
@@ -82,18 +83,6 @@ async function findLeftovers(env: Env, config: ConfigLookup = () => undefined): 
   return items;
 }
 
-/** withRetries tries a deletion a few times: a load balancer still configuring after the last one refuses it. */
-async function withRetries(action: () => Promise<void>, attempts = 10): Promise<void> {
-  for (let i = 1; ; i += 1) {
-    try {
-      return await action();
-    } catch (error) {
-      if (i >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 300 * i));
-    }
-  }
-}
-
 /** sweep finds the run's leftovers, prints them, and deletes them with `yes` (extensions before their listeners). */
 export async function sweep(options: SweepOptions = {}): Promise<SweepResult> {
   const print = options.print ?? ((line: string) => console.log(line));
@@ -111,7 +100,8 @@ export async function sweep(options: SweepOptions = {}): Promise<SweepResult> {
       continue;
     }
     try {
-      await withRetries(item.delete);
+      // A load balancer still configuring after the last deletion refuses the next one for a moment.
+      await withRetry(() => item.delete(), { classify: () => "retry", budgetMs: 15_000, baseDelayMs: 300 });
       deleted.push(item.what);
       print(`deleted ${item.what}`);
     } catch (error) {

@@ -3,7 +3,9 @@
  * the account (`PLB_ACC_*`), and the port range. Pure: each reader returns data or a list of problems, one line each,
  * so a malformed variable stops the run before anything is created.
  */
+import { CONFIG_KEYS as ALIYUN_KEYS, ENV_VARS as ALIYUN_ENV } from "../aliyun/config";
 import type { Env } from "../core/config";
+import { SETTINGS as HUAWEI } from "../huawei/config";
 
 /** VARIABLES names every account variable the scenarios read. */
 export const VARIABLES = {
@@ -29,7 +31,7 @@ export interface PortRange {
 }
 
 /** DEFAULT_PORTS is the range used when `PLB_ACC_PORTS` is unset. */
-export const DEFAULT_PORTS: PortRange = { from: 40000, to: 40999 };
+const DEFAULT_PORTS: PortRange = { from: 40000, to: 40999 };
 
 /** PREFIX starts every name, description and domain the run creates; the sweep touches nothing without it. */
 export const PREFIX = "plbacc-";
@@ -96,22 +98,29 @@ export function readAccountIds(env: Env): Read<AccountIds> {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }
 
-/** Lookup reads one stack config value by its full key; undefined when unset. */
-type Lookup = (key: string) => string | undefined;
+/** ConfigLookup reads one stack config value by its full key (`alicloud:accessKey`); undefined when unset. */
+export type ConfigLookup = (key: string) => string | undefined;
 
-const none: Lookup = () => undefined;
+const none: ConfigLookup = () => undefined;
+
+/** ALIYUN_CREDENTIALS and HUAWEI_CREDENTIALS are the providers' own credential variables and keys, secrets included. */
+const ALIYUN_CREDENTIALS = [...ALIYUN_ENV.accessKey, ...ALIYUN_ENV.secretKey, ...ALIYUN_ENV.securityToken];
+const HUAWEI_CREDENTIALS = [HUAWEI.accessKey.env, HUAWEI.secretKey.env, HUAWEI.token.env];
 
 /**
  * hasAliyunCredentials tells whether the environment or the stack config holds an Alibaba Cloud access key (the
  * provider's variables and keys).
  */
-export function hasAliyunCredentials(env: Env, config: Lookup = none): boolean {
-  return Boolean(env.ALICLOUD_ACCESS_KEY || env.ALIBABA_CLOUD_ACCESS_KEY_ID || config("alicloud:accessKey"));
+export function hasAliyunCredentials(env: Env, config: ConfigLookup = none): boolean {
+  return ALIYUN_ENV.accessKey.some((name) => Boolean(env[name])) || Boolean(config(ALIYUN_KEYS.accessKey));
 }
 
 /** hasHuaweiCredentials tells whether the environment or the stack config holds a Huawei access key or IAM token. */
-export function hasHuaweiCredentials(env: Env, config: Lookup = none): boolean {
-  return Boolean(
-    env.HW_ACCESS_KEY || env.HW_AUTH_TOKEN || config("huaweicloud:accessKey") || config("huaweicloud:token"),
-  );
+export function hasHuaweiCredentials(env: Env, config: ConfigLookup = none): boolean {
+  return [HUAWEI.accessKey, HUAWEI.token].some((s) => Boolean(env[s.env]) || Boolean(config(s.key)));
+}
+
+/** credentialsOf lists the credential values an environment holds, both clouds', for the redaction. */
+export function credentialsOf(env: Env): string[] {
+  return [...ALIYUN_CREDENTIALS, ...HUAWEI_CREDENTIALS].map((n) => env[n] ?? "").filter((v) => v.length > 0);
 }
