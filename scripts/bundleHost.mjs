@@ -79,11 +79,10 @@ const { exports: EXPORTS } = require("../package.json");
 
 /** BUNDLES are the kinds' bundle names; each folder src/<bundle with `-` as `/`>/ has host.ts and provider.ts. */
 const BUNDLES = Object.values(HOST_BUNDLES);
-for (const bundle of BUNDLES) {
-  // The serialized provider requires the plan bundle by this export; a kind without it fails in the host.
-  if (EXPORTS[`./host/${bundle}`] !== `./dist/host/${bundle}.plan.js`) {
-    throw new Error(`package.json must export "./host/${bundle}": "./dist/host/${bundle}.plan.js"`);
-  }
+// The serialized provider requires each plan bundle as `pulumi-lb-listeners/host/<bundle>`: one pattern export
+// serves every kind, so adding a kind does not touch package.json.
+if (EXPORTS["./host/*"] !== "./dist/host/*.plan.js") {
+  throw new Error('package.json must export "./host/*": "./dist/host/*.plan.js"');
 }
 
 /** dirOf is a bundle's folder under src/: `huawei-elbV3` -> `huawei/elbV3`. */
