@@ -52,7 +52,7 @@ describe("the packed package installed in a scratch program", () => {
     expect(files.filter((f) => tools.some((folder) => f.startsWith(folder)))).toEqual([]);
   });
 
-  it("ships every file its exports map and bin name", () => {
+  it("ships every file its exports map (the host pattern for every kind) and bin name", () => {
     const files = new Set(tarballFiles(tarball));
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
       exports: Record<string, string | Record<string, string>>;
@@ -63,7 +63,13 @@ describe("the packed package installed in a scratch program", () => {
         typeof target === "string" ? [target] : Object.values(target),
       ),
       ...Object.values(manifest.bin),
-    ].map((target) => target.replace(/^\.\//, ""));
+    ]
+      // A pattern export (`./dist/host/*.plan.js`) must serve every kind's bundle.
+      .flatMap((target) =>
+        target.includes("*") ? Object.values(HOST_BUNDLES).map((bundle) => target.replace("*", bundle)) : [target],
+      )
+      .map((target) => target.replace(/^\.\//, ""));
+    expect(targets.filter((target) => target.includes("/host/")).length).toBe(Object.keys(HOST_BUNDLES).length);
     expect(targets.filter((target) => !files.has(target))).toEqual([]);
   });
 
