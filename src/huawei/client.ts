@@ -8,7 +8,19 @@ import type { AxiosInstance, AxiosStatic } from "axios";
 import { ApiError, redact } from "../core/errors";
 import { now, recordCall, recording } from "../core/recorder";
 import type { Credentials, Target } from "./config";
-import { HEADERS, NETWORK_CODES, OPERATIONS, PATHS, V3_OPERATIONS, V3_PATHS } from "./constants";
+import {
+  HEADERS,
+  NETWORK_CODES,
+  NEUTRON_ERROR_KEY,
+  OPERATIONS,
+  PATHS,
+  V2_OPERATIONS,
+  V2_PATHS,
+  V2_TAG_ACTION,
+  V3_OPERATIONS,
+  V3_PATHS,
+  type V2RouteFamily,
+} from "./constants";
 import { Signer } from "./signer";
 import { isEmptyListAsObject, type ListenerBody, type WireListener, type WireLoadBalancer } from "./wire";
 
@@ -43,6 +55,11 @@ const MAX_MESSAGE = 300;
 /** isElbCode tells whether a code is the classic ELB service's own (`ELB.xxxx`), as its error body `{"error":{"code"}}` carries. */
 function isElbCode(code: string | undefined): boolean {
   return code !== undefined && /^ELB\.\d{4}$/.test(code);
+}
+
+/** isV2Operation tells a shared ELB v2 operation (either route family, or the listener tag API). */
+function isV2Operation(operation: string): boolean {
+  return operation.includes(" /v2.0/") || operation.includes(" /v2/");
 }
 
 /**
@@ -131,8 +148,9 @@ export class ElbClient implements ElbApi {
     method: "GET" | "POST" | "PUT" | "DELETE",
     path: string,
     body?: object,
+    headers: Readonly<Record<string, string>> = {},
   ): Promise<unknown> {
-    return (await this.send(operation, method, path, body)).json;
+    return (await this.send(operation, method, path, body, headers)).json;
   }
 
   /** toJSON shows where the client points, never its credentials. */
@@ -169,10 +187,11 @@ export class ElbClient implements ElbApi {
     method: "GET" | "POST" | "PUT" | "DELETE",
     path: string,
     body?: object,
+    extra: Readonly<Record<string, string>> = {},
   ): Promise<{ json: unknown; exchange: Exchange }> {
     const url = new URL(this.baseUrl + path);
     const payload = body === undefined ? "" : JSON.stringify(body);
-    const base: Record<string, string> = { [HEADERS.contentType]: "application/json" };
+    const base: Record<string, string> = { ...extra, [HEADERS.contentType]: "application/json" };
     const c = this.#credentials;
     const headers =
       c.kind === "token"
@@ -245,14 +264,20 @@ export class ElbClient implements ElbApi {
     }
     const o = parsed && json !== null && typeof json === "object" ? (json as Record<string, unknown>) : undefined;
     const nested = o?.error !== null && typeof o?.error === "object" ? (o.error as Record<string, unknown>) : undefined;
-    // The dedicated (v3) service writes its own code at the top level: `{"error_msg","error_code":"ELB.xxxx"}`.
+    // The `/v2.0/lbaas` routes answer OpenStack's `{"NeutronError": {"type","message","detail"}}` (digest v2 §6).
+    const neutronBody = o?.[NEUTRON_ERROR_KEY];
+    const neutron =
+      neutronBody !== null && typeof neutronBody === "object" ? (neutronBody as Record<string, unknown>) : undefined;
+    // The dedicated (v3) and shared (v2) services write their own code at the top level: `{"error_msg","error_code"}`.
     const v3 = operation.includes(" /v3/");
-    const serviceCode = v3 ? text(o?.error_code) : text(nested?.code);
-    if (exchange.status === 404 && !isElbCode(serviceCode)) {
+    const v2 = isV2Operation(operation);
+    const serviceCode = v3 || v2 ? text(o?.error_code) : text(nested?.code);
+    const serviceAnswered = isElbCode(serviceCode) || (v2 && text(neutron?.type) !== undefined);
+    if (exchange.status === 404 && !serviceAnswered) {
       // A 404 without the ELB service's own error body is the gateway or a proxy: the path is not served here.
       const code = text(o?.error_code) ?? text(nested?.code) ?? text(o?.code) ?? `HTTP${exchange.status}`;
       const said = text(o?.error_msg) ?? text(nested?.message) ?? text(o?.message) ?? "a 404 that is not an ELB error";
-      const api = v3 ? "the dedicated ELB API (v3)" : "the classic ELB API (v1.0)";
+      const api = v3 ? "the dedicated ELB API (v3)" : v2 ? "the shared ELB API (v2)" : "the classic ELB API (v1.0)";
       const why =
         ` (${this.baseUrl} answered 404 without an ELB error body: ${api} may not be offered ` +
         `in this region, or the endpoint is wrong)`;
@@ -261,8 +286,10 @@ export class ElbClient implements ElbApi {
     if (o === undefined) {
       return this.fail(operation, exchange, NETWORK_CODES.notJson, "the answer is not JSON", headerRequestId);
     }
-    const code = text(o.error_code) ?? text(nested?.code) ?? text(o.code) ?? `HTTP${exchange.status}`;
-    const message = text(o.error_msg) ?? text(nested?.message) ?? text(o.message) ?? "(no message)";
+    const code =
+      text(o.error_code) ?? text(nested?.code) ?? text(neutron?.type) ?? text(o.code) ?? `HTTP${exchange.status}`;
+    const message =
+      text(o.error_msg) ?? text(nested?.message) ?? text(neutron?.message) ?? text(o.message) ?? "(no message)";
     return this.fail(operation, exchange, code, message, headerRequestId ?? text(o.request_id));
   }
 
@@ -381,6 +408,204 @@ export class ElbV3Client implements V3Api {
       apiMessage: "the answer is not the JSON document the API defines",
     });
   }
+}
+
+/** WireTag is one tag of the listener tag API. */
+export interface WireTag {
+  readonly key: string;
+  readonly value: string;
+}
+
+/**
+ * V2Api is what the ElbV2Listener provider needs from a shared ELB client; tests may substitute it. `family` is the
+ * route family the client calls (Open Telekom Cloud's `/v2.0/lbaas`, Huawei Cloud's `/v2/{project_id}/elb`).
+ */
+export interface V2Api {
+  readonly family: V2RouteFamily;
+  createListener(body: object): Promise<WireV3Object>;
+  getListener(id: string): Promise<WireV3Object>;
+  /** listListeners lists the listeners of one load balancer on one port (`?loadbalancer_id=&protocol_port=`). */
+  listListeners(loadbalancerId: string, protocolPort: number): Promise<WireV3Object[]>;
+  updateListener(id: string, body: object): Promise<WireV3Object>;
+  deleteListener(id: string): Promise<void>;
+  /** getLoadBalancer reads a shared load balancer on the v2 routes (`provisioning_status`). */
+  getLoadBalancer(id: string): Promise<WireV3Object>;
+  /** getLoadBalancerV3 reads a load balancer on the unified v3 route, whose `guaranteed` tells dedicated from shared. */
+  getLoadBalancerV3(id: string): Promise<WireV3Object>;
+  /** getListenerV3 reads a shared listener on the unified v3 route (the fields v2 lacks). */
+  getListenerV3(id: string): Promise<WireV3Object>;
+  /** updateListenerV3 PUTs the fields v2 lacks on the unified v3 route, as both Terraform providers do. */
+  updateListenerV3(id: string, body: object): Promise<WireV3Object>;
+  listTags(id: string): Promise<WireTag[]>;
+  /** tagAction adds (`create`, replacing a key's value) or removes (`delete`) tags in one call (204). */
+  tagAction(
+    id: string,
+    action: (typeof V2_TAG_ACTION)[keyof typeof V2_TAG_ACTION],
+    tags: readonly WireTag[],
+  ): Promise<void>;
+}
+
+/**
+ * ElbV2Client calls the shared ELB v2 API of one project on the same endpoint, signer and credentials as the classic
+ * client (it sends through one), on one route family. Open Telekom Cloud's `/v2.0/lbaas` paths carry no project: it
+ * is sent as `X-Project-Id` (Ref: Open Telekom Cloud "Common Request Headers": "Project ID. This parameter is used to
+ * obtain the token for the project."). Ref: ../shared/api-docs/huawei-elb-v2-listener.md §1: 201/200/200/204, bodies
+ * wrapped as `{"listener": {...}}`, `{"listeners": [...]}` and `{"loadbalancer": {...}}`.
+ */
+export class ElbV2Client implements V2Api {
+  readonly #classic: ElbClient;
+  readonly projectId: string;
+  readonly family: V2RouteFamily;
+
+  constructor(target: Target, family: V2RouteFamily, options: ElbClientOptions = {}) {
+    this.#classic = new ElbClient(target, options);
+    this.projectId = target.projectId;
+    this.family = family;
+  }
+
+  /** createListener posts a new listener; the 201 answer is the finished listener. */
+  async createListener(body: object): Promise<WireV3Object> {
+    const op = V2_OPERATIONS[this.family].createListener;
+    return this.object(op, "listener", await this.send(op, "POST", this.listenersPath(), body));
+  }
+
+  /** getListener reads one listener. */
+  async getListener(id: string): Promise<WireV3Object> {
+    const op = V2_OPERATIONS[this.family].getListener;
+    return this.object(op, "listener", await this.send(op, "GET", this.listenerPath(id)));
+  }
+
+  /**
+   * listListeners filters the listeners by load balancer and port; without `limit` the service answers every match
+   * on one page (digest §1.1). The answer's objects name their load balancer in `loadbalancers`, so the filter is
+   * applied again here.
+   */
+  async listListeners(loadbalancerId: string, protocolPort: number): Promise<WireV3Object[]> {
+    const op = V2_OPERATIONS[this.family].listListeners;
+    const query = `?loadbalancer_id=${encodeURIComponent(loadbalancerId)}&protocol_port=${protocolPort}`;
+    const json = await this.send(op, "GET", this.listenersPath() + query);
+    const list = (json as { listeners?: unknown } | null)?.listeners;
+    if (!Array.isArray(list)) throw this.unexpected(op);
+    return list.filter(
+      (l): l is WireV3Object =>
+        isObjectWithId(l) && l.protocol_port === protocolPort && loadBalancerOf(l) === loadbalancerId,
+    );
+  }
+
+  /** updateListener PUTs the changed fields. */
+  async updateListener(id: string, body: object): Promise<WireV3Object> {
+    const op = V2_OPERATIONS[this.family].updateListener;
+    return this.object(op, "listener", await this.send(op, "PUT", this.listenerPath(id), body));
+  }
+
+  /** deleteListener deletes a listener (204). */
+  async deleteListener(id: string): Promise<void> {
+    const op = V2_OPERATIONS[this.family].deleteListener;
+    await this.send(op, "DELETE", this.listenerPath(id));
+  }
+
+  /** getLoadBalancer reads a shared load balancer (its provisioning status). */
+  async getLoadBalancer(id: string): Promise<WireV3Object> {
+    const op = V2_OPERATIONS[this.family].getLoadBalancer;
+    const enc = encodeURIComponent(id);
+    const path =
+      this.family === "otc" ? V2_PATHS.otc.loadBalancer(enc) : V2_PATHS.huawei.loadBalancer(this.projectId, enc);
+    return this.object(op, "loadbalancer", await this.send(op, "GET", path));
+  }
+
+  /** getLoadBalancerV3 reads the load balancer on the unified v3 route (`guaranteed`). */
+  async getLoadBalancerV3(id: string): Promise<WireV3Object> {
+    const op = V2_OPERATIONS.getLoadBalancerV3;
+    const path = V3_PATHS.loadBalancer(this.projectId, encodeURIComponent(id));
+    return this.object(op, "loadbalancer", await this.#classic.exchange(op, "GET", path));
+  }
+
+  /** getListenerV3 reads the shared listener on the unified v3 route. */
+  async getListenerV3(id: string): Promise<WireV3Object> {
+    const op = V2_OPERATIONS.getListenerV3;
+    const path = V3_PATHS.listener(this.projectId, encodeURIComponent(id));
+    return this.object(op, "listener", await this.#classic.exchange(op, "GET", path));
+  }
+
+  /** updateListenerV3 PUTs fields v2 lacks on the unified v3 route. */
+  async updateListenerV3(id: string, body: object): Promise<WireV3Object> {
+    const op = V2_OPERATIONS.updateListenerV3;
+    const path = V3_PATHS.listener(this.projectId, encodeURIComponent(id));
+    return this.object(op, "listener", await this.#classic.exchange(op, "PUT", path, body));
+  }
+
+  /** listTags reads the listener's tags (`{"tags": [{key, value}]}`). */
+  async listTags(id: string): Promise<WireTag[]> {
+    const op = V2_OPERATIONS.listTags;
+    const json = await this.#classic.exchange(op, "GET", V2_PATHS.tags(this.projectId, encodeURIComponent(id)));
+    const tags = (json as { tags?: unknown } | null)?.tags;
+    if (!Array.isArray(tags)) throw this.unexpected(op);
+    return tags
+      .filter(
+        (t): t is { key: string; value?: unknown } => t !== null && typeof t === "object" && typeof t.key === "string",
+      )
+      .map((t) => ({ key: t.key, value: typeof t.value === "string" ? t.value : "" }));
+  }
+
+  /** tagAction adds or removes tags in one call. */
+  async tagAction(
+    id: string,
+    action: (typeof V2_TAG_ACTION)[keyof typeof V2_TAG_ACTION],
+    tags: readonly WireTag[],
+  ): Promise<void> {
+    const op = V2_OPERATIONS.tagAction;
+    const path = V2_PATHS.tagsAction(this.projectId, encodeURIComponent(id));
+    await this.#classic.exchange(op, "POST", path, { action, tags: tags.map((t) => ({ key: t.key, value: t.value })) });
+  }
+
+  /** toJSON shows where the client points, never its credentials. */
+  toJSON(): { baseUrl: string; projectId: string; auth: string } {
+    return this.#classic.toJSON();
+  }
+
+  private listenersPath(): string {
+    return this.family === "otc" ? V2_PATHS.otc.listeners() : V2_PATHS.huawei.listeners(this.projectId);
+  }
+
+  private listenerPath(id: string): string {
+    const enc = encodeURIComponent(id);
+    return this.family === "otc" ? V2_PATHS.otc.listener(enc) : V2_PATHS.huawei.listener(this.projectId, enc);
+  }
+
+  /** send sends on the family's route; Open Telekom Cloud's carry the project as `X-Project-Id`. */
+  private send(op: string, method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: object): Promise<unknown> {
+    const headers: Record<string, string> = this.family === "otc" ? { [HEADERS.projectId]: this.projectId } : {};
+    return this.#classic.exchange(op, method, path, body, headers);
+  }
+
+  private object(operation: string, key: string, json: unknown): WireV3Object {
+    const inner = json !== null && typeof json === "object" ? (json as Record<string, unknown>)[key] : undefined;
+    if (!isObjectWithId(inner)) throw this.unexpected(operation);
+    return inner;
+  }
+
+  private unexpected(operation: string): ApiError {
+    return new ApiError({
+      cloud: "huawei",
+      action: operation,
+      code: NETWORK_CODES.notJson,
+      apiMessage: "the answer is not the JSON document the API defines",
+    });
+  }
+}
+
+/**
+ * loadBalancerOf is the load balancer a listener object names: `loadbalancers[0].id` (the documented form), else a
+ * top-level `loadbalancer_id`. Ref: digest v2 §4.
+ */
+export function loadBalancerOf(l: Readonly<Record<string, unknown>>): string | undefined {
+  if (typeof l.loadbalancer_id === "string" && l.loadbalancer_id !== "") return l.loadbalancer_id;
+  const lbs = Array.isArray(l.loadbalancers) ? (l.loadbalancers as unknown[]) : [];
+  const first = lbs[0];
+  if (first !== null && typeof first === "object" && typeof (first as { id?: unknown }).id === "string") {
+    return (first as { id: string }).id;
+  }
+  return undefined;
 }
 
 function isObjectWithId(v: unknown): v is WireV3Object {

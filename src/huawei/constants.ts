@@ -221,3 +221,115 @@ export const V3_LB_STATUS = {
   pendingDelete: "PENDING_DELETE",
   error: "ERROR",
 } as const;
+
+/**
+ * V2_ROUTE_FAMILY names the two route families of the shared ELB v2 listener API: Open Telekom Cloud documents only
+ * `/v2.0/lbaas/...` (project from the token), Huawei Cloud `/v2/{project_id}/elb/...` (its `/v2.0/lbaas` routes are
+ * filed as "Discarded"). Ref: ../shared/api-docs/huawei-elb-v2-listener.md §1.
+ */
+export const V2_ROUTE_FAMILY = { otc: "otc", huawei: "huawei" } as const;
+
+/** V2RouteFamily is one of the two shared ELB route families. */
+export type V2RouteFamily = (typeof V2_ROUTE_FAMILY)[keyof typeof V2_ROUTE_FAMILY];
+
+/**
+ * V2_PATHS builds the shared ELB v2 paths of each route family, and the tag API both clouds document for listeners
+ * (`/v2.0/{project_id}/listeners/{id}/tags`). Ref: digest §1 (routes, tags).
+ */
+export const V2_PATHS = {
+  otc: {
+    listeners: (): string => "/v2.0/lbaas/listeners",
+    listener: (id: string): string => `/v2.0/lbaas/listeners/${id}`,
+    loadBalancer: (id: string): string => `/v2.0/lbaas/loadbalancers/${id}`,
+  },
+  huawei: {
+    listeners: (projectId: string): string => `/v2/${projectId}/elb/listeners`,
+    listener: (projectId: string, id: string): string => `/v2/${projectId}/elb/listeners/${id}`,
+    loadBalancer: (projectId: string, id: string): string => `/v2/${projectId}/elb/loadbalancers/${id}`,
+  },
+  tags: (projectId: string, id: string): string => `/v2.0/${projectId}/listeners/${id}/tags`,
+  tagsAction: (projectId: string, id: string): string => `/v2.0/${projectId}/listeners/${id}/tags/action`,
+} as const;
+
+/** V2_OPERATIONS names each shared ELB call in errors and logs, per route family, the project id left as a placeholder. */
+export const V2_OPERATIONS = {
+  otc: {
+    createListener: "POST /v2.0/lbaas/listeners",
+    getListener: "GET /v2.0/lbaas/listeners/{listener_id}",
+    listListeners: "GET /v2.0/lbaas/listeners",
+    updateListener: "PUT /v2.0/lbaas/listeners/{listener_id}",
+    deleteListener: "DELETE /v2.0/lbaas/listeners/{listener_id}",
+    getLoadBalancer: "GET /v2.0/lbaas/loadbalancers/{loadbalancer_id}",
+  },
+  huawei: {
+    createListener: "POST /v2/{project_id}/elb/listeners",
+    getListener: "GET /v2/{project_id}/elb/listeners/{listener_id}",
+    listListeners: "GET /v2/{project_id}/elb/listeners",
+    updateListener: "PUT /v2/{project_id}/elb/listeners/{listener_id}",
+    deleteListener: "DELETE /v2/{project_id}/elb/listeners/{listener_id}",
+    getLoadBalancer: "GET /v2/{project_id}/elb/loadbalancers/{loadbalancer_id}",
+  },
+  listTags: "GET /v2.0/{project_id}/listeners/{listener_id}/tags",
+  tagAction: "POST /v2.0/{project_id}/listeners/{listener_id}/tags/action",
+  /** The unified v3 GET and PUT on a shared listener, for the fields v2 lacks (both Terraform providers). */
+  getListenerV3: V3_OPERATIONS.getListener,
+  updateListenerV3: V3_OPERATIONS.updateListener,
+  getLoadBalancerV3: V3_OPERATIONS.getLoadBalancer,
+} as const;
+
+/** V2_PROTOCOLS are the shared listener protocols; HTTPS is spelled TERMINATED_HTTPS. Ref: digest §2 `protocol`. */
+export const V2_PROTOCOLS = ["TCP", "UDP", "HTTP", "TERMINATED_HTTPS"] as const;
+
+/** V2_TLS_PROTOCOL is the shared listeners' spelling of HTTPS (the v3 API converts HTTPS to it). Ref: digest §1, §9. */
+export const V2_TLS_PROTOCOL = "TERMINATED_HTTPS";
+
+/** V2_UDP_RESERVED_PORT is the port a UDP listener cannot use. Ref: digest §2 `protocol_port` ("UDP ≠ 4789"). */
+export const V2_UDP_RESERVED_PORT = 4789;
+
+/** V2_LB_STATUS lists the shared load balancer `provisioning_status` values. Ref: digest §5. */
+export const V2_LB_STATUS = {
+  active: "ACTIVE",
+  pendingCreate: "PENDING_CREATE",
+  error: "ERROR",
+} as const;
+
+/** V2_TAG_ACTION are the `action` values of the listener tag API. Ref: digest §1 (tags). */
+export const V2_TAG_ACTION = { create: "create", delete: "delete" } as const;
+
+/** NEUTRON_ERROR_KEY is the key of the OpenStack-style error body of the `/v2.0/lbaas` routes. Ref: digest §6. */
+export const NEUTRON_ERROR_KEY = "NeutronError";
+
+/**
+ * ELB_V2_CODES are the shared ELB error codes this package acts on (body `{"error_code","error_msg","request_id"}`)
+ * and the upstream Neutron-LBaaS `type`s of `{"NeutronError": {"type","message","detail"}}` bodies.
+ * Ref: digest §6; opentelekomcloud-docs/elastic-load-balancing@15a87b5 appendix/error_codes.rst; neutron-lbaas
+ * `neutron_lbaas/extensions/loadbalancerv2.py` (◐ for both clouds).
+ */
+export const ELB_V2_CODES = {
+  /** 400 (documented) or 409 (upstream, a HW log) "Load Balaner *** already has a listener with protocol_port of ***." */
+  portInUse: "ELB.6200",
+  /** 400 "The listener does not exist." */
+  listenerNotFound: "ELB.2011",
+  /** 400 "The load balancer that the listener is associated with does not exist." (the classic code's twin) */
+  listenerLbNotFound: "ELB.6040",
+  /** 400 "Quota exceeded for resources:['listener']." */
+  quotaExceeded: "ELB.9807",
+  /** 400 "The default_tls_container_ref field of the TERMINATED_HTTPS listener does not allow updating to null" */
+  certificateNotNull: "ELB.9899",
+  /** 400 "The certificate ID must be 32 characters." */
+  certificateIdLength: "ELB.5020",
+  /** 404 "The certificate does not exist." — a 404 that is not the listener's. */
+  certificateNotFound: "ELB.5040",
+  /** 400 "Tenant_id in token mismatches with tenant_id in url." */
+  tenantMismatch: "ELB.9808",
+  /** NeutronError 409: a listener already holds the port (upstream exception name). */
+  neutronPortExists: "LoadBalancerListenerProtocolPortExists",
+  /** NeutronError 409: the load balancer is PENDING_* ("Invalid state PENDING_UPDATE of loadbalancer resource <id>"). */
+  neutronStateInvalid: "StateInvalid",
+  /** NeutronError 409: "%(entity_using)s is using %(entity_in_use)s %(id)s" (a pool still attached). */
+  neutronEntityInUse: "EntityInUse",
+  /** NeutronError 409: the default pool's protocol does not fit the listener's. */
+  neutronPoolProtocolMismatch: "ListenerPoolProtocolMismatch",
+  /** NeutronError 404: a route or resource the service does not find ("The resource could not be found."). */
+  neutronHttpNotFound: "HTTPNotFound",
+} as const;

@@ -8,13 +8,15 @@
  * "Error codes the providers act on" lists every code here with its source. The dedicated ELB v3 codes (ELB.89xx,
  * body `{"error_msg","error_code","request_id"}`) are classified here too. Ref: digest
  * ../shared/api-docs/huawei-elb-v3-listener.md §7; appendix/error_codes.rst;
- * http_status_codes_for_dedicated_load_balancers.rst.
+ * http_status_codes_for_dedicated_load_balancers.rst. The shared ELB v2 codes (ELB.2011, ELB.6200, ELB.9807, ELB.5040,
+ * body `{"error_code","error_msg"}`) and the `/v2.0/lbaas` routes' `{"NeutronError": {"type", ...}}` types are
+ * classified here too. Ref: ../shared/api-docs/huawei-elb-v2-listener.md §6; neutron-lbaas loadbalancerv2.py (◐).
  */
 import type { ErrorBehaviour } from "../core/errors";
 import type { Classifier } from "../core/pipeline";
 import { isApiError, outcomeUnknown } from "../core/errors";
 import { RetryBudgetExceededError } from "../core/retry";
-import { APIGW_CODES, ELB_CODES, ELB_V3_CODES, NETWORK_CODES } from "./constants";
+import { APIGW_CODES, ELB_CODES, ELB_V2_CODES, ELB_V3_CODES, NETWORK_CODES } from "./constants";
 
 /** HUAWEI_CLASSIFIER is this cloud's classification, as the mutation pipeline takes it. */
 export const HUAWEI_CLASSIFIER: Classifier = {
@@ -39,10 +41,48 @@ const GONE_CODES: ReadonlySet<string> = new Set<string>([
   ELB_CODES.lbNotFound,
   ELB_CODES.lbNotExist,
   ELB_CODES.listenerLbNotFound,
+  ELB_V2_CODES.listenerNotFound,
 ]);
 
 /** CONFLICT_CODES say the request collides with an existing listener (its port is taken). */
-const CONFLICT_CODES: ReadonlySet<string> = new Set<string>([ELB_CODES.portInUse]);
+const CONFLICT_CODES: ReadonlySet<string> = new Set<string>([
+  ELB_CODES.portInUse,
+  ELB_V2_CODES.portInUse,
+  ELB_V2_CODES.neutronPortExists,
+]);
+
+/**
+ * FATAL_V2_CODES are shared ELB refusals no retry changes: ELB.9807 listener quota (400), ELB.5040 certificate missing
+ * (a 404 that says nothing of the listener), and the upstream 409s EntityInUse (a pool still attached) and
+ * ListenerPoolProtocolMismatch, which would otherwise be retried as 409s. Ref: digest §6.
+ */
+const FATAL_V2_CODES: ReadonlySet<string> = new Set<string>([
+  ELB_V2_CODES.quotaExceeded,
+  ELB_V2_CODES.certificateNotFound,
+  ELB_V2_CODES.neutronEntityInUse,
+  ELB_V2_CODES.neutronPoolProtocolMismatch,
+]);
+
+/**
+ * isV2PortConflict tells a shared listener's taken port that carries no code of its own: a 409 whose message is the
+ * upstream "... already has a listener with protocol_port of ..." (a HW CCE log shows it, digest §6 [S10] ◐).
+ */
+function isV2PortConflict(error: unknown): boolean {
+  return (
+    isApiError(error) &&
+    error.cloud === "huawei" &&
+    error.status === 409 &&
+    /already has a listener with protocol_port/.test(error.apiMessage)
+  );
+}
+
+/**
+ * isNeutronNotFound tells a `{"NeutronError": {"type": "…NotFound"}}` answer of the `/v2.0/lbaas` routes, the
+ * service's own not-found (`HTTPNotFound`, upstream `EntityNotFound`). Ref: digest §6 [S6][S1] ◐.
+ */
+function isNeutronNotFound(code: string): boolean {
+  return /^[A-Z][A-Za-z]*NotFound$/.test(code);
+}
 
 /**
  * FATAL_V3_CODES are dedicated ELB refusals that no retry changes: ELB.8902 invalid input (400), ELB.8905 quota
@@ -76,10 +116,12 @@ function isElbServiceCode(code: string): boolean {
 
 /**
  * classify decides what to do with an error from the ELB client: `retry` (429, APIGW.0308 throttling, ELB.1015 load
- * balancer being updated, 409 (v3: ELB.8907 for a load balancer not ACTIVE), 5xx other than ELB.6002 (v3: ELB.8906),
- * reset, timeout, non-JSON answer other than a 404), `gone` (only on the ELB service's word: ELB.6002 listener
- * missing, ELB.1002/1003/6040 load balancer missing, or a 404 whose body is the ELB error shape, v3 ELB.8904
- * included), `conflict` (ELB.6101, v3 ELB.8907 port in use), or `fatal` (validation, v3 ELB.8902/8905/8962, authentication,
+ * balancer being updated, 409 (v3: ELB.8907 for a load balancer not ACTIVE; v2: StateInvalid), 5xx other than ELB.6002
+ * (v3: ELB.8906), reset, timeout, non-JSON answer other than a 404), `gone` (only on the ELB service's word: ELB.6002
+ * listener missing, ELB.1002/1003/6040 load balancer missing, v2 ELB.2011, or a 404 whose body is the ELB error shape
+ * or a NeutronError `…NotFound`, v3 ELB.8904 included), `conflict` (ELB.6101, v3 ELB.8907 port in use, v2 ELB.6200 at
+ * 400 or 409 and the upstream LoadBalancerListenerProtocolPortExists), or `fatal` (validation, v3
+ * ELB.8902/8905/8962, v2 ELB.9807/5040, EntityInUse, ListenerPoolProtocolMismatch, authentication,
  * permissions, quota, any 404 that is not the ELB service's, such as the gateway's APIGW.0101 / APIG.0101 for an API
  * not published at that endpoint, and anything that is not an API error).
  */
@@ -88,9 +130,10 @@ export function classify(error: unknown): ErrorBehaviour {
   if (!isApiError(error) || error.cloud !== "huawei") return "fatal";
   const { code, status } = error;
   if (GONE_CODES.has(code)) return "gone";
+  if (FATAL_V2_CODES.has(code)) return "fatal";
   // A gateway or proxy 404 says the path is not served here, not that the listener is gone: keep the state.
-  if (status === 404) return isElbServiceCode(code) ? "gone" : "fatal";
-  if (CONFLICT_CODES.has(code) || isV3PortConflict(error)) return "conflict";
+  if (status === 404) return isElbServiceCode(code) || isNeutronNotFound(code) ? "gone" : "fatal";
+  if (CONFLICT_CODES.has(code) || isV3PortConflict(error) || isV2PortConflict(error)) return "conflict";
   if (FATAL_V3_CODES.has(code)) return "fatal";
   if (RETRYABLE_CODES.has(code)) return "retry";
   if (code.startsWith("APIGW.") || code.startsWith("APIG.")) {
@@ -107,7 +150,12 @@ export function classify(error: unknown): ErrorBehaviour {
 export function isLoadBalancerBusy(error: unknown): boolean {
   if (!isApiError(error) || error.cloud !== "huawei") return false;
   // v3: 409 ELB.8907 that is not a port conflict is a load balancer not ACTIVE (Assumed, see isV3PortConflict).
-  return error.code === ELB_CODES.lbLocked || (error.code === ELB_V3_CODES.conflict && !isV3PortConflict(error));
+  // v2: upstream 409 StateInvalid "Invalid state PENDING_UPDATE of loadbalancer resource <id>" (digest §5 [S1] ◐).
+  return (
+    error.code === ELB_CODES.lbLocked ||
+    error.code === ELB_V2_CODES.neutronStateInvalid ||
+    (error.code === ELB_V3_CODES.conflict && !isV3PortConflict(error))
+  );
 }
 
 /**
