@@ -167,3 +167,124 @@ export const EXTRA_WIRE_NAMES = {
   xForwardedForClientSrcPort: "XForwardedFor_ClientSrcPort",
   aclIds: "AclId",
 } as const;
+
+/**
+ * LISTENER_PROTOCOLS are the four `ListenerProtocol` values, lower case as Start, Stop, Delete and the listener list
+ * take them. Ref: aliyun-slb-listener-family.md (below "the family digest") §4 [S4].
+ */
+export const LISTENER_PROTOCOLS = ["http", "https", "tcp", "udp"] as const;
+
+/** ListenerProtocol is one of LISTENER_PROTOCOLS. */
+export type ListenerProtocol = (typeof LISTENER_PROTOCOLS)[number];
+
+/**
+ * PROTOCOL_ACTIONS names each protocol's Create, Set and Describe actions (HTTPS's are ACTIONS' own).
+ * Ref: the family digest §1-3 [S1][S2][S3].
+ */
+export const PROTOCOL_ACTIONS = {
+  http: {
+    create: "CreateLoadBalancerHTTPListener",
+    set: "SetLoadBalancerHTTPListenerAttribute",
+    describe: "DescribeLoadBalancerHTTPListenerAttribute",
+  },
+  https: { create: ACTIONS.createListener, set: ACTIONS.setListener, describe: ACTIONS.describeListener },
+  tcp: {
+    create: "CreateLoadBalancerTCPListener",
+    set: "SetLoadBalancerTCPListenerAttribute",
+    describe: "DescribeLoadBalancerTCPListenerAttribute",
+  },
+  udp: {
+    create: "CreateLoadBalancerUDPListener",
+    set: "SetLoadBalancerUDPListenerAttribute",
+    describe: "DescribeLoadBalancerUDPListenerAttribute",
+  },
+} as const satisfies Record<ListenerProtocol, { create: string; set: string; describe: string }>;
+
+/** LIST_LISTENERS_ACTION is the paged listener list of one or more load balancers. Ref: the family digest §4 [S4]. */
+export const LIST_LISTENERS_ACTION = "DescribeLoadBalancerListeners";
+
+/**
+ * FAMILY_ERROR_CODES are the codes the HTTP, TCP and UDP listeners add to ERROR_CODES.
+ * Ref: the family digest §5 (ListenerNumberOverLimit [S10]), §7 (the rest), extras §5 (TooManyListeners [S23]).
+ */
+export const FAMILY_ERROR_CODES = {
+  /** Ref: the family digest §7 [S12][S13] (Create TCP/UDP with both server groups). */
+  serverGroupMissMatch: "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
+  /** Ref: the family digest §5, extras §5 [S10] (50 listeners per instance [S19]). */
+  listenerNumberOverLimit: "ListenerNumberOverLimit",
+  /** Ref: the family digest §1.1, §7 [S28] (Set on an HTTP redirect listener). */
+  operationNotAllowed: "Operation.NotAllowed",
+  /** Ref: extras §5 [S23] (Start with no ListenerProtocol on a port several protocols share). */
+  tooManyListeners: "TooManyListeners",
+  /** Ref: the family digest §7 [S13] (UDP `healthCheckReq` of the wrong length). */
+  healthCheckReqLength: "InvalidParamLength.HealthCheckReq",
+  /** Ref: the family digest §7 [S13] (UDP `healthCheckExp` of the wrong length). */
+  healthCheckExpLength: "InvalidParamLength.HealthCheckExp",
+} as const;
+
+/** FAMILY_MESSAGES are the exact messages of FAMILY_ERROR_CODES and of the documented InvalidParameter texts. */
+export const FAMILY_MESSAGES = {
+  /** Ref: the family digest §7 [S12][S13]. */
+  serverGroupMissMatch: "The parameters VServerGroupId or MasterSlaveServerGroupId miss match.",
+  /** Ref: extras §5 [S10] (the family digest §5 notes an older text said 30 listeners; the message has no number). */
+  listenerNumberOverLimit: "The maximum number of listeners is exceeded.",
+  /** Ref: the family digest §1.1, §7 [S28]. */
+  operationNotAllowed: "Operation Denied. The HTTP listener does not support this action.",
+  /** Ref: extras §5 [S23] (StartLoadBalancerListener's error table, with its final period). */
+  tooManyListeners: "More than 1 listener is found, please be more specified.",
+  /** Ref: the family digest §7 [S13]. */
+  healthCheckReqLength: "The length of the parameter HealthCheckReq is invalid.",
+  /** Ref: the family digest §7 [S13]. */
+  healthCheckExpLength: "The length of the parameter HealthCheckExp is invalid.",
+  /** InvalidParameter for a bandwidth of 0 or over the cap. Ref: the family digest §7 [S10][S29]. */
+  bandwidthInvalid: "The specified Bandwidth is invalid.",
+  /** InvalidParameter for a port the service refuses. Ref: the family digest §7 [S10]. */
+  portInvalid: "The specified port is not valid.",
+  /** InvalidParameter for a `ListenerProtocol` that is none of the four. Ref: the family digest §7 [S10]. */
+  protocolInvalid: "The specified protocol is not valid.",
+} as const;
+
+/**
+ * BANDWIDTH_MAX is the largest listener `Bandwidth` in Mbit/s (or -1 for pay-by-traffic), on all four protocols.
+ * Ref: the family digest §0, §1.2 [S1][S12]; extras §2 ("Bandwidth -1 or 1–5120", current Tea docs). The HTTPS
+ * document's 5000 is the older limit.
+ */
+export const BANDWIDTH_MAX = 5120;
+
+/**
+ * LISTENERS_PER_INSTANCE is the default listener quota of one SLB instance (adjustable).
+ * Ref: the family digest §5 [S19].
+ */
+export const LISTENERS_PER_INSTANCE = 50;
+
+/**
+ * UDP_RESERVED_PORTS are the ports a UDP listener cannot use (older docs add 4790; the current ones do not).
+ * Ref: the family digest §1.3 [S6][S20].
+ */
+export const UDP_RESERVED_PORTS: readonly number[] = [250, 4789];
+
+/**
+ * SCHEDULERS are each protocol's `Scheduler` values. `wlc` is in older docs of every protocol and in Terraform's
+ * list, so the emulator accepts it everywhere. Ref: the family digest §0, §1.3 [S1][S12], §8.1 [S22].
+ */
+export const SCHEDULERS: Readonly<Record<ListenerProtocol, readonly string[]>> = {
+  http: ["wrr", "rr", "wlc"],
+  https: ["wrr", "rr", "wlc"],
+  tcp: ["wrr", "rr", "sch", "tch", "wlc"],
+  udp: ["wrr", "rr", "sch", "tch", "qch", "wlc"],
+};
+
+/**
+ * HIGH_PERFORMANCE_SCHEDULERS are the consistent-hash schedulers only high-performance (non-shared) instances offer.
+ * Ref: the family digest §0 [S1][S12] and the Tea listener list's Scheduler text [S4].
+ */
+export const HIGH_PERFORMANCE_SCHEDULERS: readonly string[] = ["sch", "tch", "qch"];
+
+/**
+ * LIST_MAX_RESULTS bounds `MaxResults` of DescribeLoadBalancerListeners, with its default, and LIST_MAX_LOAD_BALANCERS
+ * the `LoadBalancerId.N` it takes. Ref: the family digest §4 [S4].
+ */
+export const LIST_MAX_RESULTS = { min: 1, max: 100, default: 20 } as const;
+
+/** LIST_MAX_LOAD_BALANCERS is the largest N of `LoadBalancerId.N`. Ref: the family digest §4 [S4] (≤10). */
+export const LIST_MAX_LOAD_BALANCERS = 10;

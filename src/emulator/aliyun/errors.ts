@@ -6,7 +6,14 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Reply } from "../http";
-import { ERROR_CODES, MESSAGES, RESOURCE_NOT_FOUND_MESSAGE, SYSTEM_BUSY_STATUS } from "./constants";
+import {
+  ERROR_CODES,
+  FAMILY_ERROR_CODES,
+  FAMILY_MESSAGES,
+  MESSAGES,
+  RESOURCE_NOT_FOUND_MESSAGE,
+  SYSTEM_BUSY_STATUS,
+} from "./constants";
 import { DOMAIN_EXTENSION_KNOWN_ERRORS } from "./domainExtensionMessages";
 
 /** SlbError is an error answer of the emulated SLB service. */
@@ -67,6 +74,51 @@ export const SLB_ERRORS = {
     new SlbError(ERROR_CODES.caCertificateNotFound, "The specified CACertificateId does not exist.", 400),
   internalError: () =>
     new SlbError(ERROR_CODES.internalError, "The request processing has failed due to some unknown error.", 500),
+  /**
+   * listenerNotFoundForProtocol answers Start, Stop or Delete naming a `ListenerProtocol` that no listener on the port
+   * has, while other protocols' listeners hold it. Ref: extras §5 [S10] (ListenerNotFound, 404, its message).
+   * Assumed: the service picks this code here; a port with no listener at all keeps listenerNotFound's answer.
+   */
+  listenerNotFoundForProtocol: () => new SlbError(ERROR_CODES.listenerNotFound, MESSAGES.listenerNotFound, 404),
+  /**
+   * tooManyListeners answers Start, Stop or Delete without `ListenerProtocol` on a port several protocols share.
+   * Ref: extras §5 [S23] (Start). Assumed: Stop and Delete answer alike (the family digest §4 says the parameter is
+   * required there too, without an error table).
+   */
+  tooManyListeners: () => new SlbError(FAMILY_ERROR_CODES.tooManyListeners, FAMILY_MESSAGES.tooManyListeners, 400),
+  /** listenerNumberOverLimit answers a create past the instance's listener quota. Ref: extras §5 [S10]. */
+  listenerNumberOverLimit: () =>
+    new SlbError(FAMILY_ERROR_CODES.listenerNumberOverLimit, FAMILY_MESSAGES.listenerNumberOverLimit, 400),
+  /**
+   * serverGroupMissMatch answers `VServerGroupId` and `MasterSlaveServerGroupId` together. Ref: the family digest §7
+   * [S12][S13] (Create TCP/UDP). Assumed: Set answers alike when both would be attached.
+   */
+  serverGroupMissMatch: () =>
+    new SlbError(FAMILY_ERROR_CODES.serverGroupMissMatch, FAMILY_MESSAGES.serverGroupMissMatch, 400),
+  /**
+   * operationNotAllowed answers SetLoadBalancerHTTPListenerAttribute on a redirect listener. Ref: the family digest
+   * §1.1 [S28] (code and message). Assumed: HTTP 400; the report does not show the status.
+   */
+  operationNotAllowed: () =>
+    new SlbError(FAMILY_ERROR_CODES.operationNotAllowed, FAMILY_MESSAGES.operationNotAllowed, 400),
+  /** healthCheckReqLength answers a UDP `healthCheckReq` outside 1-64 characters. Ref: the family digest §7 [S13]. */
+  healthCheckReqLength: () =>
+    new SlbError(FAMILY_ERROR_CODES.healthCheckReqLength, FAMILY_MESSAGES.healthCheckReqLength, 400),
+  /**
+   * healthCheckExpLength answers a UDP `healthCheckExp` outside 1-64 characters. Ref: the family digest §7 [S13]
+   * (listed on Set). Assumed: Create answers alike, as it does for healthCheckReq.
+   */
+  healthCheckExpLength: () =>
+    new SlbError(FAMILY_ERROR_CODES.healthCheckExpLength, FAMILY_MESSAGES.healthCheckExpLength, 400),
+  /** bandwidthInvalid answers an HTTP, TCP or UDP `Bandwidth` of 0 or over the cap. Ref: the family digest §7 [S10][S29]. */
+  bandwidthInvalid: () => new SlbError(ERROR_CODES.invalidParameter, FAMILY_MESSAGES.bandwidthInvalid, 400),
+  /**
+   * portInvalid answers a UDP listener on a reserved port (250, 4789). Ref: the family digest §7 [S10] (the message).
+   * Assumed: the family digest §1.3 says the reserved port's code is unknown; the documented port message is used.
+   */
+  portInvalid: () => new SlbError(ERROR_CODES.invalidParameter, FAMILY_MESSAGES.portInvalid, 400),
+  /** protocolInvalid answers a `ListenerProtocol` that is none of the four. Ref: the family digest §7 [S10]. */
+  protocolInvalid: () => new SlbError(ERROR_CODES.invalidParameter, FAMILY_MESSAGES.protocolInvalid, 400),
 } as const;
 
 /** KNOWN_ERRORS gives the status and message of a code the fault plan names without them. */
@@ -91,6 +143,12 @@ const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>
   // Assumed: neither code nor wording is in a stored document (see ERROR_CODES); the fault plan needs an answer.
   [ERROR_CODES.quotaExceededListener]: { status: 400, message: "The quota of listeners is exceeded." },
   [ERROR_CODES.forbidden]: { status: 403, message: "User not authorized to operate on the specified resource." },
+  [FAMILY_ERROR_CODES.serverGroupMissMatch]: { status: 400, message: FAMILY_MESSAGES.serverGroupMissMatch },
+  [FAMILY_ERROR_CODES.listenerNumberOverLimit]: { status: 400, message: FAMILY_MESSAGES.listenerNumberOverLimit },
+  // Assumed: 400, as SLB_ERRORS.operationNotAllowed (the report does not show the status).
+  [FAMILY_ERROR_CODES.operationNotAllowed]: { status: 400, message: FAMILY_MESSAGES.operationNotAllowed },
+  [FAMILY_ERROR_CODES.healthCheckReqLength]: { status: 400, message: FAMILY_MESSAGES.healthCheckReqLength },
+  [FAMILY_ERROR_CODES.healthCheckExpLength]: { status: 400, message: FAMILY_MESSAGES.healthCheckExpLength },
   ...DOMAIN_EXTENSION_KNOWN_ERRORS,
 };
 

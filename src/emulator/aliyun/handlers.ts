@@ -4,8 +4,10 @@
  * Ref: shared/api-docs/aliyun-slb-CreateLoadBalancerHTTPSListener.md.
  */
 import type { Reply } from "../http";
-import { ACTIONS, LISTENER_PROTOCOL, TLS_CIPHER_POLICIES } from "./constants";
+import type { ListenerProtocol } from "./constants";
+import { ACTIONS, BANDWIDTH_MAX, LISTENER_PROTOCOLS, TLS_CIPHER_POLICIES } from "./constants";
 import { SLB_ERRORS } from "./errors";
+import { portAndProtocol } from "./familyBodies";
 import {
   describeExtras,
   isValidAclIds,
@@ -14,6 +16,7 @@ import {
   refuseSharedSpec,
   tagListener,
 } from "./listenerExtras";
+import { anyOf, intIn, onOff } from "./protocolParams";
 import type { ListenerConfig, SlbState } from "./state";
 
 /** RequestParams are one request's parameters by name, as strings. */
@@ -27,26 +30,15 @@ interface ParamRule {
   readonly valid: (text: string) => boolean;
 }
 
-const intIn =
-  (min: number, max: number) =>
-  (text: string): boolean => {
-    if (!/^-?\d{1,9}$/.test(text)) return false;
-    const n = Number(text);
-    return n >= min && n <= max;
-  };
-const anyOf =
-  (...values: string[]) =>
-  (text: string): boolean =>
-    values.includes(text);
 const nonEmpty = (text: string): boolean => text.length > 0;
-const onOff = anyOf("on", "off");
 
 /**
  * LISTENER_PARAMS are the listener parameters of CreateLoadBalancerHTTPSListener with the document's rules: ranges,
  * enumerations and character rules. RegionId, LoadBalancerId and ListenerPort address the listener.
  */
 const LISTENER_PARAMS: readonly ParamRule[] = [
-  { name: "Bandwidth", type: "int", valid: (s) => s === "-1" || intIn(1, 5000)(s) },
+  // Ref: extras §2 and the family digest §0: -1 or 1–5120 in the current API (the HTTPS document's 5000 is older).
+  { name: "Bandwidth", type: "int", valid: (s) => s === "-1" || intIn(1, BANDWIDTH_MAX)(s) },
   { name: "HealthCheck", type: "string", valid: onOff },
   { name: "ServerCertificateId", type: "string", valid: nonEmpty },
   { name: "StickySession", type: "string", valid: onOff },
@@ -136,10 +128,18 @@ export function ok(body: Record<string, unknown> = {}, requestId: string): Reply
   };
 }
 
-function protocol(params: RequestParams): void {
+/**
+ * protocol reads Start's, Stop's and Delete's optional `ListenerProtocol` (any case; Terraform sends lower case), or
+ * raises InvalidParameter "The specified protocol is not valid." for a fifth protocol.
+ * Ref: the family digest §4 [S4][S22], §7 [S10].
+ */
+export function protocol(params: RequestParams): ListenerProtocol | undefined {
   const value = params.ListenerProtocol;
-  // The emulator models HTTPS listeners only; another protocol names a listener that does not exist.
-  if (value !== undefined && value.toLowerCase() !== LISTENER_PROTOCOL) throw SLB_ERRORS.listenerNotFound();
+  if (value === undefined || value === "") return undefined;
+  const lower = value.toLowerCase();
+  const known = LISTENER_PROTOCOLS.find((p) => p === lower);
+  if (known === undefined) throw SLB_ERRORS.protocolInvalid();
+  return known;
 }
 
 /** Handler answers one action; it throws SlbError for an error answer. */
@@ -155,8 +155,8 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     const config = readListenerConfig(params);
     const tags = readTags(params);
     refuseSharedSpec(state.loadBalancer(regionId, lbId), config);
-    state.createListener(regionId, lbId, listenerPort, config);
-    tagListener(state.loadBalancer(regionId, lbId), listenerPort, tags);
+    state.createListener(regionId, lbId, listenerPort, config, "https");
+    tagListener(state.loadBalancer(regionId, lbId), listenerPort, "https", tags);
     return ok({}, requestId);
   },
   [ACTIONS.setListener]: (state, params, requestId) => {
@@ -170,38 +170,35 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
       throw SLB_ERRORS.missingParameter("VServerGroupId");
     }
     refuseSharedSpec(state.loadBalancer(regionId, lbId), patch);
-    state.setListener(regionId, lbId, listenerPort, patch, vServerGroup);
+    state.setListener(regionId, lbId, listenerPort, patch, { vServerGroup }, "https");
     return ok({}, requestId);
   },
   [ACTIONS.startListener]: (state, params, requestId) => {
     const regionId = required(params, "RegionId");
     const lbId = required(params, "LoadBalancerId");
     const listenerPort = port(params);
-    protocol(params);
-    state.startListener(regionId, lbId, listenerPort);
+    state.startListener(regionId, lbId, listenerPort, protocol(params));
     return ok({}, requestId);
   },
   [ACTIONS.stopListener]: (state, params, requestId) => {
     const regionId = required(params, "RegionId");
     const lbId = required(params, "LoadBalancerId");
     const listenerPort = port(params);
-    protocol(params);
-    state.stopListener(regionId, lbId, listenerPort);
+    state.stopListener(regionId, lbId, listenerPort, protocol(params));
     return ok({}, requestId);
   },
   [ACTIONS.deleteListener]: (state, params, requestId) => {
     const regionId = required(params, "RegionId");
     const lbId = required(params, "LoadBalancerId");
     const listenerPort = port(params);
-    protocol(params);
-    state.deleteListener(regionId, lbId, listenerPort);
+    state.deleteListener(regionId, lbId, listenerPort, protocol(params));
     return ok({}, requestId);
   },
   [ACTIONS.describeListener]: (state, params, requestId) => {
     const regionId = required(params, "RegionId");
     const lbId = required(params, "LoadBalancerId");
     const listenerPort = port(params);
-    const listener = state.readListener(regionId, lbId, listenerPort);
+    const listener = state.readListener(regionId, lbId, listenerPort, "https");
     return ok(
       {
         ListenerPort: listener.port,
@@ -214,7 +211,9 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   },
   [ACTIONS.describeLoadBalancer]: (state, params, requestId) => {
     const lb = state.loadBalancer(required(params, "RegionId"), required(params, "LoadBalancerId"));
-    const ports = [...lb.listeners.keys()].sort((a, b) => a - b);
+    const listeners = lb.listeners.sorted();
+    // Ref: the family digest §4 [S8]: ListenerPorts lists ports; Assumed: a port two protocols share appears once.
+    const ports = [...new Set(listeners.map((l) => l.port))];
     return ok(
       {
         LoadBalancerId: lb.id,
@@ -226,7 +225,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
         LoadBalancerSpec: lb.spec ?? "",
         ListenerPorts: { ListenerPort: ports },
         ListenerPortsAndProtocol: {
-          ListenerPortAndProtocol: ports.map((p) => ({ ListenerPort: p, ListenerProtocol: LISTENER_PROTOCOL })),
+          ListenerPortAndProtocol: listeners.map(portAndProtocol),
         },
       },
       requestId,

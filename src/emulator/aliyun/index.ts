@@ -1,12 +1,13 @@
 /**
- * startAliyunEmulator runs an in-process emulator of the Alibaba Cloud SLB RPC API on 127.0.0.1, seeded with a region
- * holding a public and a private load balancer, a shared-performance one, two server certificates and a CA
- * certificate.
+ * startAliyunEmulator runs an in-process emulator of the Alibaba Cloud SLB RPC API on 127.0.0.1 (HTTPS, HTTP, TCP and
+ * UDP listeners), seeded with a region holding a public and a private load balancer, a shared-performance one, two
+ * server certificates and a CA certificate.
  */
 import type { FaultRule } from "../faults";
 import { FaultPlan } from "../faults";
 import { listenLoopback } from "../http";
 import { Router } from "./router";
+import type { RedirectStatusCase } from "./state";
 import { SlbState } from "./state";
 
 /** DEFAULT_ACCESS_KEY_ID is the key id the emulator accepts unless told otherwise. */
@@ -41,12 +42,26 @@ export interface AliyunEmulatorOptions {
   readonly faults?: readonly FaultRule[];
   /** Domain extensions per HTTPS listener before the quota error (the service's default quota is 3). @default 3 */
   readonly domainExtensionQuota?: number;
+  /**
+   * Listeners per load balancer, all protocols together, before ListenerNumberOverLimit (the service's default quota
+   * is 50, adjustable). @default 50
+   */
+  readonly listenerQuota?: number;
+  /**
+   * How an HTTP redirect listener's Describe writes its status: `capitalised` (`"Stopped"`, the en-US document's
+   * example) or `lower` (`"stopped"`, the zh-CN one). @default "capitalised"
+   */
+  readonly redirectStatusCase?: RedirectStatusCase;
 }
 
 /** AliyunSeed names the fixtures the emulator starts with. */
 export interface AliyunSeed {
   readonly regionId: string;
-  /** `shared` is a shared-performance instance: it refuses TLS policies and domain extensions. */
+  /**
+   * `public` is a guaranteed-performance internet instance on which listeners of all four protocols (HTTPS, HTTP, TCP,
+   * UDP) can be made, with every scheduler; `private` is an intranet one that takes them too; `shared` is a
+   * shared-performance instance: it refuses TLS policies, domain extensions and the sch/tch/qch schedulers.
+   */
   readonly loadBalancers: { readonly public: string; readonly private: string; readonly shared: string };
   readonly serverCertificateId: string;
   readonly caCertificateId: string;
@@ -109,6 +124,8 @@ export async function startAliyunEmulator(options: AliyunEmulatorOptions = {}): 
     lockMs: options.lockMs ?? 20,
     refuseReadsWhileBusy: options.refuseReadsWhileBusy ?? false,
     domainExtensionQuota: options.domainExtensionQuota,
+    listenerQuota: options.listenerQuota,
+    redirectStatusCase: options.redirectStatusCase,
   });
   const seed = seedRegion(state, options.regionId ?? DEFAULT_REGION);
   const faults = new FaultPlan(options.faults ?? []);

@@ -4,6 +4,7 @@
  * shared-performance refusal of TLS policies, and the Describe members that echo them (`AclIds`, `Tags`,
  * `DomainExtensions`). Ref: shared/api-docs/aliyun-slb-https-extras.md §2, §2.1, §3.
  */
+import type { ListenerProtocol } from "./constants";
 import { ACL_IDS_PER_LISTENER, EXTRA_WIRE_NAMES, HEALTH_CHECK_METHODS, TAGS_PER_LISTENER } from "./constants";
 import { DOMAIN_EXTENSION_ERRORS } from "./domainExtensionErrors";
 import { domainExtensionItem, extensionsOf } from "./domainExtensions";
@@ -99,8 +100,13 @@ export function readTags(params: Readonly<Record<string, string>>): ListenerTag[
 }
 
 /** tagListener gives a just-created listener its create-time tags (a plain look-up: no lock, no status rule). */
-export function tagListener(lb: FakeLoadBalancer, port: number, tags: readonly ListenerTag[]): void {
-  const listener = lb.listeners.get(port);
+export function tagListener(
+  lb: FakeLoadBalancer,
+  port: number,
+  protocol: ListenerProtocol,
+  tags: readonly ListenerTag[],
+): void {
+  const listener = lb.listeners.get(port, protocol);
   if (listener && tags.length > 0) listener.tags = tags;
 }
 

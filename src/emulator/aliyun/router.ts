@@ -11,6 +11,7 @@ import { readBody, TrafficShaper, type Reply, type TrafficOptions } from "../htt
 import { errorFor, newRequestId, renderError, SLB_ERRORS, SlbError } from "./errors";
 import type { RequestParams } from "./handlers";
 import { DOMAIN_EXTENSION_HANDLERS } from "./domainExtensionHandlers";
+import { FAMILY_HANDLERS } from "./familyHandlers";
 import { HANDLERS } from "./handlers";
 import type { SlbState } from "./state";
 
@@ -91,7 +92,7 @@ export class Router extends TrafficShaper<RouterOptions> {
       if (!action) throw SLB_ERRORS.missingParameter("Action");
       authenticate(method, params, this.options.keys);
       if (this.throttled()) throw SLB_ERRORS.throttlingUser();
-      const handler = HANDLERS[action] ?? DOMAIN_EXTENSION_HANDLERS[action];
+      const handler = HANDLERS[action] ?? FAMILY_HANDLERS[action] ?? DOMAIN_EXTENSION_HANDLERS[action];
       if (!handler) throw SLB_ERRORS.invalidAction(action);
       return handler(this.options.state, params, requestId);
     } catch (error) {

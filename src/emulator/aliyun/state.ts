@@ -1,21 +1,32 @@
 /**
- * The SLB emulator's state and business rules: regions' load balancers, certificates and HTTPS listeners, the
- * document's conditional rules over a listener's whole configuration, listener status (stopped after create,
- * starting then running after start, configuring during a Set, stopping then stopped after a stop), and the load
- * balancer configuration lock (a mutation keeps the load balancer busy for `lockMs`; reads may be refused meanwhile).
+ * The SLB emulator's state and business rules: regions' load balancers, certificates and listeners of the four
+ * protocols (keyed by protocol and port), the documents' conditional rules over a listener's whole configuration,
+ * port sharing, the listener quota, the HTTP redirect listener, listener status (stopped after create, starting then
+ * running after start, configuring during a Set, stopping then stopped after a stop), and the load balancer
+ * configuration lock (a mutation keeps the load balancer busy for `lockMs`; reads may be refused meanwhile).
  * Ref: ../shared/api-docs/aliyun-slb-https-extras.md section 4 (statuses; StartLoadBalancerListener moves a stopped
- * listener to starting, then running) and section 5 (OperationBusy reported on a describe during a refresh).
+ * listener to starting, then running) and section 5 (OperationBusy reported on a describe during a refresh);
+ * aliyun-slb-listener-family.md (below "the family digest") §1.1 (redirect), §4 (ListenerProtocol), §5 (ports, quota).
  */
-import { DOMAIN_EXTENSION_QUOTA } from "./constants";
+import type { ListenerProtocol } from "./constants";
+import { DOMAIN_EXTENSION_QUOTA, LISTENERS_PER_INSTANCE, UDP_RESERVED_PORTS } from "./constants";
 import { SLB_ERRORS, SlbError } from "./errors";
+import type { ListenerConfig } from "./listenerRules";
+import {
+  conditionalProblem,
+  isRedirect,
+  normaliseConfig,
+  schedulerProblem,
+  sharesPortWith,
+  withDefaults,
+} from "./listenerRules";
 
-/** ListenerConfig is a listener's configuration by request parameter name (numbers for Integer parameters). */
-export type ListenerConfig = Record<string, string | number>;
+export type { ListenerConfig } from "./listenerRules";
 
 /** ListenerStatus is a listener's settled state: what it is once no configuration is pending. */
 type ListenerStatus = "running" | "stopped";
 
-/** TransientStatus is the state DescribeLoadBalancerHTTPSListenerAttribute reports while a change is pending. */
+/** TransientStatus is the state Describe reports while a change is pending. */
 type TransientStatus = "starting" | "configuring" | "stopping";
 
 /** ListenerTag is one tag of a listener, as Describe reports it. */
@@ -35,9 +46,10 @@ export interface FakeDomainExtension {
   serverCertificateId: string;
 }
 
-/** FakeListener is one emulated HTTPS listener. */
+/** FakeListener is one emulated listener of any of the four protocols. */
 export interface FakeListener {
   readonly port: number;
+  readonly protocol: ListenerProtocol;
   /** The settled status (what Describe reports once `transientUntil` has passed). */
   status: ListenerStatus;
   config: ListenerConfig;
@@ -49,8 +61,66 @@ export interface FakeListener {
   transientUntil: number;
   /** Tags given at create (`Tag.N`), in order. */
   tags?: readonly ListenerTag[];
-  /** Domain extensions (additional certificates) by id; they go with the listener. */
+  /** Domain extensions (additional certificates) by id; they go with the listener (HTTPS only). */
   domainExtensions?: Map<string, FakeDomainExtension>;
+}
+
+/**
+ * ListenerTable is a load balancer's listeners keyed by protocol and port. Look-ups by port alone mean the HTTPS
+ * listener (the protocol the emulator first modelled), so `listeners.get(443)` keeps answering what HTTPS callers
+ * expect; `keys()` lists the port of every listener (a port two protocols share appears twice).
+ */
+export class ListenerTable {
+  readonly #byKey = new Map<string, FakeListener>();
+
+  private static key(port: number, protocol: ListenerProtocol): string {
+    return `${protocol}:${port}`;
+  }
+
+  /** size is the number of listeners of every protocol. */
+  get size(): number {
+    return this.#byKey.size;
+  }
+
+  /** get finds the listener of a protocol on a port. */
+  get(port: number, protocol: ListenerProtocol = "https"): FakeListener | undefined {
+    return this.#byKey.get(ListenerTable.key(port, protocol));
+  }
+
+  /** has says whether a protocol has a listener on a port. */
+  has(port: number, protocol: ListenerProtocol = "https"): boolean {
+    return this.#byKey.has(ListenerTable.key(port, protocol));
+  }
+
+  /** add stores a listener under its protocol and port. */
+  add(listener: FakeListener): void {
+    this.#byKey.set(ListenerTable.key(listener.port, listener.protocol), listener);
+  }
+
+  /** delete removes the listener of a protocol on a port. */
+  delete(port: number, protocol: ListenerProtocol = "https"): boolean {
+    return this.#byKey.delete(ListenerTable.key(port, protocol));
+  }
+
+  /** onPort lists the listeners of every protocol on a port. */
+  onPort(port: number): FakeListener[] {
+    return [...this.#byKey.values()].filter((l) => l.port === port);
+  }
+
+  /** values lists every listener in creation order. */
+  values(): IterableIterator<FakeListener> {
+    return this.#byKey.values();
+  }
+
+  /** keys lists the port of every listener in creation order. */
+  *keys(): IterableIterator<number> {
+    for (const listener of this.#byKey.values()) yield listener.port;
+  }
+
+  /** sorted lists every listener by port, then protocol (the order the emulator's lists use). */
+  sorted(): FakeListener[] {
+    return [...this.#byKey.values()].sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol));
+  }
 }
 
 /** FakeLoadBalancer is one emulated SLB instance. */
@@ -61,9 +131,12 @@ export interface FakeLoadBalancer {
   readonly addressType: "internet" | "intranet";
   readonly address: string;
   readonly spec?: string;
-  /** A shared-performance instance: no TLS policy, no domain extensions. Ref: aliyun-slb-https-extras.md §1.1, §2.1. */
+  /**
+   * A shared-performance instance: no TLS policy, no domain extensions, no consistent-hash scheduler.
+   * Ref: aliyun-slb-https-extras.md §1.1, §2.1; the family digest §0.
+   */
   readonly shared?: boolean;
-  readonly listeners: Map<number, FakeListener>;
+  readonly listeners: ListenerTable;
   /** Time until which the load balancer is reconfiguring and refuses mutations. */
   busyUntil: number;
 }
@@ -76,7 +149,13 @@ interface FakeCertificate {
   readonly name: string;
 }
 
-/** StateOptions tune the business rules that depend on time. */
+/**
+ * RedirectStatusCase is how a redirect listener's Describe writes its status: `capitalised` as the en-US document's
+ * example (`"Stopped"`), `lower` as the zh-CN one (`"stopped"`). Ref: the family digest §3 [S11].
+ */
+export type RedirectStatusCase = "capitalised" | "lower";
+
+/** StateOptions tune the business rules that depend on time, and the quotas. */
 interface StateOptions {
   /** How long a mutation keeps its load balancer busy, in milliseconds (0 turns the lock off). */
   readonly lockMs: number;
@@ -85,58 +164,35 @@ interface StateOptions {
   readonly now?: () => number;
   /** Domain extensions per HTTPS listener. @default DOMAIN_EXTENSION_QUOTA (3) */
   readonly domainExtensionQuota?: number;
+  /** Listeners per load balancer, all protocols together. @default LISTENERS_PER_INSTANCE (50) */
+  readonly listenerQuota?: number;
+  /** @default "capitalised" */
+  readonly redirectStatusCase?: RedirectStatusCase;
 }
 
 /** LockKind says which busy code a refused mutation gets: listener configuration or start/stop. */
 type LockKind = "configure" | "startStop";
 
-/**
- * conditionalProblem applies the document's conditional rules to a listener's whole configuration and returns the
- * error for the first broken one, or undefined.
- */
-function conditionalProblem(config: ListenerConfig): SlbError | undefined {
-  if (config.AclStatus === "on") {
-    if (config.AclId === undefined) return SLB_ERRORS.missingParameter("AclId");
-    if (config.AclType === undefined) return SLB_ERRORS.missingParameter("AclType");
-  }
-  if (config.VServerGroupId === undefined && config.BackendServerPort === undefined) {
-    return SLB_ERRORS.missingParameter("BackendServerPort");
-  }
-  if (config.StickySession === "on") {
-    if (config.StickySessionType === undefined) return SLB_ERRORS.missingParameter("StickySessionType");
-    if (config.StickySessionType === "insert" && config.CookieTimeout === undefined) {
-      return SLB_ERRORS.missingParameter("CookieTimeout");
-    }
-    if (config.StickySessionType === "server" && config.Cookie === undefined) {
-      return SLB_ERRORS.missingParameter("Cookie");
-    }
-  }
-  return undefined;
+/** ServerGroupSwitches are Set's `VServerGroup` and `MasterSlaveServerGroup` (`on` | `off`). */
+export interface ServerGroupSwitches {
+  readonly vServerGroup?: string;
+  readonly masterSlaveServerGroup?: string;
 }
 
-/** LISTENER_DEFAULTS are the values the service applies to absent parameters, from the document. */
-const LISTENER_DEFAULTS: Readonly<ListenerConfig> = {
-  AclStatus: "off",
-  EnableHttp2: "on",
-  Gzip: "on",
-  HealthCheckHttpCode: "http_2xx",
-  IdleTimeout: 15,
-  RequestTimeout: 60,
-  Scheduler: "wrr",
-  XForwardedFor: "on",
-  XForwardedFor_SLBID: "off",
-  XForwardedFor_SLBIP: "off",
-  XForwardedFor_proto: "off",
-};
+/** ListenerFilter narrows DescribeLoadBalancerListeners. */
+export interface ListenerFilter {
+  /** Load balancer ids; empty means every one of the region. */
+  readonly loadBalancerIds: readonly string[];
+  readonly protocol?: ListenerProtocol;
+  readonly port?: number;
+  readonly description?: string;
+  readonly tags: readonly ListenerTag[];
+}
 
-/** normaliseConfig applies the health check timeout note: a timeout below the interval becomes the interval. */
-function normaliseConfig(config: ListenerConfig): ListenerConfig {
-  const interval = config.HealthCheckInterval;
-  const timeout = config.HealthCheckTimeout;
-  if (typeof interval === "number" && typeof timeout === "number" && timeout < interval) {
-    return { ...config, HealthCheckTimeout: interval };
-  }
-  return config;
+/** ListedListener is one listener of a list, with its load balancer. */
+export interface ListedListener {
+  readonly lb: FakeLoadBalancer;
+  readonly listener: FakeListener;
 }
 
 /** SlbState holds everything the emulator knows and enforces the service's rules. */
@@ -148,6 +204,10 @@ export class SlbState {
   refuseReadsWhileBusy: boolean;
   /** Domain extensions per HTTPS listener before the quota error. */
   domainExtensionQuota: number;
+  /** Listeners per load balancer before ListenerNumberOverLimit. */
+  listenerQuota: number;
+  /** How a redirect listener's Describe writes its status. */
+  redirectStatusCase: RedirectStatusCase;
   private readonly now: () => number;
   private sequence = 0;
 
@@ -156,6 +216,8 @@ export class SlbState {
     this.refuseReadsWhileBusy = options.refuseReadsWhileBusy ?? false;
     this.now = options.now ?? Date.now;
     this.domainExtensionQuota = options.domainExtensionQuota ?? DOMAIN_EXTENSION_QUOTA;
+    this.listenerQuota = options.listenerQuota ?? LISTENERS_PER_INSTANCE;
+    this.redirectStatusCase = options.redirectStatusCase ?? "capitalised";
   }
 
   private nextId(prefix: string, length: number): string {
@@ -182,7 +244,7 @@ export class SlbState {
       address: addressType === "internet" ? `47.96.0.${n + 1}` : `192.168.0.${n + 1}`,
       spec: input.spec,
       ...(input.shared ? { shared: true } : {}),
-      listeners: new Map(),
+      listeners: new ListenerTable(),
       busyUntil: 0,
     };
     this.loadBalancers.set(id, lb);
@@ -209,9 +271,30 @@ export class SlbState {
     return this.loadBalancers.delete(id);
   }
 
-  private listener(lb: FakeLoadBalancer, port: number): FakeListener {
-    const listener = lb.listeners.get(port);
+  /** listener finds the listener of a protocol on a port, or answers "The specified resource does not exist.". */
+  private listener(lb: FakeLoadBalancer, port: number, protocol: ListenerProtocol): FakeListener {
+    const listener = lb.listeners.get(port, protocol);
     if (!listener) throw SLB_ERRORS.listenerNotFound();
+    return listener;
+  }
+
+  /**
+   * addressed finds the listener Start, Stop or Delete name: by port and `ListenerProtocol` when given, else the one
+   * listener on the port. A port with no listener answers "The specified resource does not exist." (as before the
+   * other protocols existed, Terraform's gone proof); a protocol that no listener on a used port has answers
+   * ListenerNotFound; several listeners and no protocol answer TooManyListeners.
+   * Ref: the family digest §4 (ListenerProtocol "required when listeners of different protocols share the port"),
+   * extras §5 [S23] (TooManyListeners). Assumed: ListenerNotFound for the absent protocol (see SLB_ERRORS).
+   */
+  private addressed(lb: FakeLoadBalancer, port: number, protocol: ListenerProtocol | undefined): FakeListener {
+    const onPort = lb.listeners.onPort(port);
+    if (onPort.length === 0) throw SLB_ERRORS.listenerNotFound();
+    if (protocol === undefined) {
+      if (onPort.length > 1) throw SLB_ERRORS.tooManyListeners();
+      return onPort[0];
+    }
+    const listener = onPort.find((l) => l.protocol === protocol);
+    if (!listener) throw SLB_ERRORS.listenerNotFoundForProtocol();
     return listener;
   }
 
@@ -255,29 +338,82 @@ export class SlbState {
     }
   }
 
-  /** createListener adds a stopped HTTPS listener after the document's rules, certificates and port checks. */
-  createListener(regionId: string, lbId: string, port: number, config: ListenerConfig): void {
+  /**
+   * checkRedirectTarget requires a redirect listener's `ForwardPort` to be an HTTPS listener of the same load balancer.
+   * Ref: the family digest §1.1 [S1][S16][S35] ("must be an existing HTTPS listener port on the same instance").
+   * Assumed: a missing ForwardPort is MissingParameter, a port without an HTTPS listener InvalidParameter naming
+   * ForwardPort; no source gives either answer.
+   */
+  private checkRedirectTarget(lb: FakeLoadBalancer, config: ListenerConfig): void {
+    const target = config.ForwardPort;
+    if (target === undefined) throw SLB_ERRORS.missingParameter("ForwardPort");
+    if (!lb.listeners.has(Number(target), "https")) throw SLB_ERRORS.invalidParameter("ForwardPort");
+  }
+
+  /**
+   * portProblem applies port sharing, the quota and the UDP reserved ports to a new listener. Ref: the family digest
+   * §5 [S18][S19][S10], §1.3 [S6][S20]. Assumed: a clash with another protocol answers ListenerAlreadyExists, the
+   * documented same-port code (the digest §5 has no source for the cross-protocol answer).
+   */
+  private portProblem(lb: FakeLoadBalancer, port: number, protocol: ListenerProtocol): SlbError | undefined {
+    if (protocol === "udp" && UDP_RESERVED_PORTS.includes(port)) return SLB_ERRORS.portInvalid();
+    if (lb.listeners.onPort(port).some((l) => !sharesPortWith(protocol, l.protocol))) {
+      return SLB_ERRORS.listenerAlreadyExists();
+    }
+    if (lb.listeners.size >= this.listenerQuota) return SLB_ERRORS.listenerNumberOverLimit();
+    return undefined;
+  }
+
+  /**
+   * createListener adds a stopped listener after the documents' rules, certificates (HTTPS), the redirect target
+   * (HTTP), port sharing and the quota. `protocol` defaults to HTTPS for the callers written before the others.
+   */
+  createListener(
+    regionId: string,
+    lbId: string,
+    port: number,
+    config: ListenerConfig,
+    protocol: ListenerProtocol = "https",
+  ): void {
     const lb = this.loadBalancer(regionId, lbId);
-    const full = normaliseConfig({ ...LISTENER_DEFAULTS, ...config });
-    const problem = conditionalProblem(full);
+    const given = { ...config };
+    // ForwardPort only means something with the redirect on. Assumed: otherwise the service ignores it.
+    if (protocol === "http" && given.ListenerForward !== "on") delete given.ForwardPort;
+    const full = normaliseConfig(protocol, withDefaults(protocol, given));
+    const problem = conditionalProblem(protocol, full) ?? schedulerProblem(lb.shared ?? false, full);
     if (problem) throw problem;
-    this.checkCertificates(regionId, full);
+    if (protocol === "https") this.checkCertificates(regionId, full);
+    if (isRedirect(protocol, full)) this.checkRedirectTarget(lb, full);
     this.mutate(lb, "configure", () => {
-      if (lb.listeners.has(port)) throw SLB_ERRORS.listenerAlreadyExists();
-      lb.listeners.set(port, { port, status: "stopped", config: full, transientUntil: 0 });
+      const refused = this.portProblem(lb, port, protocol);
+      if (refused) throw refused;
+      lb.listeners.add({ port, protocol, status: "stopped", config: full, transientUntil: 0 });
     });
   }
 
-  /** setListener changes a listener's configuration; `vServerGroup` `off` detaches its VServer group. */
-  setListener(regionId: string, lbId: string, port: number, patch: ListenerConfig, vServerGroup?: string): void {
+  /**
+   * setListener changes a listener's configuration; `VServerGroup=off` detaches its VServer group and
+   * `MasterSlaveServerGroup=off` its primary/secondary group. A redirect listener refuses every Set.
+   * Ref: extras §2 (VServerGroup); the family digest §2 [S2] (MasterSlaveServerGroup), §1.1 [S28] (redirect).
+   */
+  setListener(
+    regionId: string,
+    lbId: string,
+    port: number,
+    patch: ListenerConfig,
+    switches: ServerGroupSwitches = {},
+    protocol: ListenerProtocol = "https",
+  ): void {
     const lb = this.loadBalancer(regionId, lbId);
-    const listener = this.listener(lb, port);
+    const listener = this.listener(lb, port, protocol);
+    if (isRedirect(protocol, listener.config)) throw SLB_ERRORS.operationNotAllowed();
     const next: ListenerConfig = { ...listener.config, ...patch };
-    if (vServerGroup === "off") delete next.VServerGroupId;
-    const full = normaliseConfig(next);
-    const problem = conditionalProblem(full);
+    if (switches.vServerGroup === "off") delete next.VServerGroupId;
+    if (switches.masterSlaveServerGroup === "off") delete next.MasterSlaveServerGroupId;
+    const full = normaliseConfig(protocol, next);
+    const problem = conditionalProblem(protocol, full) ?? schedulerProblem(lb.shared ?? false, patch);
     if (problem) throw problem;
-    this.checkCertificates(regionId, patch);
+    if (protocol === "https") this.checkCertificates(regionId, patch);
     this.mutate(lb, "configure", () => {
       listener.config = full;
       this.transition(listener, "configuring");
@@ -292,38 +428,38 @@ export class SlbState {
     }
   }
 
-  /** startListener makes a listener running. */
-  startListener(regionId: string, lbId: string, port: number): void {
+  /** startListener makes a listener running; without `protocol` the port must hold one listener only. */
+  startListener(regionId: string, lbId: string, port: number, protocol?: ListenerProtocol): void {
     const lb = this.loadBalancer(regionId, lbId);
-    const listener = this.listener(lb, port);
+    const listener = this.addressed(lb, port, protocol);
     this.mutate(lb, "startStop", () => {
       listener.status = "running";
       this.transition(listener, "starting");
     });
   }
 
-  /** stopListener makes a listener stopped. */
-  stopListener(regionId: string, lbId: string, port: number): void {
+  /** stopListener makes a listener stopped; without `protocol` the port must hold one listener only. */
+  stopListener(regionId: string, lbId: string, port: number, protocol?: ListenerProtocol): void {
     const lb = this.loadBalancer(regionId, lbId);
-    const listener = this.listener(lb, port);
+    const listener = this.addressed(lb, port, protocol);
     this.mutate(lb, "startStop", () => {
       listener.status = "stopped";
       this.transition(listener, "stopping");
     });
   }
 
-  /** deleteListener removes a listener. */
-  deleteListener(regionId: string, lbId: string, port: number): void {
+  /** deleteListener removes a listener; without `protocol` the port must hold one listener only. */
+  deleteListener(regionId: string, lbId: string, port: number, protocol?: ListenerProtocol): void {
     const lb = this.loadBalancer(regionId, lbId);
-    this.listener(lb, port);
+    const listener = this.addressed(lb, port, protocol);
     this.mutate(lb, "configure", () => {
-      lb.listeners.delete(port);
+      lb.listeners.delete(port, listener.protocol);
     });
   }
 
   /** describeListener returns a listener (reads never wait for the lock; see readListener for the wire's rule). */
-  describeListener(regionId: string, lbId: string, port: number): FakeListener {
-    return this.listener(this.loadBalancer(regionId, lbId), port);
+  describeListener(regionId: string, lbId: string, port: number, protocol: ListenerProtocol = "https"): FakeListener {
+    return this.listener(this.loadBalancer(regionId, lbId), port, protocol);
   }
 
   /**
@@ -331,17 +467,45 @@ export class SlbState {
    * configuration is pending answers OperationBusy. Ref: alibaba/terraform-provider issue 451 (OperationBusy from a
    * listener describe during a refresh).
    */
-  readListener(regionId: string, lbId: string, port: number): FakeListener {
+  readListener(regionId: string, lbId: string, port: number, protocol: ListenerProtocol = "https"): FakeListener {
     const lb = this.loadBalancer(regionId, lbId);
     if (this.refuseReadsWhileBusy && this.lockMs > 0 && this.now() < lb.busyUntil) throw SLB_ERRORS.operationBusy();
-    return this.listener(lb, port);
+    return this.listener(lb, port, protocol);
   }
 
-  /** allListeners lists every listener as `<lbId>:https:<port>`, for tests that check nothing extra exists. */
+  /**
+   * listListeners lists a region's listeners for DescribeLoadBalancerListeners: the named load balancers (each must
+   * exist) or every one, in load balancer creation order, then by port and protocol, narrowed by the filter.
+   * Assumed: the order (no source gives one), an exact match on Description, and every given tag must be on the
+   * listener; the busy rule of readListener applies to the named load balancers.
+   */
+  listListeners(regionId: string, filter: ListenerFilter): ListedListener[] {
+    const lbs =
+      filter.loadBalancerIds.length === 0
+        ? [...this.loadBalancers.values()].filter((lb) => lb.regionId === regionId)
+        : filter.loadBalancerIds.map((id) => this.loadBalancer(regionId, id));
+    if (this.refuseReadsWhileBusy && this.lockMs > 0 && lbs.some((lb) => this.now() < lb.busyUntil)) {
+      throw SLB_ERRORS.operationBusy();
+    }
+    return lbs.flatMap((lb) =>
+      lb.listeners
+        .sorted()
+        .filter(
+          (l) =>
+            (filter.protocol === undefined || l.protocol === filter.protocol) &&
+            (filter.port === undefined || l.port === filter.port) &&
+            (filter.description === undefined || l.config.Description === filter.description) &&
+            filter.tags.every((t) => (l.tags ?? []).some((o) => o.TagKey === t.TagKey && o.TagValue === t.TagValue)),
+        )
+        .map((listener) => ({ lb, listener })),
+    );
+  }
+
+  /** allListeners lists every listener as `<lbId>:<protocol>:<port>`, for tests that check nothing extra exists. */
   allListeners(): string[] {
     const out: string[] = [];
     for (const lb of this.loadBalancers.values()) {
-      for (const port of [...lb.listeners.keys()].sort((a, b) => a - b)) out.push(`${lb.id}:https:${port}`);
+      for (const l of lb.listeners.sorted()) out.push(`${lb.id}:${l.protocol}:${l.port}`);
     }
     return out;
   }
