@@ -233,3 +233,180 @@ export const DOMAIN_EXTENSION_WIRE_NAMES = {
   serverCertificateId: "ServerCertificateId",
   domainExtensionId: "DomainExtensionId",
 } as const;
+
+/**
+ * ListenerProtocol is a listener's protocol as `ListenerProtocol` takes it (lower case) and as its id spells it
+ * (`<loadBalancerId>:<protocol>:<port>`). Ref: aliyun-slb-listener-family.md §4, §5 [S4][S22].
+ */
+export type ListenerProtocol = "https" | "http" | "tcp" | "udp";
+
+/**
+ * LISTENER_ACTIONS names each protocol's create, attribute-set and attribute-describe actions; Start, Stop and Delete
+ * are shared (ACTIONS) and take `ListenerProtocol`. Ref: aliyun-slb-listener-family.md §1-3 [S1][S2][S3].
+ */
+export const LISTENER_ACTIONS = {
+  https: { create: ACTIONS.createListener, set: ACTIONS.setListener, describe: ACTIONS.describeListener },
+  http: {
+    create: "CreateLoadBalancerHTTPListener",
+    set: "SetLoadBalancerHTTPListenerAttribute",
+    describe: "DescribeLoadBalancerHTTPListenerAttribute",
+  },
+  tcp: {
+    create: "CreateLoadBalancerTCPListener",
+    set: "SetLoadBalancerTCPListenerAttribute",
+    describe: "DescribeLoadBalancerTCPListenerAttribute",
+  },
+  udp: {
+    create: "CreateLoadBalancerUDPListener",
+    set: "SetLoadBalancerUDPListenerAttribute",
+    describe: "DescribeLoadBalancerUDPListenerAttribute",
+  },
+} as const;
+
+/** LISTENER_PROTOCOL_PARAM is the parameter Start, Stop and Delete take the protocol in. Ref: family §4 [S4]. */
+export const LISTENER_PROTOCOL_PARAM = "ListenerProtocol";
+
+/** SHARED_WIRE_NAMES are the parameters every protocol spells alike on every action. Ref: family §0 [S1][S2][S3]. */
+const SHARED_WIRE_NAMES = {
+  loadBalancerId: "LoadBalancerId",
+  listenerPort: "ListenerPort",
+  regionId: "RegionId",
+  bandwidth: "Bandwidth",
+  backendServerPort: "BackendServerPort",
+  vServerGroupId: "VServerGroupId",
+  scheduler: "Scheduler",
+  aclId: "AclId",
+  aclStatus: "AclStatus",
+  aclType: "AclType",
+  description: "Description",
+  healthCheckConnectPort: "HealthCheckConnectPort",
+  healthyThreshold: "HealthyThreshold",
+  unhealthyThreshold: "UnhealthyThreshold",
+} as const;
+
+/** HTTP_CHECK_WIRE_NAMES are the HTTP health-check parameters of HTTP, HTTPS and TCP listeners. Ref: family §0 [S1]. */
+const HTTP_CHECK_WIRE_NAMES = {
+  healthCheckDomain: "HealthCheckDomain",
+  healthCheckUri: "HealthCheckURI",
+  healthCheckHttpCode: "HealthCheckHttpCode",
+} as const;
+
+/** HTTP_WIRE is an HTTP listener's parameters on create; Describe spells them alike. Ref: family §0, §1.1 [S1][S3]. */
+const HTTP_WIRE = {
+  ...SHARED_WIRE_NAMES,
+  ...HTTP_CHECK_WIRE_NAMES,
+  healthCheck: "HealthCheck",
+  healthCheckInterval: "HealthCheckInterval",
+  healthCheckTimeout: "HealthCheckTimeout",
+  healthCheckMethod: "HealthCheckMethod",
+  stickySession: "StickySession",
+  stickySessionType: "StickySessionType",
+  cookie: "Cookie",
+  cookieTimeout: "CookieTimeout",
+  gzip: "Gzip",
+  idleTimeout: "IdleTimeout",
+  requestTimeout: "RequestTimeout",
+  xForwardedFor: "XForwardedFor",
+  xForwardedForSlbId: "XForwardedFor_SLBID",
+  xForwardedForSlbIp: "XForwardedFor_SLBIP",
+  xForwardedForProto: "XForwardedFor_proto",
+  xForwardedForSlbPort: "XForwardedFor_SLBPORT",
+  xForwardedForClientSrcPort: "XForwardedFor_ClientSrcPort",
+  listenerForward: "ListenerForward",
+  forwardPort: "ForwardPort",
+} as const;
+
+/**
+ * L4_CREATE_WIRE are the TCP and UDP parameters of a create: the health-check switch is `HealthCheckSwitch`, its
+ * timeout `HealthCheckConnectTimeout`, and the interval the lowercase `healthCheckInterval` (create only).
+ * Ref: family §0, §1.2, §1.3 [S1][S6][S7].
+ */
+const L4_CREATE_WIRE = {
+  ...SHARED_WIRE_NAMES,
+  healthCheck: "HealthCheckSwitch",
+  healthCheckTimeout: "HealthCheckConnectTimeout",
+  healthCheckInterval: "healthCheckInterval",
+  masterSlaveServerGroupId: "MasterSlaveServerGroupId",
+  proxyProtocolV2Enabled: "ProxyProtocolV2Enabled",
+} as const;
+
+/** TCP_ONLY_WIRE are the TCP listener's own parameters, alike on every action. Ref: family §0, §1.2 [S1][S2][S3]. */
+const TCP_ONLY_WIRE = {
+  ...HTTP_CHECK_WIRE_NAMES,
+  healthCheckType: "HealthCheckType",
+  persistenceTimeout: "PersistenceTimeout",
+  establishedTimeout: "EstablishedTimeout",
+  connectionDrain: "ConnectionDrain",
+  connectionDrainTimeout: "ConnectionDrainTimeout",
+} as const;
+
+/**
+ * LISTENER_WIRE_NAMES maps each protocol's inputs to their parameter per action: create, set, and the member of the
+ * describe answer. One input name per setting; the wire differs: `HealthCheck` (HTTP/HTTPS, and every Describe) vs
+ * `HealthCheckSwitch` (TCP/UDP create and set), `HealthCheckTimeout` vs `HealthCheckConnectTimeout`, the lowercase
+ * `healthCheckInterval` on TCP/UDP create only, the lowercase `healthCheckReq`/`healthCheckExp` on UDP create and set
+ * that Describe returns capitalised. Set has no parameter for the backend port, the redirect or tags (they replace).
+ * Ref: aliyun-slb-listener-family.md §0-3 [S1][S2][S3][S6][S7].
+ */
+export const LISTENER_WIRE_NAMES = {
+  https: { create: WIRE_NAMES, set: WIRE_NAMES, describe: WIRE_NAMES },
+  http: { create: HTTP_WIRE, set: HTTP_WIRE, describe: HTTP_WIRE },
+  tcp: {
+    create: { ...L4_CREATE_WIRE, ...TCP_ONLY_WIRE },
+    set: { ...L4_CREATE_WIRE, ...TCP_ONLY_WIRE, healthCheckInterval: "HealthCheckInterval" },
+    describe: {
+      ...L4_CREATE_WIRE,
+      ...TCP_ONLY_WIRE,
+      healthCheck: "HealthCheck",
+      healthCheckInterval: "HealthCheckInterval",
+    },
+  },
+  udp: {
+    create: { ...L4_CREATE_WIRE, healthCheckReq: "healthCheckReq", healthCheckExp: "healthCheckExp" },
+    set: {
+      ...L4_CREATE_WIRE,
+      healthCheckInterval: "HealthCheckInterval",
+      healthCheckReq: "healthCheckReq",
+      healthCheckExp: "healthCheckExp",
+    },
+    describe: {
+      ...L4_CREATE_WIRE,
+      healthCheck: "HealthCheck",
+      healthCheckInterval: "HealthCheckInterval",
+      healthCheckReq: "HealthCheckReq",
+      healthCheckExp: "HealthCheckExp",
+    },
+  },
+} as const;
+
+/**
+ * SET_SWITCHES are the Set-only switches that attach or detach a server group: `VServerGroup` and
+ * `MasterSlaveServerGroup` (`on`|`off`). Ref: family §2 [S2][S7].
+ */
+export const SET_SWITCHES = {
+  vServerGroupId: "VServerGroup",
+  masterSlaveServerGroupId: "MasterSlaveServerGroup",
+} as const;
+
+/**
+ * REDIRECT_CREATE_PARAMS are what a redirect (ListenerForward=on) HTTP create sends besides the redirect, as
+ * Terraform's create does: health check and sticky sessions off, backend port 80 (the service ignores all three on a
+ * redirect listener). Ref: aliyun-slb-listener-family.md §1.1 [S22].
+ */
+export const REDIRECT_CREATE_PARAMS = { HealthCheck: "off", StickySession: "off", BackendServerPort: 80 } as const;
+
+/** BANDWIDTH_MAX is the highest bandwidth of a listener in Mbit/s (or -1). Ref: family §0, §1.2 [S1][S11][S12]. */
+export const BANDWIDTH_MAX = 5120;
+
+/** RESERVED_UDP_PORTS are the ports a UDP listener cannot use. Ref: aliyun-slb-listener-family.md §1.3 [S6][S20]. */
+export const RESERVED_UDP_PORTS = [250, 4789] as const;
+
+/**
+ * LISTENER_FAMILY_ERROR_CODES are the HTTP, TCP and UDP listener codes beyond the HTTPS ones.
+ * Ref: aliyun-slb-listener-family.md §7 [S10][S12][S13][S28].
+ */
+export const LISTENER_FAMILY_ERROR_CODES = {
+  /** Set on a redirect HTTP listener: "Operation Denied. The HTTP listener does not support this action." [S28] */
+  operationNotAllowed: "Operation.NotAllowed",
+  serverGroupMissMatch: "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
+} as const;
