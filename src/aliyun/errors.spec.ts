@@ -54,7 +54,9 @@ const CODES: readonly [string, string, number | undefined, ErrorBehaviour][] = [
   ["ListenerNotFound", DESCRIBE, undefined, "gone"],
   ["ListenerNotFound", "DeleteLoadBalancerListener", undefined, "gone"],
   ["InvalidLoadBalancerId.NotFound", "DeleteLoadBalancerListener", undefined, "gone"],
-  ["InvalidParameter", DESCRIBE, undefined, "gone"],
+  // Gone needs the service's proof on a describe as on a delete: an InvalidParameter without the not-found message is
+  // a parameter problem, and a refresh must keep the listener.
+  ["InvalidParameter", DESCRIBE, undefined, "fatal"],
   // A delete refused for a parameter problem is not proof that the listener is gone.
   ["InvalidParameter", "DeleteLoadBalancerListener", undefined, "fatal"],
   ["InvalidParameter", "CreateLoadBalancerHTTPSListener", undefined, "fatal"],

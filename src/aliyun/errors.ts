@@ -3,8 +3,7 @@
  * Ref: SLB "Common error codes" (ListenerNotFound 404, InvalidParameter 400 "The specified resource does not exist.",
  * SystemBusy 449, OperationBusy, ServiceIsConfiguring); terraform-provider-alicloud `SlbIsBusy` (SystemBusy,
  * OperationBusy, ServiceIsStopping, BackendServer.configuring, ServiceIsConfiguring), its listener NotFound handling
- * ("The specified resource does not exist", InvalidLoadBalancerId.NotFound) and pull request 9928 (InvalidParameter
- * from the listener describe action once the load balancer is deleted). The README table "Error codes the providers
+ * ("The specified resource does not exist", InvalidLoadBalancerId.NotFound). The README table "Error codes the providers
  * act on" lists every code here with its source.
  */
 import type { ErrorBehaviour } from "../core/errors";
@@ -12,7 +11,6 @@ import { isApiError, ListenerError, outcomeUnknown } from "../core/errors";
 import { RetryBudgetExceededError } from "../core/retry";
 import type { Classifier } from "../core/pipeline";
 import {
-  ACTIONS,
   DOMAIN_EXTENSION_ACTIONS,
   DOMAIN_EXTENSION_ERROR_CODES,
   ERROR_CODES,
@@ -71,31 +69,26 @@ const DOMAIN_EXTENSION_GONE_ACTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * GONE_WITHOUT_PROOF_ACTIONS answer a bare InvalidParameter (any message) when the listener's load balancer was
- * deleted. Only the describe action: a delete refused with InvalidParameter for a real parameter problem must not
- * count as done (the listener would stay behind, unmanaged). Ref: terraform-provider-alicloud pull request 9928
- * (DescribeLoadBalancer*ListenerAttribute once the load balancer is gone; the message is not quoted there).
- */
-const GONE_WITHOUT_PROOF_ACTIONS: ReadonlySet<string> = new Set([ACTIONS.describeListener]);
-
-/**
- * isGone tells whether an SLB error proves the listener or its load balancer is gone: a GONE_CODES code, the
- * documented "The specified resource does not exist." message, or InvalidParameter from the describe action.
+ * isGone tells whether an SLB error proves the listener or its load balancer is gone, on every protocol's Describe and
+ * on Delete alike: a GONE_CODES code, or InvalidParameter with the documented "The specified resource does not exist."
+ * (Terraform's DescribeSlbListener reads that message as not found [S26]). Any other InvalidParameter, from a Describe
+ * too, is a parameter problem and keeps the state: a refresh must not drop a live listener.
+ * Ref: aliyun-slb-https-extras.md §5 [S10][S26].
  */
 function isGone(code: string, action: string, apiMessage: string): boolean {
   if (GONE_CODES.has(code)) return true;
   if (code === DOMAIN_EXTENSION_ERROR_CODES.notFound) return DOMAIN_EXTENSION_GONE_ACTIONS.has(action);
-  if (apiMessage.includes(RESOURCE_NOT_FOUND_MESSAGE.slice(0, -1))) return true;
-  return code === ERROR_CODES.invalidParameter && GONE_WITHOUT_PROOF_ACTIONS.has(action);
+  return code === ERROR_CODES.invalidParameter && apiMessage.includes(RESOURCE_NOT_FOUND_MESSAGE.slice(0, -1));
 }
 
 /**
  * classify decides what to do with an error from the SLB client: `retry` (throttling, busy or configuring load
  * balancer (SystemBusy comes with HTTP 449), listener status not ready, 5xx, 429, reset, timeout, non-JSON answer), `gone` (only on proof:
- * ListenerNotFound, InvalidLoadBalancerId.NotFound, "The specified resource does not exist.", or InvalidParameter from
- * the describe action; InvalidParameter.DomainExtensionId from the actions that take an extension id), `conflict`
+ * ListenerNotFound, InvalidLoadBalancerId.NotFound, InvalidParameter with "The specified resource does not exist.";
+ * InvalidParameter.DomainExtensionId from the actions that take an extension id), `conflict`
  * (ListenerAlreadyExists; InvalidParameter.Domain, the domain already on the listener), or `fatal` (everything else: validation, authentication,
- * quota, unknown certificate, an InvalidParameter delete with another message, and errors that are not API errors).
+ * quota, unknown certificate, an InvalidParameter with another message, Operation.NotAllowed (a Set on a redirect
+ * listener), and errors that are not API errors).
  */
 export function classify(error: unknown): ErrorBehaviour {
   if (error instanceof RetryBudgetExceededError) return "fatal";
