@@ -293,6 +293,8 @@ export interface CheckContext {
 interface Known {
   readonly value: Partial<Decoded>;
   readonly unknowns: ReadonlySet<string>;
+  /** Inputs given with a value their codec refused (already reported). */
+  readonly invalid: ReadonlySet<string>;
 }
 
 const q = (v: unknown): string => describeValue(v);
@@ -316,7 +318,8 @@ function crossFieldFailures(k: Known, context: CheckContext = {}): CheckFailure[
         out.push(failure(name, `applies to TERMINATED_HTTPS listeners only, not ${q(p)}`));
     }
     // "This parameter is mandatory when protocol is set to TERMINATED_HTTPS."
-    if (tls && v.defaultTlsContainerRef === undefined && !k.unknowns.has("defaultTlsContainerRef")) {
+    const certificate = "defaultTlsContainerRef";
+    if (tls && v[certificate] === undefined && !k.unknowns.has(certificate) && !k.invalid.has(certificate)) {
       out.push(failure("defaultTlsContainerRef", 'is required when protocol is "TERMINATED_HTTPS"'));
     }
     // "If the protocol used by the listener is UDP, the port number cannot be 4789."
@@ -446,7 +449,11 @@ const FOREIGN_NAMES: ForeignNames = {
 /** checkInputs decodes raw inputs and applies every rule; never throws. */
 export function checkInputs(raw: unknown, context: CheckContext = {}): CheckedInputs {
   const decoded = decodeInputs(RESOURCE, ELB_V2_LISTENER_PROPS, REQUIRED, raw, FOREIGN_NAMES);
-  const known: Known = { value: decoded.value, unknowns: decoded.unknowns as ReadonlySet<string> };
+  const known: Known = {
+    value: decoded.value,
+    unknowns: decoded.unknowns as ReadonlySet<string>,
+    invalid: new Set(decoded.failures.map((f) => f.property)),
+  };
   const failures = [...decoded.failures, ...crossFieldFailures(known, context)];
   const inputs: Record<string, unknown> = {};
   if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {

@@ -213,7 +213,10 @@ export function fromWire(l: WireV3Object): Partial<ElbV3ListenerInputs> {
     if (g.type === "white" || g.type === "black") group.type = g.type;
     out.ipgroup = group;
   }
-  out.transparentClientIpEnable = bool(l.transparent_client_ip_enable);
+  // Only true is read: on a dedicated load balancer the value "can only be true" (check refuses false), while the
+  // documented examples, written for shared load balancers, show false (viewing_details_of_a_listener.rst). A false
+  // read back would be an input check refuses; left out, it is the dedicated default, true.
+  if (l.transparent_client_ip_enable === true) out.transparentClientIpEnable = true;
   out.enhanceL7policyEnable = bool(l.enhance_l7policy_enable);
   out.protectionStatus = str(l.protection_status);
   if (out.protectionStatus === "consoleProtection") out.protectionReason = str(l.protection_reason);
