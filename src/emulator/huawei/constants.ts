@@ -192,3 +192,109 @@ export const ELB_V3_CODES = {
   /** 403 "The feature is not supported." */
   notSupported: "ELB.8962",
 } as const;
+
+/**
+ * HEADER_PROJECT_ID is the header an AK/SK-signed request names its project in when the path has none (the Open
+ * Telekom Cloud `/v2.0/lbaas` routes). Ref: shared/api-docs/huawei-elb-v2-listener.md §1 ("Project scope": the
+ * project comes from the token); gophertelekomcloud's AK/SK signer sends `X-Project-Id`.
+ */
+export const HEADER_PROJECT_ID = "X-Project-Id";
+
+/**
+ * V2_ROUTES are the emulator's shared ELB (v2) route names (fault-plan targets and call-counter keys): the Open
+ * Telekom Cloud family below `/v2.0/lbaas` keeps `/v2.0/lbaas`, the Huawei Cloud family below `/v2/{project_id}/elb`
+ * keeps `/v2`, the tag API below `/v2.0/{project_id}` keeps `/v2.0`. Ref: "v2 doc" =
+ * shared/api-docs/huawei-elb-v2-listener.md §1 (routes and the tag API), §5 (GET of a load balancer).
+ */
+export const V2_ROUTES = {
+  otcCreateListener: "POST /v2.0/lbaas/listeners",
+  otcGetListener: "GET /v2.0/lbaas/listeners/{id}",
+  otcListListeners: "GET /v2.0/lbaas/listeners",
+  otcUpdateListener: "PUT /v2.0/lbaas/listeners/{id}",
+  otcDeleteListener: "DELETE /v2.0/lbaas/listeners/{id}",
+  otcGetLoadBalancer: "GET /v2.0/lbaas/loadbalancers/{id}",
+  hwCreateListener: "POST /v2/listeners",
+  hwGetListener: "GET /v2/listeners/{id}",
+  hwListListeners: "GET /v2/listeners",
+  hwUpdateListener: "PUT /v2/listeners/{id}",
+  hwDeleteListener: "DELETE /v2/listeners/{id}",
+  hwGetLoadBalancer: "GET /v2/loadbalancers/{id}",
+  tagAction: "POST /v2.0/listeners/{id}/tags/action",
+  listTags: "GET /v2.0/listeners/{id}/tags",
+  addTag: "POST /v2.0/listeners/{id}/tags",
+  deleteTag: "DELETE /v2.0/listeners/{id}/tags/{key}",
+} as const;
+
+/**
+ * V2_PROTOCOLS are the shared listener protocols of both clouds. Ref: v2 doc §2 `protocol` (plain `HTTPS` is not in
+ * the v2 enum).
+ */
+export const V2_PROTOCOLS = ["TCP", "UDP", "HTTP", "TERMINATED_HTTPS"] as const;
+
+/** V2_LB_STATUS are the shared load balancer `provisioning_status` values the emulator shows. */
+export const V2_LB_STATUS = {
+  /** Ref: v2 doc §5 (documented). */
+  active: "ACTIVE",
+  /** Ref: v2 doc §5 (documented; the emulator seeds one load balancer in it). */
+  error: "ERROR",
+  /**
+   * Assumed: not documented for v2 (§5 ✘); upstream Neutron-LBaaS shows it around every listener change, and the
+   * digest's emulator advice is to show it briefly after a change.
+   */
+  pendingUpdate: "PENDING_UPDATE",
+} as const;
+
+/**
+ * ELB_V2_CODES are the shared ELB codes of the body `{"error_msg","error_code","request_id"}` (the Huawei Cloud
+ * `/v2/{project_id}/elb` routes). Ref: v2 doc §6; OTC http_status_codes_of_shared_load_balancers.rst and
+ * appendix/error_codes.rst (status and message quoted at each factory in v2/errors.ts).
+ */
+export const ELB_V2_CODES = {
+  bodyMissing: "ELB.0002",
+  internal: "ELB.0004",
+  certificateIdLength: "ELB.5020",
+  certificateNotFound: "ELB.5040",
+  nameTooLong: "ELB.6011",
+  propertyNotUpdatable: "ELB.6015",
+  nameInvalid: "ELB.6021",
+  updateNameTooLong: "ELB.6025",
+  descriptionTooLong: "ELB.6031",
+  updateNameInvalid: "ELB.6035",
+  listenerLbNotFound: "ELB.6040",
+  portInvalid: "ELB.6041",
+  updateDescriptionTooLong: "ELB.6045",
+  protocolInvalid: "ELB.6061",
+  listenerLimit: "ELB.6091",
+  portInUse: "ELB.6200",
+  conflict: "ELB.8907",
+  notFound: "ELB.9800",
+  requiredParameter: "ELB.9805",
+  tenantMismatch: "ELB.9808",
+  invalidParameter: "ELB.9899",
+} as const;
+
+/**
+ * NEUTRON_TYPES are the `type` values of the `{"NeutronError": {"type","message","detail"}}` body of the Open Telekom
+ * Cloud `/v2.0/lbaas` routes: the exception class names upstream Neutron-LBaaS writes there. Ref: v2 doc §6 (a
+ * logged `HTTPNotFound` body, S6; the upstream classes, S1 ◐).
+ */
+export const NEUTRON_TYPES = {
+  badRequest: "HTTPBadRequest",
+  notFound: "HTTPNotFound",
+  entityNotFound: "EntityNotFound",
+  entityInUse: "EntityInUse",
+  portExists: "LoadBalancerListenerProtocolPortExists",
+  stateInvalid: "StateInvalid",
+  overQuota: "OverQuota",
+  tlsDefaultContainerNotSpecified: "TLSDefaultContainerNotSpecified",
+  tlsContainerNotFound: "TLSContainerNotFound",
+  internal: "HTTPInternalServerError",
+} as const;
+
+/**
+ * TAG_CODES are the codes of the listener tag API (both clouds). Ref: apis_v2.0/tag/status_codes.rst (Table 2).
+ */
+export const TAG_CODES = {
+  invalid: "VPC.1801",
+  operation: "VPC.1814",
+} as const;

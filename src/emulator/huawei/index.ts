@@ -2,7 +2,10 @@
  * startHuaweiEmulator runs an in-process emulator of the classic ELB v1.0 API (behind an emulated API gateway) on
  * 127.0.0.1, seeded with one project holding an External (public) and an Internal (private) load balancer and a
  * certificate; and the dedicated ELB v3 API on the same endpoint, seeded with three dedicated load balancers (L4 and
- * L7 flavors, L4 only, L7 only), a server and a client certificate, an IP group and a security policy.
+ * L7 flavors, L4 only, L7 only), a server and a client certificate, an IP group and a security policy; and the shared
+ * ELB v2 API of both clouds on the same endpoint (Open Telekom Cloud `/v2.0/lbaas`, Huawei Cloud
+ * `/v2/{project_id}/elb`, told apart by their paths), seeded with two shared load balancers, one in ERROR, two server
+ * certificates and a client CA certificate.
  */
 import type { FaultRule } from "../faults";
 import { FaultPlan } from "../faults";
@@ -10,6 +13,7 @@ import { listenLoopback } from "../http";
 import { LB_TYPE } from "./constants";
 import { Router } from "./router";
 import { ElbState } from "./state";
+import { seedShared, V2State, type SharedSeed } from "./v2";
 import { seedDedicated, V3State, type DedicatedSeed } from "./v3";
 
 /** DEFAULT_HUAWEI_ACCESS_KEY is the access key the emulator accepts unless told otherwise. */
@@ -37,12 +41,12 @@ export interface HuaweiEmulatorOptions {
   readonly region?: string;
   /**
    * How long a mutation keeps its load balancer locked (v1.0: ELB.1015) or PENDING_UPDATE (v3: 409 ELB.8907 to
-   * changes meanwhile); 0 = off. @default 20
+   * changes meanwhile; v2: 409 StateInvalid / ELB.8907); 0 = off. @default 20
    */
   readonly lockMs?: number;
   /** GETs a new listener answers PENDING_CREATE before ACTIVE; 0 = created ACTIVE. @default 1 */
   readonly pendingCreateReads?: number;
-  /** Listeners per load balancer before ELB.6091 (v1.0) or ELB.8905 (v3). @default 50 */
+  /** Listeners per load balancer before ELB.6091 (v1.0, v2 on Huawei Cloud), ELB.8905 (v3), OverQuota (v2 on OTC). @default 50 */
   readonly listenerQuota?: number;
   /** GET answers write `tcp_draining` as 1/0, the documented example's form. @default false */
   readonly booleansAsIntegers?: boolean;
@@ -66,8 +70,11 @@ export interface HuaweiSeed {
   readonly certificateId: string;
 }
 
-/** HuaweiEmulatorSeed is everything the emulator seeds: the classic fixtures and the dedicated (v3) ones. */
-export type HuaweiEmulatorSeed = HuaweiSeed & DedicatedSeed;
+/**
+ * HuaweiEmulatorSeed is everything the emulator seeds: the classic fixtures, the dedicated (v3) ones and, under
+ * `shared`, the shared (v2) ones.
+ */
+export type HuaweiEmulatorSeed = HuaweiSeed & DedicatedSeed & SharedSeed;
 
 /** HuaweiEmulator is a running emulator. */
 export interface HuaweiEmulator {
@@ -79,6 +86,8 @@ export interface HuaweiEmulator {
   readonly state: ElbState;
   /** The dedicated ELB v3 state (load balancers, certificates, listeners under `/v3/{project_id}/elb`). */
   readonly v3: V3State;
+  /** The shared ELB v2 state (load balancers, certificates, listeners under `/v2.0/lbaas` and `/v2/{project_id}/elb`). */
+  readonly v2: V2State;
   readonly faults: FaultPlan;
   /** Calls per route (e.g. `POST /listeners`, `POST /v3/listeners`), counted at arrival, authenticated or not. */
   readonly calls: Map<string, number>;
@@ -118,12 +127,22 @@ export async function startHuaweiEmulator(options: HuaweiEmulatorOptions = {}): 
     listenerQuota: options.listenerQuota ?? 50,
     now: options.now,
   });
-  const seed = { ...seedProject(state, options.region ?? DEFAULT_HUAWEI_REGION), ...seedDedicated(v3) };
+  const v2 = new V2State(state.projectId, {
+    lockMs: options.lockMs ?? 20,
+    listenerQuota: options.listenerQuota ?? 50,
+    now: options.now,
+  });
+  const seed = {
+    ...seedProject(state, options.region ?? DEFAULT_HUAWEI_REGION),
+    ...seedDedicated(v3),
+    ...seedShared(v2),
+  };
   const faults = new FaultPlan(options.faults ?? []);
   const calls = new Map<string, number>();
   const router = new Router({
     state,
     v3,
+    v2,
     faults,
     calls,
     keys: new Map([[accessKey, secretKey]]),
@@ -140,6 +159,7 @@ export async function startHuaweiEmulator(options: HuaweiEmulatorOptions = {}): 
     seed,
     state,
     v3,
+    v2,
     faults,
     calls,
     router,

@@ -72,8 +72,25 @@ describe("startEmulators with the Huawei half", () => {
           certificates: { server: "e3b00000000000000000000000000006", client: "e3b00000000000000000000000000007" },
           ipGroupId: "e3b00000000000000000000000000008",
           securityPolicyId: "e3b00000000000000000000000000009",
+          shared: {
+            loadBalancers: {
+              first: "e2b00000-0000-0000-0000-000000000001",
+              second: "e2b00000-0000-0000-0000-000000000002",
+              error: "e2b00000-0000-0000-0000-000000000003",
+            },
+            certificateId: "e2b00000000000000000000000000004",
+            sniCertificateId: "e2b00000000000000000000000000005",
+            caCertificateId: "e2b00000000000000000000000000006",
+          },
         },
       });
+      const v2 = emulators.huawei!.v2;
+      const lbs = emulators.huawei!.seed.shared.loadBalancers;
+      expect([lbs.first, lbs.second, lbs.error].map((id) => v2.provisioningStatus(v2.getLoadBalancer(id)))).toEqual([
+        "ACTIVE",
+        "ACTIVE",
+        "ERROR",
+      ]);
       expect(emulators.huawei?.state.getLoadBalancer(emulators.huawei.seed.loadBalancers.private).type).toBe(
         "Internal",
       );

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FaultPlan, FaultRule } from "../faults";
 import { sendWithFault } from "../faults";
 import { readBody, TrafficShaper, writeReply, type Reply, type TrafficOptions } from "../http";
-import { HEADERS, SIGNING } from "./constants";
+import { HEADER_PROJECT_ID, HEADERS, SIGNING } from "./constants";
 import { GATEWAY_ERRORS, GatewayError, newRequestId, renderFault, renderGatewayError } from "./errors";
 import { HANDLERS } from "./handlers";
 import {
@@ -21,6 +21,7 @@ import {
   stringToSign,
 } from "./signature";
 import type { ElbState } from "./state";
+import { isV2Route, matchV2Route, renderV2RouteFault, sharedV3Handler, V2_HANDLERS, type V2State } from "./v2";
 import { isV3Route, matchV3Route, renderV3Fault, V3_HANDLERS, type V3State } from "./v3";
 
 /** RouterOptions are the knobs of one emulator instance. */
@@ -29,6 +30,8 @@ interface RouterOptions extends TrafficOptions {
   readonly state: ElbState;
   /** The dedicated ELB v3 state, served on the same endpoint (`/v3/{project_id}/elb/...`). */
   readonly v3: V3State;
+  /** The shared ELB v2 state, served on the same endpoint (`/v2.0/lbaas/...`, `/v2/{project_id}/elb/...`). */
+  readonly v2: V2State;
   readonly faults: FaultPlan;
   readonly calls: Map<string, number>;
   /** AK/SK pairs the gateway accepts, by access key. */
@@ -41,7 +44,11 @@ interface RouterOptions extends TrafficOptions {
 interface RouteMatch {
   readonly route: string;
   readonly projectId?: string;
+  /** True on the routes whose project is the token's (`/v2.0/lbaas`), not the path's. */
+  readonly projectFromToken?: boolean;
   readonly id?: string;
+  /** The tag key of the v2 tag API's `DELETE …/tags/{key}`. */
+  readonly key?: string;
 }
 
 const PATH = /^\/v1\.0\/([^/]+)\/elbaas\/(listeners|loadbalancers|certificate)(?:\/([^/]+))?\/?$/;
@@ -52,7 +59,7 @@ const PATH = /^\/v1\.0\/([^/]+)\/elbaas\/(listeners|loadbalancers|certificate)(?
  */
 function matchRoute(method: string, pathname: string): RouteMatch {
   const m = PATH.exec(pathname);
-  if (!m) return matchV3Route(method, pathname) ?? { route: `UNKNOWN ${method}` };
+  if (!m) return matchV3Route(method, pathname) ?? matchV2Route(method, pathname) ?? { route: `UNKNOWN ${method}` };
   const [, projectId, collection, id] = m;
   const route = `${method} /${collection}${id === undefined ? "" : "/{id}"}`;
   if (!(route in HANDLERS)) return { route: `UNKNOWN ${method}` };
@@ -125,15 +132,25 @@ export class Router extends TrafficShaper<RouterOptions> {
   /** gateway runs the gateway's checks and returns its error reply, or undefined when the request may pass. */
   gateway(req: IncomingMessage, url: URL, body: Buffer, match: RouteMatch, requestId: string): Reply | undefined {
     try {
-      if (match.projectId === undefined) throw GATEWAY_ERRORS.apiNotFound();
+      const projectId = match.projectFromToken ? this.tokenProject(req) : match.projectId;
+      if (projectId === undefined) throw GATEWAY_ERRORS.apiNotFound();
       authenticate(req, url, body, this.options);
-      if (match.projectId !== this.options.state.projectId) throw GATEWAY_ERRORS.forbidden();
+      if (projectId !== this.options.state.projectId) throw GATEWAY_ERRORS.forbidden();
       if (this.throttled()) throw GATEWAY_ERRORS.throttled(this.options.requestsPerSecond);
       return undefined;
     } catch (error) {
       if (error instanceof GatewayError) return renderGatewayError(error, requestId);
       throw error;
     }
+  }
+
+  /**
+   * tokenProject is the project of a request whose path has none: the `X-Project-Id` an AK/SK-signed request names, else
+   * the emulator's one project (every accepted token is scoped to it). Assumed: a signed request without the header
+   * acts in the key's default project, which is the emulator's.
+   */
+  private tokenProject(req: IncomingMessage): string {
+    return header(req, HEADER_PROJECT_ID) ?? this.options.state.projectId;
   }
 
   /** handle is the HTTP request listener. */
@@ -156,6 +173,8 @@ export class Router extends TrafficShaper<RouterOptions> {
       return;
     }
     const v3 = isV3Route(match.route);
+    const v2 = isV2Route(match.route);
+    const shared = v3 ? sharedV3Handler(match.route, match.id, this.options.v2) : undefined;
     await sendWithFault(
       this.options.faults.next(match.route),
       req,
@@ -163,11 +182,19 @@ export class Router extends TrafficShaper<RouterOptions> {
       async () => {
         await this.delay();
         const ctx = { id: match.id, query: url.searchParams, body: body.toString("utf8"), requestId };
+        if (v2 || shared) {
+          const self = `http://${header(req, "host") ?? "127.0.0.1"}${url.pathname}`;
+          const handler = shared ?? V2_HANDLERS[match.route];
+          return handler({ ...ctx, key: match.key, self, state: this.options.v2 });
+        }
         return v3
           ? V3_HANDLERS[match.route]({ ...ctx, state: this.options.v3 })
           : HANDLERS[match.route]({ ...ctx, state: this.options.state });
       },
-      (rule: FaultRule) => (v3 ? renderV3Fault : renderFault)(rule.code, rule.status, rule.message),
+      (rule: FaultRule) =>
+        v2
+          ? renderV2RouteFault(match.route, rule.code, rule.status, rule.message)
+          : (v3 ? renderV3Fault : renderFault)(rule.code, rule.status, rule.message),
     );
   }
 }
