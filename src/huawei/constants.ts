@@ -330,6 +330,10 @@ export const ELB_V2_CODES = {
   neutronEntityInUse: "EntityInUse",
   /** NeutronError 409: the default pool's protocol does not fit the listener's. */
   neutronPoolProtocolMismatch: "ListenerPoolProtocolMismatch",
+  /** NeutronError 409: upstream's quota refusal "Quota exceeded for resources: %(overs)s." */
+  neutronOverQuota: "OverQuota",
+  /** NeutronError 404: the certificate a listener names does not exist (not the listener). */
+  neutronTlsContainerNotFound: "TLSContainerNotFound",
   /** NeutronError 404: a route or resource the service does not find ("The resource could not be found."). */
   neutronHttpNotFound: "HTTPNotFound",
 } as const;

@@ -52,15 +52,18 @@ const CONFLICT_CODES: ReadonlySet<string> = new Set<string>([
 ]);
 
 /**
- * FATAL_V2_CODES are shared ELB refusals no retry changes: ELB.9807 listener quota (400), ELB.5040 certificate missing
- * (a 404 that says nothing of the listener), and the upstream 409s EntityInUse (a pool still attached) and
- * ListenerPoolProtocolMismatch, which would otherwise be retried as 409s. Ref: digest §6.
+ * FATAL_V2_CODES are shared ELB refusals no retry changes: ELB.9807 listener quota (400), ELB.5040 and upstream
+ * TLSContainerNotFound, a missing certificate (404s that say nothing of the listener), and the upstream 409s
+ * EntityInUse (a pool still attached), ListenerPoolProtocolMismatch and OverQuota, which would otherwise be retried
+ * as 409s. Ref: digest §6.
  */
 const FATAL_V2_CODES: ReadonlySet<string> = new Set<string>([
   ELB_V2_CODES.quotaExceeded,
   ELB_V2_CODES.certificateNotFound,
   ELB_V2_CODES.neutronEntityInUse,
   ELB_V2_CODES.neutronPoolProtocolMismatch,
+  ELB_V2_CODES.neutronOverQuota,
+  ELB_V2_CODES.neutronTlsContainerNotFound,
 ]);
 
 /**

@@ -278,7 +278,7 @@ describe("checkInputs of ElbV2Listener", () => {
       base("TCP", { tags: { ["k".repeat(37)]: "v" } }),
       undefined,
       [
-        "tags: tags must be a map of at most 20 tags: keys of 1 to 36 and values of 0 to 43 letters, digits, " +
+        "tags: tags must be a map of at most 10 tags: keys of 1 to 36 and values of 0 to 43 letters, digits, " +
           `underscores (_) or hyphens (-), got {"${"k".repeat(37)}":"v"}`,
       ],
     ],
@@ -287,16 +287,16 @@ describe("checkInputs of ElbV2Listener", () => {
       base("TCP", { tags: { env: "pro d" } }),
       undefined,
       [
-        "tags: tags must be a map of at most 20 tags: keys of 1 to 36 and values of 0 to 43 letters, digits, " +
+        "tags: tags must be a map of at most 10 tags: keys of 1 to 36 and values of 0 to 43 letters, digits, " +
           'underscores (_) or hyphens (-), got {"env":"pro d"}',
       ],
     ],
     [
-      "21 tags",
-      base("TCP", { tags: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, "v"])) }),
+      "11 tags",
+      base("TCP", { tags: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, "v"])) }),
       undefined,
       [
-        "tags: tags must be a map of at most 20 tags: keys of 1 to 36 and values of 0 to 43 letters, digits, " +
+        "tags: tags must be a map of at most 10 tags: keys of 1 to 36 and values of 0 to 43 letters, digits, " +
           'underscores (_) or hyphens (-), got {"k0":"v","k1":"v","k2":"v","k3":"v","k4":"v","k5":"v","k...',
       ],
     ],

@@ -41,8 +41,12 @@ export const INSERT_HEADER_DEFAULTS: Readonly<Record<string, boolean>> = {
   "X-Forwarded-Host": true,
 };
 
-/** MAX_TAGS is how many tags a listener takes. Ref: batch_adding_tags_to_a_listener.rst "A maximum of 20 tags". */
-const MAX_TAGS = 20;
+/**
+ * MAX_TAGS is how many tags a listener takes: the tag API's error table says 10 ("number of tags exceed max num of
+ * 10", VPC.1814), its request page 20; the lower one is kept, so a program never fails at apply on the limit.
+ * Ref: apis_v2.0/tag/status_codes.rst, batch_adding_tags_to_a_listener.rst; digest §7.
+ */
+const MAX_TAGS = 10;
 
 /** SNI_LIMIT is the most SNI certificates per cloud: OTC 30 (user guide), HW 50 (SDK). Ref: digest §2, §7. */
 const SNI_LIMIT = { opentelekomcloud: 30, huaweicloud: 50 } as const;
@@ -196,7 +200,7 @@ export const ELB_V2_LISTENER_PROPS = {
     (s) => chars(s) <= 255 && !/[<>]/.test(s),
   ),
   /**
-   * Tags, through the listener tag API (not the v2 body): at most 20. Updated in place. Wire `tags` of
+   * Tags, through the listener tag API (not the v2 body): at most 10. Updated in place. Wire `tags` of
    * `/v2.0/{project_id}/listeners/{id}/tags/action`. Ref: digest §1 (tags), §7.
    */
   tags: tagsCodec,
