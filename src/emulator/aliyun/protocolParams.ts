@@ -105,7 +105,7 @@ const COMMON: readonly WireParam[] = [
   both("HealthCheckConnectPort", "int", intIn(1, 65535)),
 ];
 
-/** L7_CHECKS are HTTP's health-check settings. Ref: the family digest §0 [S1]; extras §2 (HealthCheckMethod). */
+/** HTTP_CHECKS are HTTP's health-check settings. Ref: the family digest §0 [S1]; extras §2 (HealthCheckMethod). */
 const HTTP_CHECKS: readonly WireParam[] = [
   both("HealthCheck", "string", onOff),
   both("HealthCheckDomain", "string", isHealthCheckDomain),

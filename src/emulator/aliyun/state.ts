@@ -70,7 +70,7 @@ export interface FakeListener {
  * listener (the protocol the emulator first modelled), so `listeners.get(443)` keeps answering what HTTPS callers
  * expect; `keys()` lists the port of every listener (a port two protocols share appears twice).
  */
-export class ListenerTable {
+class ListenerTable {
   readonly #byKey = new Map<string, FakeListener>();
 
   private static key(port: number, protocol: ListenerProtocol): string {
@@ -174,13 +174,13 @@ interface StateOptions {
 type LockKind = "configure" | "startStop";
 
 /** ServerGroupSwitches are Set's `VServerGroup` and `MasterSlaveServerGroup` (`on` | `off`). */
-export interface ServerGroupSwitches {
+interface ServerGroupSwitches {
   readonly vServerGroup?: string;
   readonly masterSlaveServerGroup?: string;
 }
 
 /** ListenerFilter narrows DescribeLoadBalancerListeners. */
-export interface ListenerFilter {
+interface ListenerFilter {
   /** Load balancer ids; empty means every one of the region. */
   readonly loadBalancerIds: readonly string[];
   readonly protocol?: ListenerProtocol;
@@ -190,7 +190,7 @@ export interface ListenerFilter {
 }
 
 /** ListedListener is one listener of a list, with its load balancer. */
-export interface ListedListener {
+interface ListedListener {
   readonly lb: FakeLoadBalancer;
   readonly listener: FakeListener;
 }
