@@ -66,6 +66,9 @@ const UPDATABLE_INPUTS: readonly V2InputName[] = INPUT_NAMES.filter(
 
 const NAME = `huawei:${RESOURCE}`;
 
+/** portFamily is the port space a protocol's listeners share on one load balancer. */
+const portFamily = (protocol: unknown): string => (protocol === "UDP" ? "udp" : "tcp");
+
 /** same compares two values of an input, SET_INPUTS as sets. */
 function same(name: V2InputName, a: unknown, b: unknown): boolean {
   return SET_INPUTS.has(name) ? sameValue(asSet(a), asSet(b)) : sameValue(a, b);
@@ -345,7 +348,8 @@ export class ElbV2ListenerProvider
   /**
    * creating is what an ElbV2Listener create tells the one create path (`core/createOnce`): it POSTs the listener
    * (the 201 answer is the finished listener); it looks by listing the load balancer's listeners on the port, where
-   * the one found is this create's own when protocol and name are the ones sent; with `adoptExisting` it adopts that
+   * the one of the same port family (UDP apart from the others, as the v3 model and the emulator keep them; digest §7
+   * ✘ for v2) is this create's own when protocol and name are the ones sent; with `adoptExisting` it adopts that
    * listener (`adopt`). Another listener on the port without `adoptExisting` is left to the service's own conflict
    * (ELB.6200).
    */
@@ -355,10 +359,10 @@ export class ElbV2ListenerProvider
       subject: `${inputs.loadbalancerId}:${inputs.protocolPort}`,
       action: "create listener",
       send: () => api.createListener(body),
-      lookUp: async () => {
-        const found = await api.listListeners(inputs.loadbalancerId, inputs.protocolPort);
-        return found.find((l) => l.protocol === inputs.protocol) ?? found[0];
-      },
+      lookUp: async () =>
+        (await api.listListeners(inputs.loadbalancerId, inputs.protocolPort)).find(
+          (l) => portFamily(l.protocol) === portFamily(inputs.protocol),
+        ),
       isOwn: (l) =>
         l.protocol_port === inputs.protocolPort &&
         l.protocol === inputs.protocol &&
