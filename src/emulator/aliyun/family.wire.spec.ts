@@ -918,3 +918,41 @@ describe("the seeded public load balancer", () => {
     }
   });
 });
+
+describe("the configuration lock on the other protocols", () => {
+  it("reports starting, refuses a second change while busy, and settles to running", async () => {
+    const lb = freshLb();
+    await create("tcp", lb, 80);
+    emulator.state.lockMs = 60_000;
+    try {
+      const address = { LoadBalancerId: lb, ListenerPort: 80, ListenerProtocol: "tcp" };
+      await call("StartLoadBalancerListener", address);
+      expect((await describe_("tcp", lb, 80)).Status).toBe("starting");
+      expect(await refusal(ACTION.tcp.set, { LoadBalancerId: lb, ListenerPort: 80, Bandwidth: 5 })).toEqual({
+        code: "OperationBusy",
+        status: 400,
+        message: "A previous operation is pending.",
+      });
+      expect((await refusal("StopLoadBalancerListener", address)).code).toBe("ServiceIsConfiguring");
+      emulator.state.settle();
+      expect((await describe_("tcp", lb, 80)).Status).toBe("running");
+    } finally {
+      emulator.state.lockMs = 0;
+      emulator.state.settle();
+    }
+  });
+
+  it("capitalises a redirect listener's transient status too", async () => {
+    const lb = freshLb();
+    await create("https", lb, 443);
+    await create("http", lb, 80, { ListenerForward: "on", ForwardPort: 443 });
+    emulator.state.lockMs = 60_000;
+    try {
+      await call("StartLoadBalancerListener", { LoadBalancerId: lb, ListenerPort: 80, ListenerProtocol: "http" });
+      expect((await describe_("http", lb, 80)).Status).toBe("Starting");
+    } finally {
+      emulator.state.lockMs = 0;
+      emulator.state.settle();
+    }
+  });
+});
