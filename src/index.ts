@@ -1,5 +1,5 @@
 /**
- * pulumi-lb-listeners: Pulumi dynamic resources for Alibaba Cloud SLB HTTPS listeners and Huawei Cloud / Open Telekom
+ * pulumi-lb-listeners: Pulumi dynamic resources for Alibaba Cloud SLB HTTPS, HTTP, TCP and UDP listeners and Huawei Cloud / Open Telekom
  * Cloud classic ELB v1.0 listeners. Every public export is named here; internals (signing steps, emulator state) are
  * reached through their own entry points (`pulumi-lb-listeners/emulator`) or not at all.
  */
@@ -21,6 +21,13 @@ export type {
   HttpsListenerOutputs,
   HttpsListenerProviderOptions,
 } from "./aliyun";
+
+// Alibaba Cloud SLB: HttpListener, TcpListener and UdpListener (one listener core with HttpsListener).
+export { HttpListener, HttpListenerProvider, TcpListener, TcpListenerProvider } from "./aliyun";
+export { UdpListener, UdpListenerProvider } from "./aliyun";
+export type { HttpListenerArgs, HttpListenerInputs, HttpListenerOutputs } from "./aliyun";
+export type { TcpListenerArgs, TcpListenerInputs, TcpListenerOutputs } from "./aliyun";
+export type { UdpListenerArgs, UdpListenerInputs, UdpListenerOutputs } from "./aliyun";
 
 // Alibaba Cloud SLB: DomainExtension (additional certificates by domain on an HTTPS listener).
 export { DomainExtension, DomainExtensionProvider, DOMAIN_EXTENSION_REPLACE_INPUTS } from "./aliyun";

@@ -8,7 +8,13 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 
 /** ProviderKind names one resource implementation behind the shim, as `<cloud>:<Type>`. */
 export type ProviderKind =
-  "aliyun:HttpsListener" | "aliyun:DomainExtension" | "huawei:ElbListener" | "huawei:ElbV3Listener";
+  | "aliyun:HttpsListener"
+  | "aliyun:HttpListener"
+  | "aliyun:TcpListener"
+  | "aliyun:UdpListener"
+  | "aliyun:DomainExtension"
+  | "huawei:ElbListener"
+  | "huawei:ElbV3Listener";
 
 /**
  * HOST_BUNDLES names each kind's bundles: its folder under src/ with `/` as `-`. `npm run build` makes
@@ -17,6 +23,9 @@ export type ProviderKind =
  */
 export const HOST_BUNDLES: { readonly [K in ProviderKind]: string } = {
   "aliyun:HttpsListener": "aliyun",
+  "aliyun:HttpListener": "aliyun-http",
+  "aliyun:TcpListener": "aliyun-tcp",
+  "aliyun:UdpListener": "aliyun-udp",
   "aliyun:DomainExtension": "aliyun-domainExtension",
   "huawei:ElbListener": "huawei",
   "huawei:ElbV3Listener": "huawei-elbV3",

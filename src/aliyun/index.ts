@@ -1,6 +1,6 @@
 /**
- * The Alibaba Cloud half of the package: the HttpsListener and DomainExtension resources, their args, their
- * providers, and the helpers users need to handle their errors. Schema codecs, the client and the classifier stay
+ * The Alibaba Cloud half of the package: the HttpsListener, HttpListener, TcpListener, UdpListener and DomainExtension
+ * resources, their args, their providers, and the helpers users need to handle their errors. Schema codecs, the client and the classifier stay
  * internal.
  */
 export { HttpsListener } from "./resource";
@@ -19,3 +19,17 @@ export { DomainExtensionProvider } from "./domainExtension/provider";
 export type { DomainExtensionOutputs, DomainExtensionProviderOptions } from "./domainExtension/provider";
 export type { DomainExtensionInputs } from "./domainExtension/schema";
 export { REPLACE_INPUTS as DOMAIN_EXTENSION_REPLACE_INPUTS } from "./domainExtension/schema";
+
+// HttpListener, TcpListener and UdpListener: tables on the listener core (./listener/), each in its own folder.
+export { HttpListener } from "./http/resource";
+export type { HttpListenerArgs } from "./http/resource";
+export { HttpListenerProvider } from "./http/provider";
+export type { HttpListenerInputs, HttpListenerOutputs } from "./http/schema";
+export { TcpListener } from "./tcp/resource";
+export type { TcpListenerArgs } from "./tcp/resource";
+export { TcpListenerProvider } from "./tcp/provider";
+export type { TcpListenerInputs, TcpListenerOutputs } from "./tcp/schema";
+export { UdpListener } from "./udp/resource";
+export type { UdpListenerArgs } from "./udp/resource";
+export { UdpListenerProvider } from "./udp/provider";
+export type { UdpListenerInputs, UdpListenerOutputs } from "./udp/schema";

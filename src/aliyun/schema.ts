@@ -133,7 +133,10 @@ export const HTTPS_LISTENER: ListenerTable<typeof requiredProps, typeof optional
  * normalise applies the API's documented defaults to absent inputs and its health check timeout rule (a timeout
  * smaller than the interval becomes the interval). Inputs present in `unknowns` are left alone.
  */
-export function normalise<T extends Partial<HttpsListenerInputs>>(value: T, unknowns: ReadonlySet<string> = new Set()): T {
+export function normalise<T extends Partial<HttpsListenerInputs>>(
+  value: T,
+  unknowns: ReadonlySet<string> = new Set(),
+): T {
   return normaliseListener(HTTPS_LISTENER, value, unknowns);
 }
 

@@ -29,10 +29,7 @@ export class ListenerPlan<RP extends t.Props, OP extends t.Props>
    * check validates the inputs and returns them typed, with API defaults, normalisation and regionId filled in. The
    * ranges are the create's, or the Set action's when the listener exists and nothing that replaces it changes.
    */
-  async check(
-    olds: InputsOf<RP, OP>,
-    news: InputsOf<RP, OP>,
-  ): Promise<dynamic.CheckResult<InputsOf<RP, OP>>> {
+  async check(olds: InputsOf<RP, OP>, news: InputsOf<RP, OP>): Promise<dynamic.CheckResult<InputsOf<RP, OP>>> {
     const action = olds !== undefined && isUpdate(this.table, olds, news) ? "set" : "create";
     return checkResult(checkListener(this.table, news, this.stack.region(), action), news);
   }
@@ -42,11 +39,7 @@ export class ListenerPlan<RP extends t.Props, OP extends t.Props>
    * the stored outputs. A replacement on the same port deletes the old listener first. A change of an input the table
    * ignores after create is no difference: it is logged as ignored.
    */
-  async diff(
-    id: string,
-    olds: ListenerOutputs<InputsOf<RP, OP>>,
-    news: InputsOf<RP, OP>,
-  ): Promise<dynamic.DiffResult> {
+  async diff(id: string, olds: ListenerOutputs<InputsOf<RP, OP>>, news: InputsOf<RP, OP>): Promise<dynamic.DiffResult> {
     const { changed, replaces } = diffListener(this.table, olds, news, this.stack.region());
     for (const key of this.table.ignoredAfterCreate) {
       const next: unknown = Object.entries(news).find(([name]) => name === key)?.[1];

@@ -225,3 +225,14 @@ export function isUpdate(table: ListenerTable, olds: InputBag, news: InputBag): 
   if (isRedirect(table, olds) || isRedirect(table, news)) return false;
   return table.replace.every((key) => key === "regionId" || same(olds[key], news[key]));
 }
+
+/**
+ * serverGroupFailures is the TCP and UDP rule that a listener takes a VServer group or a primary/secondary group,
+ * never both (the service answers Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch).
+ * Ref: aliyun-slb-listener-family.md §0, §1.2, §7 [S1][S12][S13].
+ */
+export function serverGroupFailures(present: Presence): CheckFailure[] {
+  return present("vServerGroupId") && present("masterSlaveServerGroupId")
+    ? [failure("masterSlaveServerGroupId", "cannot be given with vServerGroupId; use one server group")]
+    : [];
+}

@@ -163,7 +163,10 @@ export function pick<P extends t.Props, K extends keyof P & string>(props: P, ke
  * where 0 is left unset); `@pulumi/alicloud` 3.108.0 `slb/listener.d.ts` (the same names in camelCase);
  * aliyun-slb-listener-family.md §8.1 [S22][S25].
  */
-export function slbListenerHints(protocol: ListenerProtocol, names: Readonly<Record<string, string>> = {}): ForeignNames {
+export function slbListenerHints(
+  protocol: ListenerProtocol,
+  names: Readonly<Record<string, string>> = {},
+): ForeignNames {
   const resource = RESOURCE_OF[protocol];
   const article = /^[AEIOU]|^Http/.test(resource) ? "an" : "a";
   return {
@@ -175,7 +178,8 @@ export function slbListenerHints(protocol: ListenerProtocol, names: Readonly<Rec
       ...names,
     },
     values: {
-      gzip: (v) => (typeof v === "boolean" ? `slb.Listener's gzip: ${v} is gzip: "${v ? "on" : "off"}" here` : undefined),
+      gzip: (v) =>
+        typeof v === "boolean" ? `slb.Listener's gzip: ${v} is gzip: "${v ? "on" : "off"}" here` : undefined,
       xForwardedFor: (v) =>
         v !== null && typeof v === "object"
           ? 'slb.Listener\'s xForwardedFor block is xForwardedFor: "on" here, with retriveSlbIp, retriveSlbId and ' +

@@ -34,9 +34,7 @@ export function parseListenerIdOf(
   const match = new RegExp(`^(.+):${protocol}:(\\d{1,5})$`).exec(id);
   const port = match ? Number(match[2]) : NaN;
   if (!match || port < 1 || port > 65535) {
-    throw new ListenerError(
-      `${resource} id must look like <loadBalancerId>:${protocol}:<listenerPort>, got "${id}"`,
-    );
+    throw new ListenerError(`${resource} id must look like <loadBalancerId>:${protocol}:<listenerPort>, got "${id}"`);
   }
   return { loadBalancerId: match[1], listenerPort: port };
 }
@@ -146,7 +144,8 @@ function kindOf(codec: t.Mixed): ValueKind {
 /** converted reads one describe member as its input's kind: numbers from numbers or text, booleans from either. */
 function converted(kind: ValueKind, value: unknown): unknown {
   if (kind === "integer") return Number(value);
-  if (kind === "boolean") return value === true || value === "true" ? true : value === false || value === "false" ? false : value;
+  if (kind === "boolean")
+    return value === true || value === "true" ? true : value === false || value === "false" ? false : value;
   return String(value);
 }
 
