@@ -7,6 +7,8 @@
  */
 import { setLogger, type Logger } from "../../core/log";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../../emulator/huawei";
+import { ApiError } from "../../core/errors";
+import { ElbV2Client, type V2Api, type WireV3Object } from "../client";
 import { emulatorEnv } from "../testing";
 import { ElbV2ListenerProvider, type ElbV2ListenerOutputs, type V2ProviderOptions } from "./provider";
 import type { ElbV2ListenerInputs } from "./schema";
@@ -140,17 +142,17 @@ describe.each(CASES)("a $name listener", (c) => {
     expect(emu.v2.getListener(created.id).loadbalancerId).toBe(lb);
     expect(tagsOf(created.id)).toEqual(inputs.tags ?? {});
 
-    const read = await p.read(created.id, created.outs);
+    const read = await p.read(created.id, created.outs!);
     expect(read.inputs).toEqual(inputs);
     expect((await p.diff(created.id, read.props!, inputs)).changes).toBe(false);
 
     const news = await checked(p, { ...inputs, ...c.inPlace() }, inputs);
-    const diff = await p.diff(created.id, created.outs, news);
+    const diff = await p.diff(created.id, created.outs!, news);
     expect(diff).toMatchObject({ changes: true, replaces: [] });
-    const updated = await p.update(created.id, created.outs, news);
+    const updated = await p.update(created.id, created.outs!, news);
     expect(stored(created.id)).toMatchObject(c.wire());
     expect(tagsOf(created.id)).toEqual(news.tags ?? {});
-    const reread = await p.read(created.id, updated.outs);
+    const reread = await p.read(created.id, updated.outs!);
     expect(reread.inputs).toEqual(news);
 
     await p.delete(created.id, updated.outs!);
@@ -181,7 +183,7 @@ describe("ElbV2ListenerProvider", () => {
     };
     const created = await p.create(inputs);
     const { clientCaTlsContainerRef: _removed, ...news } = { ...inputs, description: "second" };
-    await p.update(created.id, created.outs, news);
+    await p.update(created.id, created.outs!, news);
     expect(calls("PUT /v2.0/lbaas/listeners/{id}")).toBe(1);
     expect(stored(created.id)).toMatchObject({ description: "second", client_ca_tls_container_ref: null });
   });
@@ -198,10 +200,10 @@ describe("ElbV2ListenerProvider", () => {
     };
     const created = await p.create(inputs);
     const reversed = { ...inputs, sniContainerRefs: [...sni].reverse() };
-    expect((await p.diff(created.id, created.outs, reversed)).changes).toBe(false);
-    await p.update(created.id, created.outs, reversed);
+    expect((await p.diff(created.id, created.outs!, reversed)).changes).toBe(false);
+    await p.update(created.id, created.outs!, reversed);
     expect(calls("PUT /v2.0/lbaas/listeners/{id}")).toBe(0);
-    const read = await p.read(created.id, created.outs);
+    const read = await p.read(created.id, created.outs!);
     expect(read.inputs?.sniContainerRefs).toEqual(sni);
   });
 
@@ -313,8 +315,8 @@ describe("ElbV2ListenerProvider", () => {
     const p = provider("otc");
     const created = await p.create({ loadbalancerId: freshLb(), protocol: "UDP", protocolPort: port() });
     emu.v2.deleteOutOfBand(created.id);
-    expect(await p.read(created.id, created.outs)).toEqual({ id: "" });
-    await p.delete(created.id, created.outs);
+    expect(await p.read(created.id, created.outs!)).toEqual({ id: "" });
+    await p.delete(created.id, created.outs!);
     expect(lines).toContain(`info: huawei:ElbV2Listener: listener ${created.id} was already gone`);
   });
 
@@ -346,5 +348,86 @@ describe("ElbV2ListenerProvider", () => {
     const outs: ElbV2ListenerOutputs = created.outs!;
     expect(outs.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     expect(outs).toMatchObject({ resolvedRegion: "eu-de", resolvedProjectId: emu.seed.projectId });
+  });
+});
+
+/**
+ * withV3 is the emulator's client with the unified v3 GET and PUT of a shared listener answered in memory (the
+ * emulator serves v3 for dedicated listeners only), recording each v3 PUT body; `failPut` makes the PUT fail fatally.
+ */
+function withV3(failPut = false): { readonly options: V2ProviderOptions; readonly puts: object[] } {
+  const puts: object[] = [];
+  const v3 = new Map<string, Record<string, unknown>>();
+  const options: V2ProviderOptions = {
+    clientFor: (target): V2Api => {
+      const real = new ElbV2Client(target, "otc");
+      return {
+        family: real.family,
+        createListener: (body) => real.createListener(body),
+        getListener: (id) => real.getListener(id),
+        listListeners: (lb, p) => real.listListeners(lb, p),
+        updateListener: (id, body) => real.updateListener(id, body),
+        deleteListener: (id) => real.deleteListener(id),
+        getLoadBalancer: (id) => real.getLoadBalancer(id),
+        getLoadBalancerV3: (id) => real.getLoadBalancerV3(id),
+        listTags: (id) => real.listTags(id),
+        tagAction: (id, action, tags) => real.tagAction(id, action, tags),
+        updateListenerV3: async (id: string, body: object): Promise<WireV3Object> => {
+          if (failPut) {
+            throw new ApiError({
+              cloud: "huawei",
+              action: "PUT /v3/{project_id}/elb/listeners/{listener_id}",
+              code: "ELB.8902",
+              status: 400,
+              apiMessage: "Invalid input for transparent_client_ip_enable.",
+            });
+          }
+          puts.push(body);
+          v3.set(id, { ...(v3.get(id) ?? {}), ...(body as { listener: Record<string, unknown> }).listener });
+          return { id, ...v3.get(id) };
+        },
+        getListenerV3: async (id: string): Promise<WireV3Object> => ({ id, ...(v3.get(id) ?? {}) }),
+      };
+    },
+  };
+  return { options, puts };
+}
+
+describe("ElbV2Listener's client IP pass-through (the v3 PUT on the shared listener)", () => {
+  it("is set with the v3 PUT after the create and on update, and read back with the v3 GET", async () => {
+    const { options, puts } = withV3();
+    const p = provider("otc", options);
+    const inputs: ElbV2ListenerInputs = {
+      loadbalancerId: freshLb(),
+      protocol: "TCP",
+      protocolPort: port(),
+      transparentClientIpEnable: false,
+    };
+    const created = await p.create(inputs);
+    expect(puts).toEqual([{ listener: { transparent_client_ip_enable: false } }]);
+    expect(stored(created.id)).not.toHaveProperty("transparent_client_ip_enable");
+    const news = { ...inputs, transparentClientIpEnable: true };
+    const updated = await p.update(created.id, created.outs!, news);
+    expect(puts).toEqual([
+      { listener: { transparent_client_ip_enable: false } },
+      { listener: { transparent_client_ip_enable: true } },
+    ]);
+    expect(calls("PUT /v2.0/lbaas/listeners/{id}")).toBe(0);
+    expect((await p.read(created.id, updated.outs!)).inputs).toEqual(news);
+  });
+
+  it("deletes the listener again when the v3 PUT after the create fails, and says so", async () => {
+    const { options } = withV3(true);
+    const lb = freshLb();
+    const p = provider("otc", options);
+    await expect(
+      p.create({ loadbalancerId: lb, protocol: "UDP", protocolPort: 5000, transparentClientIpEnable: false }),
+    ).rejects.toThrow("ELB.8902 (HTTP 400): Invalid input for transparent_client_ip_enable.");
+    expect(emu.v2.listenersOf(lb)).toEqual([]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^warn: huawei:ElbV2Listener: listener [0-9a-f-]{36} was created, but setting it up failed \(Huawei Cloud ELB PUT \/v3\/\{project_id\}\/elb\/listeners\/\{listener_id\} failed: ELB\.8902 \(HTTP 400\): Invalid input for transparent_client_ip_enable\.\); it was deleted again$/,
+      ),
+    ]);
   });
 });
