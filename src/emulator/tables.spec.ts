@@ -9,6 +9,7 @@ import * as providerAliyun from "../aliyun/constants";
 import { seeded as coreSeeded } from "../core/random";
 import * as providerHuawei from "../huawei/constants";
 import * as aliyun from "./aliyun/constants";
+import { describedKeys, queryKeys } from "./aliyun/protocolParams";
 import { ELB_ERRORS } from "./huawei/errors";
 import * as huawei from "./huawei/constants";
 import { seeded } from "./random";
@@ -38,6 +39,41 @@ describe("Aliyun SLB tables: emulator and provider agree", () => {
     expect(aliyun.HEALTH_CHECK_METHODS).toEqual(providerAliyun.HEALTH_CHECK_METHODS);
     expect(aliyun.EXTRA_WIRE_NAMES).toEqual(providerAliyun.EXTRA_WIRE_NAMES);
   });
+});
+
+describe("Aliyun SLB tables: the HTTP, TCP and UDP listeners", () => {
+  it("agree on each protocol's actions, the bandwidth cap, the reserved UDP ports and the family's codes", () => {
+    expect(aliyun.PROTOCOL_ACTIONS).toEqual(providerAliyun.LISTENER_ACTIONS);
+    expect(aliyun.BANDWIDTH_MAX).toBe(providerAliyun.BANDWIDTH_MAX);
+    expect(aliyun.UDP_RESERVED_PORTS).toEqual(providerAliyun.RESERVED_UDP_PORTS);
+    expect(aliyun.FAMILY_ERROR_CODES).toMatchObject(providerAliyun.LISTENER_FAMILY_ERROR_CODES);
+  });
+  it.each(["http", "tcp", "udp"] as const)(
+    "%s: every parameter the provider sends on Create and Set is one the emulator reads there, and Describe answers what it reads back",
+    (protocol) => {
+      // The emulator ignores a key an action does not take, as the service does; a provider key missing here would
+      // be dropped silently. The addressing keys are read by every handler.
+      const addressing: string[] = ["LoadBalancerId", "ListenerPort", "RegionId"];
+      for (const action of ["create", "set"] as const) {
+        const sent = Object.values(providerAliyun.LISTENER_WIRE_NAMES[protocol][action]).filter(
+          (key: string) => !addressing.includes(key),
+        );
+        const read = queryKeys(protocol, action);
+        // Set has no parameter for what replaces (the backend port; HTTP's redirect and its port): the family
+        // digest §2 [S2]. The provider's table names them on Set too; its diff replaces instead of sending them.
+        const replaceOnly =
+          action === "create"
+            ? []
+            : ["BackendServerPort", ...(protocol === "http" ? ["ForwardPort", "ListenerForward"] : [])];
+        expect(sent.filter((key: string) => !read.includes(key)).sort()).toEqual(replaceOnly);
+      }
+      const described = describedKeys(protocol);
+      const expected = Object.values(providerAliyun.LISTENER_WIRE_NAMES[protocol].describe).filter(
+        (key: string) => !addressing.includes(key),
+      );
+      expect(expected.filter((key: string) => !described.includes(key))).toEqual([]);
+    },
+  );
 });
 
 describe("Aliyun SLB tables: where the documents disagree", () => {

@@ -254,3 +254,19 @@ export function readParams(
   }
   return config;
 }
+
+/**
+ * queryKeys lists the setting keys one protocol's Create or Set reads (the addressing keys and Tag.N aside), so that a
+ * spec can check that every key a client sends is one the emulator reads rather than ignores.
+ */
+export function queryKeys(protocol: FamilyProtocol, action: Action): string[] {
+  return PARAMS[protocol].flatMap((rule) => {
+    const wire = action === "create" ? rule.create : rule.set;
+    return wire === undefined ? [] : [wire];
+  });
+}
+
+/** describedKeys lists the names under which one protocol's listener stores its settings and Describe returns them. */
+export function describedKeys(protocol: FamilyProtocol): string[] {
+  return PARAMS[protocol].map((rule) => rule.key);
+}
