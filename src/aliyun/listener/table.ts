@@ -168,7 +168,7 @@ export function slbListenerHints(
   names: Readonly<Record<string, string>> = {},
 ): ForeignNames {
   const resource = RESOURCE_OF[protocol];
-  const article = /^[AEIOU]|^Http/.test(resource) ? "an" : "a";
+  const article = resource.startsWith("Http") ? "an" : "a";
   return {
     names: {
       frontendPort: "use listenerPort",
