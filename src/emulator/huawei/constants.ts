@@ -269,6 +269,13 @@ export const ELB_V2_CODES = {
   conflict: "ELB.8907",
   notFound: "ELB.9800",
   requiredParameter: "ELB.9805",
+  /**
+   * Answered on the v3 route to a shared listener: "Only [ HTTP, HTTPS ] listeners support 'client_timeout',
+   * 'member_timeout' and 'enable_member_retry' attribute " (S11, a logged v3 body, trailing space kept).
+   */
+  v3ProtocolAttribute: "ELB.8901",
+  /** Answered on the v3 route to a shared listener: "Listener v2 does not supported attribute %s" (S5, logged). */
+  v3Invalid: "ELB.8902",
   tenantMismatch: "ELB.9808",
   invalidParameter: "ELB.9899",
 } as const;

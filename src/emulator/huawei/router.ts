@@ -174,7 +174,8 @@ export class Router extends TrafficShaper<RouterOptions> {
     }
     const v3 = isV3Route(match.route);
     const v2 = isV2Route(match.route);
-    const shared = v3 ? sharedV3Handler(match.route, match.id, this.options.v2) : undefined;
+    const ipGroups = new Set(this.options.v3.ipGroups.keys());
+    const shared = v3 ? sharedV3Handler(match.route, match.id, this.options.v2, ipGroups) : undefined;
     await sendWithFault(
       this.options.faults.next(match.route),
       req,

@@ -9,7 +9,7 @@
  * `/v2/{project_id}/elb`, NeutronError on `/v2.0/lbaas`.
  */
 import type { Reply } from "../../http";
-import { ELB_V2_CODES, NEUTRON_TYPES, TAG_CODES } from "../constants";
+import { ELB_V2_CODES, ELB_V3_CODES, NEUTRON_TYPES, TAG_CODES } from "../constants";
 import { newRequestId, renderFault } from "../errors";
 
 /** V2Family is a route family: Open Telekom Cloud's `/v2.0/lbaas` or Huawei Cloud's `/v2/{project_id}/elb`. */
@@ -293,6 +293,46 @@ export const V2_ERRORS = {
       type: NEUTRON_TYPES.entityInUse,
       message: `Pool ${poolId} is using this listener`,
     }),
+  /**
+   * v3Unsupported: the v3 route's answer to an attribute a shared listener does not have. Ref: §2/§6 ELB.8902
+   * "Listener v2 does not supported attribute enhance_l7policy_enable" (S5, logged on eu-de). Assumed: the same answer
+   * for every attribute only dedicated listeners have (the shared timeouts "can not be modified", S2).
+   */
+  v3Unsupported: (field: string) =>
+    new V2Error(ELB_V2_CODES.v3Invalid, `Listener v2 does not supported attribute ${field}`, 400, {
+      status: 400,
+      type: NEUTRON_TYPES.badRequest,
+      message: `Listener v2 does not supported attribute ${field}`,
+    }),
+  /** v3Invalid: the v3 route's ELB.8902 "Invalid input for '%s'." (the v3 template), e.g. a bad `ipgroup`. */
+  v3Invalid: (field: string) =>
+    new V2Error(
+      ELB_V2_CODES.v3Invalid,
+      `Invalid input for '${field}'.`,
+      400,
+      badRequest(`Invalid input for '${field}'.`),
+    ),
+  /** v3IpGroupNotFound: the v3 route's 404 ELB.8904 "%s %s could not be found." for an unknown IP group. */
+  v3IpGroupNotFound: (id: string) =>
+    new V2Error(ELB_V3_CODES.notFound, `ipgroup ${id} could not be found.`, 404, {
+      status: 404,
+      type: NEUTRON_TYPES.notFound,
+      message: `ipgroup ${id} could not be found.`,
+    }),
+  /**
+   * v3MemberRetry: `enable_member_retry` on a shared TCP or UDP listener. Ref: ELB.8901 "Only [ HTTP, HTTPS ] listeners
+   * support 'client_timeout', 'member_timeout' and 'enable_member_retry' attribute " (S11, logged, trailing space);
+   * §2 "on shared LBs only HTTP and TERMINATED_HTTPS".
+   */
+  v3MemberRetry: () =>
+    new V2Error(
+      ELB_V2_CODES.v3ProtocolAttribute,
+      "Only [ HTTP, HTTPS ] listeners support 'client_timeout', 'member_timeout' and 'enable_member_retry' attribute ",
+      400,
+      badRequest(
+        "Only [ HTTP, HTTPS ] listeners support 'client_timeout', 'member_timeout' and 'enable_member_retry' attribute ",
+      ),
+    ),
   /**
    * internal: a failure of the emulator itself. Assumed: 500 with ELB.0004 "Api response is null or invaild." (the
    * status table's 400 code for an empty backend answer) and Neutron's generic 500 text.

@@ -10,7 +10,7 @@ import type { Reply } from "../../http";
 import { V2_ROUTES, V3_ROUTES } from "../constants";
 import { renderTagError, renderV2Error, renderV2Fault, TagError, V2_ERRORS, V2Error, type V2Family } from "./errors";
 import type { V2State } from "./state";
-import { renderSharedAsV3, renderSharedLoadBalancer, renderV2Listener } from "./state";
+import { renderSharedAsV3, renderSharedListenerV3, renderSharedLoadBalancer, renderV2Listener } from "./state";
 
 /** V2RequestContext is what the router hands a v2 handler. */
 interface V2RequestContext {
@@ -184,16 +184,36 @@ export function renderV2RouteFault(
 }
 
 /**
- * sharedV3Handler is the handler of a v3 request that names a shared object: `GET /v3/{project_id}/elb/
- * loadbalancers/{id}` of a shared load balancer answers it with `guaranteed: false` (§9), as the unified v3 API
- * serves both kinds. Undefined when the v3 state answers the request itself.
+ * sharedV3Handler is the handler of a v3 request that names a shared object, as the unified v3 API serves both kinds:
+ * `GET /v3/{project_id}/elb/loadbalancers/{id}` of a shared load balancer (`guaranteed: false`, §9), and `GET`/`PUT
+ * /v3/{project_id}/elb/listeners/{id}` of a shared listener (what both Terraform providers call for the fields the v2
+ * body lacks, §1). Its errors are in the v3 body. Undefined when the v3 state answers the request itself.
  */
-export function sharedV3Handler(route: string, id: string | undefined, state: V2State): V2Handler | undefined {
-  if (route !== V3_ROUTES.getLoadBalancer || id === undefined || !state.loadBalancers.has(id)) return undefined;
-  return (ctx) =>
+export function sharedV3Handler(
+  route: string,
+  id: string | undefined,
+  state: V2State,
+  ipGroups: ReadonlySet<string>,
+): V2Handler | undefined {
+  if (id === undefined) return undefined;
+  if (route === V3_ROUTES.getLoadBalancer && state.loadBalancers.has(id)) {
+    return (ctx) =>
+      json(
+        200,
+        { loadbalancer: renderSharedAsV3(state.getLoadBalancer(id), state), request_id: ctx.requestId },
+        ctx.requestId,
+      );
+  }
+  if (!state.listeners.has(id)) return undefined;
+  const answer = (ctx: V2RequestContext, listener: Parameters<typeof renderSharedListenerV3>[0]): Reply =>
     json(
       200,
-      { loadbalancer: renderSharedAsV3(state.getLoadBalancer(id), state), request_id: ctx.requestId },
+      { listener: renderSharedListenerV3(listener, state.projectId), request_id: ctx.requestId },
       ctx.requestId,
     );
+  if (route === V3_ROUTES.getListener) return guarded("huawei", (ctx) => answer(ctx, state.getListener(id)));
+  if (route === V3_ROUTES.updateListener) {
+    return guarded("huawei", (ctx) => answer(ctx, state.updateThroughV3(id, parseJson(ctx.body), ipGroups)));
+  }
+  return undefined;
 }

@@ -8,6 +8,7 @@
  * querying_details_of_a_load_balancer.rst, apis_v2.0/tag/*.rst.
  */
 import { V2_LB_STATUS } from "../constants";
+import { ipGroupOf } from "../v3/rules";
 import { TAG_ERRORS, V2_ERRORS, type V2Family } from "./errors";
 import {
   CLEARABLE,
@@ -361,6 +362,58 @@ export class V2State {
     if (lb) this.touch(lb);
   }
 
+  /**
+   * updateThroughV3 applies `PUT /v3/{project_id}/elb/listeners/{id}` to a shared listener, as both Terraform providers
+   * send it for what the v2 body lacks: `transparent_client_ip_enable` (TCP/UDP true or false, HTTP and
+   * TERMINATED_HTTPS only true), `ipgroup` (null or `{}` detaches; the group must exist) and `enable_member_retry`
+   * (HTTP and TERMINATED_HTTPS only); the v2 body's own fields go through the v2 update's rules; an attribute only
+   * dedicated listeners have is refused (ELB.8902). Ref: §1 ("the unified v3 API accepts shared-listener IDs"), §2.
+   */
+  updateThroughV3(id: string, body: unknown, ipGroups: ReadonlySet<string>): FakeV2Listener {
+    const listener = this.getListener(id);
+    if (!isObject(body) || !isObject(body.listener)) throw V2_ERRORS.v3Invalid("listener");
+    const v2Fields: WireObject = {};
+    const v3Fields: WireObject = {};
+    for (const [key, value] of Object.entries(body.listener)) {
+      if (V3_SHARED_FIELDS.includes(key)) v3Fields[key] = value;
+      else if (CLOUD_RULES.huawei.fields.includes(key)) v2Fields[key] = value;
+      else throw V2_ERRORS.v3Unsupported(key);
+    }
+    const l4 = listener.protocol === "TCP" || listener.protocol === "UDP";
+    const transparent = v3Fields.transparent_client_ip_enable;
+    if (transparent !== undefined && (typeof transparent !== "boolean" || (!l4 && !transparent))) {
+      throw V2_ERRORS.v3Invalid("transparent_client_ip_enable");
+    }
+    const retry = v3Fields.enable_member_retry;
+    if (retry !== undefined && l4) throw V2_ERRORS.v3MemberRetry();
+    if (retry !== undefined && typeof retry !== "boolean") throw V2_ERRORS.v3Invalid("enable_member_retry");
+    let ipgroup = listener.fields.ipgroup;
+    if (v3Fields.ipgroup !== undefined) {
+      const current = isObject(listener.fields.ipgroup) ? listener.fields.ipgroup : null;
+      try {
+        ipgroup = ipGroupOf(v3Fields.ipgroup, current);
+      } catch {
+        throw V2_ERRORS.v3Invalid("ipgroup");
+      }
+      if (isObject(ipgroup)) {
+        for (const group of String(ipgroup.ipgroup_id).split(",")) {
+          if (!ipGroups.has(group)) throw V2_ERRORS.v3IpGroupNotFound(group);
+        }
+      }
+    }
+    if (Object.keys(v2Fields).length > 0) this.updateListener(id, { listener: v2Fields }, "huawei");
+    else this.assertActive(this.getLoadBalancer(listener.loadbalancerId));
+    listener.fields = {
+      ...listener.fields,
+      ...(transparent === undefined ? {} : { transparent_client_ip_enable: transparent }),
+      ...(retry === undefined ? {} : { enable_member_retry: retry }),
+      ipgroup,
+    };
+    listener.updatedAt = v2Timestamp(this.now());
+    this.touch(this.getLoadBalancer(listener.loadbalancerId));
+    return listener;
+  }
+
   /** deleteOutOfBand removes a listener without any rule, as a console user would (for refresh tests). */
   deleteOutOfBand(id: string): boolean {
     return this.listeners.delete(id);
@@ -482,6 +535,9 @@ export class V2State {
   }
 }
 
+/** V3_SHARED_FIELDS are the v3-only fields the v3 PUT sets on a shared listener. Ref: §2 (v3 rows), §8 [TO][TH]. */
+const V3_SHARED_FIELDS: readonly string[] = ["transparent_client_ip_enable", "ipgroup", "enable_member_retry"];
+
 /** TAG_TEXT is the documented tag key and value character set. Ref: batch_adding_tags_to_a_listener.rst, Table 4. */
 const TAG_TEXT = /^[A-Za-z0-9_-]*$/;
 
@@ -512,6 +568,7 @@ function sortedRefs(v: unknown): string[] {
 function createFields(raw: WireObject, protocol: V2Protocol): WireObject {
   const given = (key: string): unknown => (raw[key] === null ? undefined : raw[key]);
   const tls = protocol === TLS;
+  const l4 = protocol === "TCP" || protocol === "UDP";
   const protection = given("protection_status") ?? "nonProtection";
   return {
     name: given("name") ?? "",
@@ -527,6 +584,12 @@ function createFields(raw: WireObject, protocol: V2Protocol): WireObject {
     insert_headers: isObject(raw.insert_headers) ? raw.insert_headers : DEFAULT_INSERT_HEADERS,
     protection_status: protection,
     protection_reason: protection === "consoleProtection" ? (given("protection_reason") ?? "") : undefined,
+    // The v3-only settings a shared listener has (set through the v3 PUT). Ref: §2 transparent_client_ip_enable
+    // "shared TCP/UDP true|false (default false); shared HTTP/TLS only true (default true)"; enable_member_retry
+    // "on shared LBs only HTTP and TERMINATED_HTTPS" (default true); ipgroup none.
+    transparent_client_ip_enable: l4 ? false : true,
+    enable_member_retry: l4 ? undefined : true,
+    ipgroup: null,
   };
 }
 
@@ -625,6 +688,44 @@ export function renderSharedAsV3(lb: FakeSharedLb, state: V2State): WireObject {
     l4_flavor_id: null,
     l7_flavor_id: null,
   };
+}
+
+/**
+ * renderSharedListenerV3 is a shared listener as `GET`/`PUT /v3/{project_id}/elb/listeners/{id}` answer it: the v2
+ * fields, `TERMINATED_HTTPS` kept as such (§1: on a shared load balancer v3 stores HTTPS as TERMINATED_HTTPS), the v3
+ * timestamps with `Z`, and the v3-only settings. Assumed: the v3 example's other fields (timeouts, security policy,
+ * QUIC) are left out, as a shared listener has none of them.
+ */
+export function renderSharedListenerV3(l: FakeV2Listener, projectId: string): WireObject {
+  const f = l.fields;
+  const out: WireObject = {
+    id: l.id,
+    name: f.name,
+    protocol_port: l.protocolPort,
+    protocol: l.protocol,
+    description: f.description,
+    default_tls_container_ref: f.default_tls_container_ref,
+    admin_state_up: f.admin_state_up,
+    loadbalancers: [{ id: l.loadbalancerId }],
+    client_ca_tls_container_ref: f.client_ca_tls_container_ref,
+    project_id: projectId,
+    sni_container_refs: f.sni_container_refs,
+    connection_limit: f.connection_limit,
+    default_pool_id: f.default_pool_id,
+    ipgroup: f.ipgroup,
+    tls_ciphers_policy: f.tls_ciphers_policy,
+    tags: [],
+    created_at: `${l.createdAt}Z`,
+    updated_at: `${l.updatedAt}Z`,
+    http2_enable: f.http2_enable,
+    enable_member_retry: f.enable_member_retry,
+    insert_headers: f.insert_headers,
+    transparent_client_ip_enable: f.transparent_client_ip_enable,
+    protection_status: f.protection_status,
+    protection_reason: f.protection_reason,
+  };
+  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+  return out;
 }
 
 /**

@@ -896,6 +896,88 @@ describe("listing shared listeners", () => {
   });
 });
 
+describe("the v3 routes on shared listeners", () => {
+  const v3 = (rest: string): string => `/v3/${emu.seed.projectId}/elb/${rest}`;
+
+  it("shows a shared listener on the v3 GET with TERMINATED_HTTPS kept, Z timestamps and the v3-only settings", async () => {
+    const made = await created("otc", {
+      protocol_port: port(),
+      protocol: "TERMINATED_HTTPS",
+      loadbalancer_id: lb(),
+      default_tls_container_ref: shared().certificateId,
+    });
+    const r = await call(emu, "GET", v3(`listeners/${String(made.id)}`));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({
+      listener: {
+        id: made.id,
+        protocol: "TERMINATED_HTTPS",
+        loadbalancers: [{ id: lb() }],
+        project_id: emu.seed.projectId,
+        transparent_client_ip_enable: true,
+        enable_member_retry: true,
+        ipgroup: null,
+        created_at: `${String(made.created_at)}Z`,
+      },
+      request_id: r.headers["x-request-id"],
+    });
+  });
+
+  it("sets transparent_client_ip_enable and an IP group on a shared TCP listener through the v3 PUT", async () => {
+    const made = await created("huawei", { protocol_port: port(), protocol: "TCP", loadbalancer_id: lb() });
+    const id = String(made.id);
+    const before = await call(emu, "GET", v3(`listeners/${id}`));
+    expect(before.body).toMatchObject({ listener: { transparent_client_ip_enable: false } });
+    expect("enable_member_retry" in (before.body as { listener: object }).listener).toBe(false);
+    const r = await call(emu, "PUT", v3(`listeners/${id}`), {
+      listener: { transparent_client_ip_enable: true, ipgroup: { ipgroup_id: emu.seed.ipGroupId }, name: "via-v3" },
+    });
+    expect(r.body).toMatchObject({
+      listener: {
+        transparent_client_ip_enable: true,
+        ipgroup: { ipgroup_id: emu.seed.ipGroupId, enable_ipgroup: true, type: "white" },
+        name: "via-v3",
+      },
+    });
+    expect((await v2("otc", "GET", `listeners/${id}`)).body).toMatchObject({ listener: { name: "via-v3" } });
+    const detached = await call(emu, "PUT", v3(`listeners/${id}`), { listener: { ipgroup: {} } });
+    expect(detached.body).toMatchObject({ listener: { ipgroup: null } });
+    expect(emu.calls.get("PUT /v3/listeners/{id}")).toBe(2);
+  });
+
+  it("refuses on the v3 PUT what a shared listener cannot take, in the v3 body", async () => {
+    const tcp = String((await created("otc", { protocol_port: port(), protocol: "TCP", loadbalancer_id: lb() })).id);
+    const http = String((await created("otc", { protocol_port: port(), protocol: "HTTP", loadbalancer_id: lb() })).id);
+    const put = (id: string, listener: Record<string, unknown>) =>
+      call(emu, "PUT", v3(`listeners/${id}`), { listener });
+    expectElb(
+      await put(tcp, { enhance_l7policy_enable: true }),
+      400,
+      "ELB.8902",
+      "Listener v2 does not supported attribute enhance_l7policy_enable",
+    );
+    expectElb(
+      await put(http, { transparent_client_ip_enable: false }),
+      400,
+      "ELB.8902",
+      "Invalid input for 'transparent_client_ip_enable'.",
+    );
+    expectElb(
+      await put(tcp, { enable_member_retry: false }),
+      400,
+      "ELB.8901",
+      "Only [ HTTP, HTTPS ] listeners support 'client_timeout', 'member_timeout' and 'enable_member_retry' attribute ",
+    );
+    expectElb(
+      await put(tcp, { ipgroup: { ipgroup_id: "e3b000000000000000000000000000ff" } }),
+      404,
+      "ELB.8904",
+      "ipgroup e3b000000000000000000000000000ff could not be found.",
+    );
+    expectElb(await put(tcp, { protocol_port: 1 }), 400, "ELB.6015", "The listener property cannot be updated.");
+  });
+});
+
 describe("the v2 routes behind the gateway and the fault plan", () => {
   it("takes the OTC route's project from X-Project-Id and refuses another project with 403 APIGW.0302", async () => {
     const r = await call(emu, "GET", "/v2.0/lbaas/listeners", undefined, { "X-Project-Id": "another" });
