@@ -67,8 +67,8 @@ const HTTP_HEADER_DEFAULTS: Readonly<ListenerConfig> = {
 /**
  * describeBody is DescribeLoadBalancer{HTTP,TCP,UDP}ListenerAttribute's answer (without RequestId). A redirect
  * listener answers only `ListenerPort`, `ListenerForward`, `ForwardPort` and `Status` (capitalised unless the
- * emulator is told otherwise). HTTP adds an empty `Rules` list (forwarding rules are not emulated).
- * Ref: the family digest §1.1, §3 [S3][S11][S12].
+ * emulator is told otherwise). HTTP adds its `Rules` list, always empty: forwarding rules are not emulated.
+ * Ref: the family digest §1.1, §3 [S3][S11][S12]. Assumed: `Rules` is present when empty, as the other lists.
  */
 export function describeBody(
   lb: FakeLoadBalancer,
