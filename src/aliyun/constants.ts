@@ -71,9 +71,6 @@ export const WIRE_NAMES = {
   xForwardedForClientSrcPort: "XForwardedFor_ClientSrcPort",
 } as const;
 
-/** WireInput is the name of an input that has a request parameter. */
-export type WireInput = keyof typeof WIRE_NAMES;
-
 /**
  * ERROR_CODES are the SLB error codes the provider reacts to and the emulator answers with.
  * Ref: SLB "Common error codes" (CLB developer guide), tabled with statuses and messages in

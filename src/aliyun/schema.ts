@@ -78,7 +78,7 @@ const optionalProps = {
 export const inputProps = { ...requiredProps, ...optionalProps };
 
 /** InputName is the name of one HttpsListener input. */
-export type InputName = keyof typeof inputProps;
+type InputName = keyof typeof inputProps;
 
 /** HttpsListenerInputs is the decoded, typed form of the inputs; the resource's args derive from it. */
 export type HttpsListenerInputs = t.TypeOf<t.TypeC<typeof requiredProps>> & t.TypeOf<t.PartialC<typeof optionalProps>>;

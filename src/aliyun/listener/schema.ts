@@ -13,7 +13,7 @@ import type { InputBag, InputsOf, ListenerTable, Presence } from "./table";
 import { otherProtocolHints } from "./table";
 
 /** CheckAction says which action the checked inputs are for: a create (new or replacing) or an in-place Set. */
-export type CheckAction = "create" | "set";
+type CheckAction = "create" | "set";
 
 /**
  * CheckedListener is what checkListener returns: the typed inputs to store (values unknown in preview kept as they
@@ -39,7 +39,7 @@ export function requiredOf(table: ListenerTable): string[] {
 }
 
 /** hintsOf are a table's check hints: slb.Listener's names and values, and the inputs of other protocols. */
-export function hintsOf(table: ListenerTable): ForeignNames {
+function hintsOf(table: ListenerTable): ForeignNames {
   return {
     names: { ...otherProtocolHints(table.protocol), ...table.slbListener.names },
     values: table.slbListener.values,

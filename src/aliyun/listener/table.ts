@@ -36,7 +36,7 @@ export type Presence = (input: string) => boolean;
  * inputs may be given, `required` ones must be, no API default is filled in, `createParams` go with the create, no Set
  * is ever sent, and every change replaces. Ref: aliyun-slb-listener-family.md §1.1 [S22][S25][S28].
  */
-export interface RedirectRule {
+type RedirectRule = {
   /** The input that switches the mode on with `"on"`. */
   readonly input: string;
   /** The inputs that apply to a redirect listener. */
@@ -45,7 +45,7 @@ export interface RedirectRule {
   readonly required: readonly string[];
   /** Fixed parameters of a redirect create. */
   readonly createParams: Readonly<Record<string, string | number>>;
-}
+};
 
 /** ListenerTable is one protocol's table; RP and OP are its required and optional input codecs. */
 export interface ListenerTable<RP extends t.Props = t.Props, OP extends t.Props = t.Props> {
