@@ -478,3 +478,48 @@ describe("https: state written before the listener core", () => {
     },
   );
 });
+
+/** SlowSlb answers every call after a few milliseconds and counts the calls in flight at once. */
+class SlowSlb extends FakeSlb {
+  inFlight = 0;
+  most = 0;
+
+  override async call(action: string, params: Params): Promise<ResponseBody> {
+    this.inFlight += 1;
+    this.most = Math.max(this.most, this.inFlight);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return await super.call(action, params);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+}
+
+describe("the kinds of the cloud share one lock per load balancer", () => {
+  /** createAll creates one listener of each kind, each through its own provider instance, all at once. */
+  async function createAll(fake: SlowSlb, loadBalancers: readonly string[]): Promise<void> {
+    await Promise.all(
+      PROTOCOLS.map((protocol, n) => {
+        const inputs = checkedInputs(protocol, {
+          loadBalancerId: loadBalancers[n % loadBalancers.length],
+          listenerPort: 1000 + n,
+        });
+        return KINDS[protocol].make(fake).create(inputs as never);
+      }),
+    );
+  }
+
+  it("queues HttpsListener, HttpListener, TcpListener and UdpListener mutations of one load balancer", async () => {
+    const fake = new SlowSlb();
+    await createAll(fake, ["lb-shared"]);
+    expect(fake.calls).toHaveLength(8);
+    expect(fake.most).toBe(1);
+  });
+
+  it("lets mutations of different load balancers overlap", async () => {
+    const fake = new SlowSlb();
+    await createAll(fake, ["lb-a", "lb-b", "lb-c", "lb-d"]);
+    expect(fake.most).toBeGreaterThan(1);
+  });
+});
