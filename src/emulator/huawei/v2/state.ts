@@ -74,6 +74,8 @@ interface FakeV2Listener {
   readonly protocol: V2Protocol;
   readonly protocolPort: number;
   fields: WireObject;
+  /** The v3-only settings (`transparent_client_ip_enable`, `enable_member_retry`, `ipgroup`), apart from the v2 fields. */
+  v3: WireObject;
   readonly tags: Map<string, string>;
   readonly createdAt: string;
   updatedAt: string;
@@ -296,6 +298,7 @@ export class V2State {
       protocol,
       protocolPort: port,
       fields,
+      v3: v3Defaults(protocol),
       tags: new Map(),
       createdAt: now,
       updatedAt: now,
@@ -387,9 +390,9 @@ export class V2State {
     const retry = v3Fields.enable_member_retry;
     if (retry !== undefined && l4) throw V2_ERRORS.v3MemberRetry();
     if (retry !== undefined && typeof retry !== "boolean") throw V2_ERRORS.v3Invalid("enable_member_retry");
-    let ipgroup = listener.fields.ipgroup;
+    let ipgroup = listener.v3.ipgroup;
     if (v3Fields.ipgroup !== undefined) {
-      const current = isObject(listener.fields.ipgroup) ? listener.fields.ipgroup : null;
+      const current = isObject(listener.v3.ipgroup) ? listener.v3.ipgroup : null;
       try {
         ipgroup = ipGroupOf(v3Fields.ipgroup, current);
       } catch {
@@ -403,8 +406,8 @@ export class V2State {
     }
     if (Object.keys(v2Fields).length > 0) this.updateListener(id, { listener: v2Fields }, "huawei");
     else this.assertActive(this.getLoadBalancer(listener.loadbalancerId));
-    listener.fields = {
-      ...listener.fields,
+    listener.v3 = {
+      ...listener.v3,
       ...(transparent === undefined ? {} : { transparent_client_ip_enable: transparent }),
       ...(retry === undefined ? {} : { enable_member_retry: retry }),
       ipgroup,
@@ -568,7 +571,6 @@ function sortedRefs(v: unknown): string[] {
 function createFields(raw: WireObject, protocol: V2Protocol): WireObject {
   const given = (key: string): unknown => (raw[key] === null ? undefined : raw[key]);
   const tls = protocol === TLS;
-  const l4 = protocol === "TCP" || protocol === "UDP";
   const protection = given("protection_status") ?? "nonProtection";
   return {
     name: given("name") ?? "",
@@ -584,13 +586,17 @@ function createFields(raw: WireObject, protocol: V2Protocol): WireObject {
     insert_headers: isObject(raw.insert_headers) ? raw.insert_headers : DEFAULT_INSERT_HEADERS,
     protection_status: protection,
     protection_reason: protection === "consoleProtection" ? (given("protection_reason") ?? "") : undefined,
-    // The v3-only settings a shared listener has (set through the v3 PUT). Ref: §2 transparent_client_ip_enable
-    // "shared TCP/UDP true|false (default false); shared HTTP/TLS only true (default true)"; enable_member_retry
-    // "on shared LBs only HTTP and TERMINATED_HTTPS" (default true); ipgroup none.
-    transparent_client_ip_enable: l4 ? false : true,
-    enable_member_retry: l4 ? undefined : true,
-    ipgroup: null,
   };
+}
+
+/**
+ * v3Defaults are the v3-only settings a new shared listener has (set through the v3 PUT). Ref: §2
+ * transparent_client_ip_enable "shared TCP/UDP true|false (default false); shared HTTP/TLS only true (default true)";
+ * enable_member_retry "on shared LBs only HTTP and TERMINATED_HTTPS" (default true); no IP group.
+ */
+function v3Defaults(protocol: V2Protocol): WireObject {
+  const l4 = protocol === "TCP" || protocol === "UDP";
+  return { transparent_client_ip_enable: !l4, enable_member_retry: l4 ? undefined : true, ipgroup: null };
 }
 
 /**
@@ -712,15 +718,15 @@ export function renderSharedListenerV3(l: FakeV2Listener, projectId: string): Wi
     sni_container_refs: f.sni_container_refs,
     connection_limit: f.connection_limit,
     default_pool_id: f.default_pool_id,
-    ipgroup: f.ipgroup,
+    ipgroup: l.v3.ipgroup,
     tls_ciphers_policy: f.tls_ciphers_policy,
     tags: [],
     created_at: `${l.createdAt}Z`,
     updated_at: `${l.updatedAt}Z`,
     http2_enable: f.http2_enable,
-    enable_member_retry: f.enable_member_retry,
+    enable_member_retry: l.v3.enable_member_retry,
     insert_headers: f.insert_headers,
-    transparent_client_ip_enable: f.transparent_client_ip_enable,
+    transparent_client_ip_enable: l.v3.transparent_client_ip_enable,
     protection_status: f.protection_status,
     protection_reason: f.protection_reason,
   };
