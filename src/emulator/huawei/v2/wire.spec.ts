@@ -1024,6 +1024,38 @@ describe("the v2 routes behind the gateway and the fault plan", () => {
     expect((r.body as { listeners: unknown[] }).listeners).toHaveLength(1);
   });
 
+  it("throttles the v2 routes with the gateway's 429 APIGW.0308", async () => {
+    emu.router.setRequestsPerSecond(1);
+    try {
+      await v2("otc", "GET", `loadbalancers/${lb()}`);
+      const r = await v2("huawei", "GET", `loadbalancers/${lb()}`);
+      expect([r.status, (r.body as { error_code: string }).error_code]).toEqual([429, "APIGW.0308"]);
+    } finally {
+      emu.router.setRequestsPerSecond(0);
+    }
+  });
+
+  it("refuses a signature made with another secret with 401 APIGW.0301", async () => {
+    const signed = await call(emu, "GET", `/v2.0/lbaas/loadbalancers/${lb()}`);
+    expect(signed.status).toBe(200);
+    const forged = await send(emu, "GET", `/v2.0/lbaas/loadbalancers/${lb()}`, {
+      Authorization: `SDK-HMAC-SHA256 Access=${emu.accessKey}, SignedHeaders=host;x-sdk-date, Signature=${"0".repeat(64)}`,
+      "X-Sdk-Date": "20260101T000000Z",
+    });
+    expect([forged.status, (forged.body as { error_code: string }).error_code]).toEqual([401, "APIGW.0301"]);
+  });
+
+  it("delays v2 answers by the configured latency", async () => {
+    emu.router.setLatency(50);
+    try {
+      const started = Date.now();
+      await v2("otc", "GET", `loadbalancers/${lb()}`);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    } finally {
+      emu.router.setLatency(0);
+    }
+  });
+
   it("answers a route the v2 API lacks with the gateway's 404 APIGW.0101", async () => {
     const r = await call(emu, "GET", "/v2.0/lbaas/pools");
     expect([r.status, (r.body as { error_code: string }).error_code]).toEqual([404, "APIGW.0101"]);
