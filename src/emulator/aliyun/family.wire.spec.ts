@@ -291,6 +291,7 @@ describe("TCP listener Describe and parameters", () => {
       HealthCheckHttpCode: "http_2xx",
       HealthCheckInterval: 2,
       HealthCheckType: "tcp",
+      HealthCheckURI: "/",
       HealthyThreshold: 3,
       PersistenceTimeout: 0,
       ProxyProtocolV2Enabled: false,
@@ -462,6 +463,7 @@ describe("UDP listener Describe and parameters", () => {
       HealthCheckInterval: 2,
       HealthCheckReq: "ping",
       HealthyThreshold: 3,
+      PersistenceTimeout: 0,
       ProxyProtocolV2Enabled: false,
       Scheduler: "qch",
       UnhealthyThreshold: 3,
@@ -838,6 +840,7 @@ describe("DescribeLoadBalancerListeners", () => {
         HealthCheckDomain: "",
         HealthCheckHttpCode: "http_2xx",
         HealthCheckType: "tcp",
+        HealthCheckURI: "/",
         PersistenceTimeout: 0,
       },
     });
@@ -954,5 +957,75 @@ describe("the configuration lock on the other protocols", () => {
       emulator.state.lockMs = 0;
       emulator.state.settle();
     }
+  });
+});
+
+/**
+ * The documented Describe examples (AlibabaCloudDocs/slb), each replayed: the listener the example describes is made
+ * with what its request shows, and the emulator's answer carries every documented member with the documented value.
+ */
+describe("the documented Describe examples", () => {
+  it("TCP: intl.en-US/Classic Load Balancer/User Guide/Developer Guide/TCP listeners/DescribeLoadBalancerTCPListenerAttribute.md @8695f7a", async () => {
+    const documented = {
+      HealthCheckHttpCode: "http_2xx,http_3xx",
+      PersistenceTimeout: 0,
+      HealthCheckType: "tcp",
+      HealthyThreshold: 3,
+      Scheduler: "wrr",
+      UnhealthyThreshold: 3,
+      Bandwidth: -1,
+      Description: "tcp_80",
+      AclStatus: "off",
+      HealthCheckURI: "/",
+      HealthCheck: "on",
+      HealthCheckConnectTimeout: 5,
+      ListenerPort: 80,
+      Status: "running",
+      EstablishedTimeout: 900,
+      HealthCheckDomain: "",
+      HealthCheckInterval: 2,
+      RequestId: "9A113A8C-BB8F-475E-9533-7819ECA2FFC1",
+      BackendServerPort: 80,
+    };
+    const lb = freshLb();
+    // The example's listener has a description and both success codes set; everything else is the service's default.
+    await create("tcp", lb, 80, { Description: "tcp_80", HealthCheckHttpCode: "http_2xx,http_3xx" });
+    await call("StartLoadBalancerListener", { LoadBalancerId: lb, ListenerPort: 80, ListenerProtocol: "tcp" });
+    expect(await describe_("tcp", lb, 80)).toMatchObject({ ...documented, RequestId: ANY_REQUEST_ID });
+  });
+
+  it("UDP: cn.zh-CN/传统型负载均衡CLB/CLB开发指南/API参考/UDP监听/DescribeLoadBalancerUDPListenerAttribute.md @0b0f7b2", async () => {
+    const documented = {
+      AclStatus: "off",
+      HealthCheck: "on",
+      HealthCheckConnectTimeout: 5,
+      PersistenceTimeout: 0,
+      ListenerPort: 80,
+      Status: "stopped",
+      Scheduler: "wrr",
+      HealthyThreshold: 3,
+      HealthCheckInterval: 2,
+      RequestId: "9C103591-2533-432B-9E6B-6DB098C0E65C",
+      UnhealthyThreshold: 3,
+      BackendServerPort: 34,
+      Bandwidth: 67,
+    };
+    const lb = freshLb();
+    await call(ACTION.udp.create, { LoadBalancerId: lb, ListenerPort: 80, BackendServerPort: 34, Bandwidth: 67 });
+    expect(await describe_("udp", lb, 80)).toMatchObject({ ...documented, RequestId: ANY_REQUEST_ID });
+  });
+
+  it("HTTP redirect, the whole answer: intl.en-US/Classic Load Balancer/User Guide/Developer Guide/HTTP listeners/DescribeLoadBalancerHTTPListenerAttribute.md @55bc4da", async () => {
+    const documented = {
+      ForwardPort: 443,
+      ListenerPort: 80,
+      Status: "Stopped",
+      RequestId: "99439CEF-192C-4B01-A45A-2D5BD5BCDA62",
+      ListenerForward: "on",
+    };
+    const lb = freshLb();
+    await create("https", lb, 443);
+    await create("http", lb, 80, { ListenerForward: "on", ForwardPort: 443 });
+    expect(await describe_("http", lb, 80)).toEqual({ ...documented, RequestId: ANY_REQUEST_ID });
   });
 });

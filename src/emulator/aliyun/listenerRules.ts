@@ -50,10 +50,12 @@ const HTTP_DEFAULTS: Readonly<ListenerConfig> = {
 };
 
 /**
- * L4_DEFAULTS are what TCP and UDP listeners share: the health check on with a 5 s connect timeout, `wrr`, ACL off,
- * Proxy Protocol v2 off. Ref: the family digest §0, §1.2, §1.3 [S1] (HealthCheckSwitch default on, connect timeout
- * default 5, ProxyProtocolV2Enabled default false). Assumed: interval 2 and thresholds 3 when absent, the TCP Describe
- * example's values [S12] and Terraform's defaults [S22]; no source states the service's own.
+ * L4_DEFAULTS are what TCP and UDP listeners share: the health check on with a 5 s connect timeout, a 2 s interval,
+ * thresholds 3, `wrr`, ACL off, Proxy Protocol v2 off. Ref: the family digest §0, §1.2, §1.3 [S1] (HealthCheckSwitch
+ * default on, connect timeout default 5, ProxyProtocolV2Enabled default false); the documented Describe examples of a
+ * TCP listener (AlibabaCloudDocs/slb `intl.en-US/…/TCP listeners/DescribeLoadBalancerTCPListenerAttribute.md`) and a
+ * UDP listener created with only Bandwidth and BackendServerPort (`cn.zh-CN/…/UDP监听/
+ * DescribeLoadBalancerUDPListenerAttribute.md`) [S12][S13] show interval 2 and thresholds 3.
  */
 const L4_DEFAULTS: Readonly<ListenerConfig> = {
   AclStatus: "off",
@@ -67,10 +69,11 @@ const L4_DEFAULTS: Readonly<ListenerConfig> = {
 };
 
 /**
- * TCP_DEFAULTS add the TCP settings: a `tcp` check, `http_2xx`, persistence 0 (off), the empty-string health-check
- * domain of the Describe example. Ref: the family digest §1.2 [S1], §3 [S12] (`"HealthCheckDomain":""`).
- * Assumed: EstablishedTimeout 900 (the digest marks its default unknown; the docs example and Terraform use 900),
- * ConnectionDrain `off` and SynProxy `disable` when absent.
+ * TCP_DEFAULTS add the TCP settings: a `tcp` check, `http_2xx`, persistence 0 (off), and what the documented TCP
+ * Describe example shows for a listener that never set them: EstablishedTimeout 900, the empty-string health-check
+ * domain and the URI `/` (a value no request can set: a URI may not be only `/`, so it is the service's own).
+ * Ref: the family digest §1.2 [S1], §3 [S12]. Assumed: ConnectionDrain `off` and SynProxy `disable` when absent (the
+ * example leaves both out; SynProxy's field text says to keep "the value set by SLB" without naming it).
  */
 const TCP_DEFAULTS: Readonly<ListenerConfig> = {
   ...L4_DEFAULTS,
@@ -79,16 +82,23 @@ const TCP_DEFAULTS: Readonly<ListenerConfig> = {
   HealthCheckDomain: "",
   HealthCheckHttpCode: "http_2xx",
   HealthCheckType: "tcp",
+  HealthCheckURI: "/",
   PersistenceTimeout: 0,
   SynProxy: "disable",
 };
+
+/**
+ * UDP_DEFAULTS add persistence 0, which the documented UDP Describe example returns although the Tea model lacks the
+ * field. Ref: the family digest §3 [S13] ("UDP example: includes PersistenceTimeout 0").
+ */
+const UDP_DEFAULTS: Readonly<ListenerConfig> = { ...L4_DEFAULTS, PersistenceTimeout: 0 };
 
 /** DEFAULTS are each protocol's values for absent parameters. */
 const DEFAULTS: Readonly<Record<ListenerProtocol, Readonly<ListenerConfig>>> = {
   http: HTTP_DEFAULTS,
   https: HTTPS_DEFAULTS,
   tcp: TCP_DEFAULTS,
-  udp: L4_DEFAULTS,
+  udp: UDP_DEFAULTS,
 };
 
 /** withDefaults is a create request's configuration with the protocol's defaults under it. */

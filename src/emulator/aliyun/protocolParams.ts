@@ -189,7 +189,7 @@ const TCP_PARAMS: readonly WireParam[] = [
 ];
 
 /**
- * UDP_PARAMS add UDP's own: its schedulers (with qch), thresholds 2-10 on Create and 1-10 on Set, and the check
+ * UDP_PARAMS add UDP's own: its schedulers (with qch), persistence, thresholds 2-10 on Create and 1-10 on Set, and the check
  * strings under their lowercase keys on both actions, 1-64 letters and digits (a wrong length has its own code).
  * Ref: the family digest §0, §1.3, §2, §7 [S1][S2][S6][S13]. Assumed: other characters are InvalidParameter naming
  * the key.
@@ -197,6 +197,8 @@ const TCP_PARAMS: readonly WireParam[] = [
 const UDP_PARAMS: readonly WireParam[] = [
   ...L4_PARAMS,
   both("Scheduler", "string", anyOf(...SCHEDULERS.udp)),
+  // SDK-old only on UDP [S7]; Describe returns it (the documented UDP example [S13]).
+  both("PersistenceTimeout", "int", intIn(0, 3600)),
   { ...both("HealthyThreshold", "int", intIn(2, 10)), setValid: intIn(1, 10) },
   { ...both("UnhealthyThreshold", "int", intIn(2, 10)), setValid: intIn(1, 10) },
   {
