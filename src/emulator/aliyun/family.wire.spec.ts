@@ -1029,3 +1029,20 @@ describe("the documented Describe examples", () => {
     expect(await describe_("http", lb, 80)).toEqual({ ...documented, RequestId: ANY_REQUEST_ID });
   });
 });
+
+describe("the state's listener table for callers written for HTTPS only", () => {
+  it("looks a port up as its HTTPS listener, counts every protocol, and lists each listener's port", async () => {
+    const lb = freshLb();
+    await create("https", lb, 443);
+    await create("udp", lb, 443);
+    await create("tcp", lb, 80);
+    const table = emulator.state.loadBalancers.get(lb)?.listeners;
+    expect(table?.get(443)?.protocol).toBe("https");
+    expect(table?.get(443, "udp")?.protocol).toBe("udp");
+    expect(table?.has(80)).toBe(false);
+    expect(table?.has(80, "tcp")).toBe(true);
+    expect(table?.size).toBe(3);
+    expect([...(table?.keys() ?? [])].sort((a, b) => a - b)).toEqual([80, 443, 443]);
+    expect(emulator.state.describeListener(emulator.seed.regionId, lb, 443).protocol).toBe("https");
+  });
+});
