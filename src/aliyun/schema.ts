@@ -7,7 +7,7 @@
  */
 import type * as t from "io-ts";
 import { LISTENER_ACTIONS, LISTENER_WIRE_NAMES } from "./constants";
-import { LISTENER_PROPS, SCHEDULERS, schedulerOf } from "./listener/codecs";
+import { HTTPS_PAGE_PROPS, LISTENER_PROPS, SCHEDULERS, schedulerOf } from "./listener/codecs";
 import type { CheckedListener, DiffSummary } from "./listener/schema";
 import { checkListener, diffListener, normaliseListener } from "./listener/schema";
 import type { InputBag, ListenerTable } from "./listener/table";
@@ -37,7 +37,9 @@ const optionalProps = {
     "caCertificateId",
     "cookie",
     "cookieTimeout",
-    "description",
+  ]),
+  description: HTTPS_PAGE_PROPS.description,
+  ...pick(LISTENER_PROPS, [
     "enableHttp2",
     "gzip",
     "healthCheckConnectPort",
@@ -45,11 +47,9 @@ const optionalProps = {
     "healthCheckHttpCode",
     "healthCheckInterval",
     "healthCheckTimeout",
-    "healthCheckUri",
-    "healthyThreshold",
-    "idleTimeout",
-    "requestTimeout",
   ]),
+  healthCheckUri: HTTPS_PAGE_PROPS.healthCheckUri,
+  ...pick(LISTENER_PROPS, ["healthyThreshold", "idleTimeout", "requestTimeout"]),
   /**
    * The scheduling algorithm: `"wrr"` (weighted round robin), `"wlc"` (weighted least connections) or `"rr"`.
    * @default "wrr"

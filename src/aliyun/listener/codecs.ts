@@ -39,9 +39,10 @@ const bandwidthCodec = new t.Type<number, number, unknown>(
 
 const port = intRange(1, 65535);
 
-/** DESCRIPTION_RULE is the description rule in words, as failures report it. */
-const DESCRIPTION_RULE =
-  "1 to 80 characters of letters, digits, Chinese characters, hyphens (-), slashes (/), periods (.) and underscores (_)";
+/** descriptionRule is the description rule in words, as failures report it. */
+function descriptionRule(max: number): string {
+  return `1 to ${max} characters of letters, digits, Chinese characters, hyphens (-), slashes (/), periods (.) and underscores (_)`;
+}
 /**
  * descriptionPattern is made on the first description checked: V8 builds the set of `\p{Script=Han}` when it parses
  * a regular expression literal, which would slow every host's first check, whether or not it has a description.
@@ -49,10 +50,10 @@ const DESCRIPTION_RULE =
 let descriptionPattern: RegExp | undefined;
 
 /** isValidDescription tests the description rule (characters counted as code points). */
-function isValidDescription(s: string): boolean {
+function isValidDescription(s: string, max: number): boolean {
   const length = Array.from(s).length;
   descriptionPattern ??= new RegExp("^[A-Za-z0-9\\p{Script=Han}\\-/._]+$", "u");
-  return length >= 1 && length <= 80 && descriptionPattern.test(s);
+  return length >= 1 && length <= max && descriptionPattern.test(s);
 }
 
 /**
@@ -62,17 +63,23 @@ function isValidDescription(s: string): boolean {
 const DESCRIPTION_SPACE_NOTE =
   'spaces are not allowed, although the document\'s own example "Create a listener" has them: the rule wins';
 
-/** descriptionCodec checks the description rule and explains a failure caused by spaces. */
-const descriptionCodec = new t.Type<string, string, unknown>(
-  DESCRIPTION_RULE,
-  (u): u is string => typeof u === "string" && isValidDescription(u),
-  (u, c) => {
-    if (typeof u === "string" && isValidDescription(u)) return t.success(u);
-    const spaces = typeof u === "string" && / /.test(u);
-    return t.failure(u, c, spaces ? `${DESCRIPTION_RULE} (${DESCRIPTION_SPACE_NOTE})` : undefined);
-  },
-  t.identity,
-);
+/** descriptionOf is the codec of a description of at most `max` characters; it explains a failure caused by spaces. */
+function descriptionOf(max: number): t.Type<string, string, unknown> {
+  const rule = descriptionRule(max);
+  return new t.Type<string, string, unknown>(
+    rule,
+    (u): u is string => typeof u === "string" && isValidDescription(u, max),
+    (u, c) => {
+      if (typeof u === "string" && isValidDescription(u, max)) return t.success(u);
+      const spaces = typeof u === "string" && / /.test(u);
+      return t.failure(u, c, spaces ? `${rule} (${DESCRIPTION_SPACE_NOTE})` : undefined);
+    },
+    t.identity,
+  );
+}
+
+/** HEALTH_CHECK_URI_RULE is the health check URI rule of the current API in words. */
+const HEALTH_CHECK_URI_RULE = "1 to 80 characters of letters, digits and -/.%?#&, starting with / and not only /";
 
 /** COOKIE_RULE is the cookie rule in words. */
 const COOKIE_RULE = "1 to 200 ASCII letters and digits (no comma, semicolon or space, not starting with $)";
@@ -250,11 +257,11 @@ export const LISTENER_PROPS = {
    */
   cookieTimeout: intRange(1, 86400),
   /**
-   * A description of the listener: 1 to 80 characters of letters, digits, Chinese characters, `-`, `/`, `.` and `_`.
-   * (The document's own example, "Create a listener", has spaces and so breaks this rule.)
-   * Ref: Create…Listener, Description.
+   * A description of the listener: 1 to 256 characters of letters, digits, Chinese characters, `-`, `/`, `.` and `_`
+   * (HttpsListener: 1 to 80, its document's rule).
+   * Ref: Create…Listener, Description; aliyun-slb-listener-family.md §0 ("1–256 in Tea") [S1][S11].
    */
-  description: descriptionCodec,
+  description: descriptionOf(256),
   /**
    * Whether HTTP/2 is enabled: `"on"` or `"off"`.
    * @default "on"
@@ -299,11 +306,12 @@ export const LISTENER_PROPS = {
    */
   healthCheckTimeout: intRange(1, 300),
   /**
-   * The URI used for health checks, e.g. `/test/index.html`. On a TCP listener it applies only when `healthCheckType`
-   * is `"http"`.
-   * Ref: Create…Listener, HealthCheckURI.
+   * The URI used for health checks, e.g. `/test/index.html`: 1 to 80 characters of letters, digits and `-/.%?#&`,
+   * starting with `/` and not only `/` (HttpsListener: any non-empty text). On a TCP listener it applies only when
+   * `healthCheckType` is `"http"`.
+   * Ref: Create…Listener, HealthCheckURI; aliyun-slb-listener-family.md §1.2; aliyun-slb-https-extras.md §2 [S1][S3].
    */
-  healthCheckUri: nonEmptyString,
+  healthCheckUri: matching(HEALTH_CHECK_URI_RULE, (s) => /^\/[-A-Za-z0-9/.%?#&]{1,79}$/.test(s)),
   /**
    * Consecutive successful health checks before a backend server counts as healthy: an integer from 2 to 10.
    * Ref: Create…Listener, HealthyThreshold.
@@ -477,6 +485,24 @@ export const LISTENER_PROPS = {
    * Ref: CreateLoadBalancerHTTPListener, ForwardPort; aliyun-slb-listener-family.md §1.1 [S1][S16][S35].
    */
   forwardPort: port,
+};
+
+/**
+ * HTTPS_PAGE_PROPS are the two settings whose HttpsListener rule is its own document's (aliyun-slb-CreateLoadBalancer
+ * HTTPSListener.md), kept so that no HttpsListener program that passed check fails it now.
+ */
+export const HTTPS_PAGE_PROPS = {
+  /**
+   * A description of the listener: 1 to 80 characters of letters, digits, Chinese characters, `-`, `/`, `.` and `_`.
+   * (The document's own example, "Create a listener", has spaces and so breaks this rule.)
+   * Ref: CreateLoadBalancerHTTPSListener, Description.
+   */
+  description: descriptionOf(80),
+  /**
+   * The URI used for health checks, e.g. `/test/index.html`.
+   * Ref: CreateLoadBalancerHTTPSListener, HealthCheckURI.
+   */
+  healthCheckUri: nonEmptyString,
 };
 
 /** SCHEDULERS are each protocol's schedulers. Ref: aliyun-slb-listener-family.md §0 [S1][S12]. */

@@ -341,3 +341,46 @@ describe("diff: replace what no Set can change, update the rest", () => {
     expect(diffListener(HTTPS_LISTENER, olds, news, "cn-hangzhou")).toEqual({ changed: [], replaces: [] });
   });
 });
+
+describe.each(["http", "tcp", "udp"] as const)("%s: the current API's description and URI rules", (protocol) => {
+  it("accepts a description of 256 characters and refuses 257", () => {
+    expect(failuresOf(protocol, { description: "d".repeat(256) })).toEqual([]);
+    expect(failuresOf(protocol, { description: "d".repeat(257) })).toEqual([
+      {
+        property: "description",
+        reason:
+          "description must be 1 to 256 characters of letters, digits, Chinese characters, hyphens (-), slashes (/), " +
+          `periods (.) and underscores (_), got "${"d".repeat(56)}...`,
+      },
+    ]);
+  });
+});
+
+/** shown is a value as failures show it: JSON, at most 60 characters. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+describe.each(["http", "tcp"] as const)("%s: the health check URI", (protocol) => {
+  it.each(["/health", "/a?b&c#d%20", `/${"u".repeat(79)}`])("accepts %s", (uri) => {
+    expect(failuresOf(protocol, { healthCheckUri: uri })).toEqual([]);
+  });
+  it.each(["/", "health", `/${"u".repeat(80)}`, "/a b"])("refuses %s", (uri) => {
+    expect(failuresOf(protocol, { healthCheckUri: uri })).toEqual([
+      {
+        property: "healthCheckUri",
+        reason:
+          "healthCheckUri must be 1 to 80 characters of letters, digits and -/.%?#&, starting with / and not only /, " +
+          `got ${shown(uri)}`,
+      },
+    ]);
+  });
+});
+
+describe("https: its own document's description and URI rules, as before the core", () => {
+  it("refuses a description of 81 characters and accepts the URI /", () => {
+    expect(failuresOf("https", { description: "d".repeat(81) })).toHaveLength(1);
+    expect(failuresOf("https", { healthCheckUri: "/" })).toEqual([]);
+  });
+});
