@@ -15,7 +15,10 @@
  * --huawei-pending-create N (GETs a new listener stays PENDING_CREATE), --no-huawei. The ready line gains
  * `"huawei":{"endpoint":...,"region":...,"projectId":...,"loadBalancers":{"public":...,"private":...},"certificateId":...,
  * "dedicated":{"l4l7":...,"l4":...,"l7":...},"certificates":{"server":...,"client":...},"ipGroupId":...,
- * "securityPolicyId":...}` (the last four: the dedicated ELB v3 fixtures, served under /v3/{project_id}/elb).
+ * "securityPolicyId":...,"shared":{"loadBalancers":{"first":...,"second":...,"error":...},"certificateId":...,
+ * "sniCertificateId":...,"caCertificateId":...}}` (`dedicated` to `securityPolicyId`: the dedicated ELB v3 fixtures,
+ * served under /v3/{project_id}/elb; `shared`: the shared ELB v2 fixtures, served under /v2.0/lbaas (Open Telekom
+ * Cloud) and /v2/{project_id}/elb (Huawei Cloud)).
  * Faults (both clouds): --fault "<target>:<kind>[:code[:status]][@first=N|@fraction=F,seed=S]" (repeatable).
  */
 import type { FaultRule } from "./faults";
@@ -43,14 +46,14 @@ Alibaba Cloud SLB:
                              domain extensions per HTTPS listener (default 3)
   --no-aliyun                do not serve the SLB emulator
 
-Huawei Cloud / Open Telekom Cloud classic ELB v1.0 and dedicated ELB v3 (same endpoint):
+Huawei Cloud / Open Telekom Cloud classic ELB v1.0, shared ELB v2 and dedicated ELB v3 (same endpoint):
   --huawei-port N            port, 0 picks a free one (default 0)
   --huawei-access-key K      accepted access key (default HWEMULATORACCESSKEY0)
   --huawei-secret-key S      accepted secret key (default emulatorSecretKey0000000000000000000000)
   --huawei-project-id P      seeded project (default 0b07acf06d243925bc24a0ac7445267a)
   --huawei-region R          region reported in the ready line (default eu-de)
   --huawei-token T           an accepted X-Auth-Token (repeatable)
-  --huawei-lock-ms N         load balancer lock after a mutation, ELB.1015; v3 PENDING_UPDATE (default 20)
+  --huawei-lock-ms N         load balancer lock after a mutation, ELB.1015; v2/v3 PENDING_UPDATE (default 20)
   --huawei-latency-ms N      delay before each answer (default 0)
   --huawei-rps N             requests per second before 429 APIGW.0308, 0 = no limit (default 0)
   --huawei-pending-create N  GETs a new listener answers PENDING_CREATE before ACTIVE (default 1)
