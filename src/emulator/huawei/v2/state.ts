@@ -452,14 +452,15 @@ export class V2State {
     }
     if (sortDirs.some((d) => d !== "asc" && d !== "desc")) throw V2_ERRORS.invalid("sort_dir", "must be asc or desc");
     const keys = [...sortKeys, "id"];
-    rows.sort((a, b) => {
+    const order = (a: WireObject, b: WireObject): number => {
       for (const [i, key] of keys.entries()) {
-        const x = String(a.wire[key] ?? "");
-        const y = String(b.wire[key] ?? "");
+        const x = String(a[key] ?? "");
+        const y = String(b[key] ?? "");
         if (x !== y) return (x < y ? -1 : 1) * (sortDirs[i] === "desc" ? -1 : 1);
       }
       return 0;
-    });
+    };
+    rows.sort((a, b) => order(a.wire, b.wire));
     const limitText = query.get("limit");
     const limit = limitText === null ? 0 : Number(limitText);
     if (!Number.isInteger(limit) || limit < 0)
@@ -467,9 +468,10 @@ export class V2State {
     const reverse = (query.get("page_reverse") ?? "false").toLowerCase() === "true";
     const marker = query.get("marker");
     if (marker !== null) {
-      const at = rows.findIndex((r) => r.l.id === marker);
-      if (at < 0 && !this.listeners.has(marker)) throw V2_ERRORS.invalid("marker", `'${marker}' is not a listener`);
-      rows = reverse ? rows.slice(0, Math.max(at, 0)) : rows.slice(at + 1);
+      const at = this.listeners.get(marker);
+      if (!at) throw V2_ERRORS.invalid("marker", `'${marker}' is not a listener`);
+      const edge = renderV2Listener(at, family, this.projectId);
+      rows = rows.filter((r) => (reverse ? order(r.wire, edge) < 0 : order(r.wire, edge) > 0));
     }
     if (limit > 0) rows = reverse ? rows.slice(-limit) : rows.slice(0, limit);
     const listeners = rows.map((r) => r.wire);

@@ -883,6 +883,17 @@ describe("listing shared listeners", () => {
     );
   });
 
+  it("pages from a marker the filter leaves out, and refuses an unknown marker", async () => {
+    const r = await v2("huawei", "GET", `listeners?loadbalancer_id=${lbId}&protocol=TCP&protocol=UDP&marker=${ids[1]}`);
+    expect(listed(r)).toEqual([ids[2]]);
+    expectElb(
+      await v2("huawei", "GET", "listeners?marker=nope"),
+      400,
+      "ELB.9899",
+      "Invalid input for marker. Reason: 'nope' is not a listener.",
+    );
+  });
+
   it("finds the listeners using a certificate with tls_container_id", async () => {
     const made = await created("otc", {
       protocol_port: port(),
