@@ -57,7 +57,7 @@ describe.each(NEW_PROTOCOLS)("%s listener lifecycle", (protocol) => {
 
     emulator.state.settle();
     const read = await p.read(created.id, created.outs);
-    expect(read.props).toMatchObject(created.outs);
+    expect(read.props).toMatchObject(created.outs ?? {});
     expect(await p.diff(created.id, read.props as never, inputs as never)).toEqual({
       changes: false,
       replaces: [],
