@@ -54,8 +54,8 @@ interface RouteMatch {
 const PATH = /^\/v1\.0\/([^/]+)\/elbaas\/(listeners|loadbalancers|certificate)(?:\/([^/]+))?\/?$/;
 
 /**
- * matchRoute names the route of a method and path (v1.0 `POST /listeners`, v3 `POST /v3/listeners`), or
- * `UNKNOWN <method>` when the API has none.
+ * matchRoute names the route of a method and path (v1.0 `POST /listeners`, v3 `POST /v3/listeners`, v2
+ * `POST /v2.0/lbaas/listeners` or `POST /v2/listeners`), or `UNKNOWN <method>` when the API has none.
  */
 function matchRoute(method: string, pathname: string): RouteMatch {
   const m = PATH.exec(pathname);
@@ -174,8 +174,10 @@ export class Router extends TrafficShaper<RouterOptions> {
     }
     const v3 = isV3Route(match.route);
     const v2 = isV2Route(match.route);
-    const ipGroups = new Set(this.options.v3.ipGroups.keys());
-    const shared = v3 ? sharedV3Handler(match.route, match.id, this.options.v2, ipGroups) : undefined;
+    // A v3 request naming a shared load balancer or listener is answered from the v2 state (the unified v3 API).
+    const shared = v3
+      ? sharedV3Handler(match.route, match.id, this.options.v2, new Set(this.options.v3.ipGroups.keys()))
+      : undefined;
     await sendWithFault(
       this.options.faults.next(match.route),
       req,

@@ -183,6 +183,7 @@ export function checkFieldRules(raw: WireObject, family: V2Family, updating: boo
         if (typeof v !== "string") throw V2_ERRORS.invalid(key, `'${String(v)}' is not a valid string`);
         if (chars(v) > 255) throw V2_ERRORS.descriptionTooLong(updating, v);
         break;
+      // Assumed: default_pool_id is not resolved (the emulator holds no backend server groups), only its form.
       case "loadbalancer_id":
       case "default_pool_id":
         if (typeof v !== "string" || v.length === 0 || chars(v) > 36) {

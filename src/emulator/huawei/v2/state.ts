@@ -312,7 +312,8 @@ export class V2State {
    * updateListener applies a PUT body: fields fixed at creation refused (ELB.6015), `null` clears the clearable
    * fields (never the server certificate of a TERMINATED_HTTPS listener, ELB.9899), SNI lists answered sorted, a
    * cipher policy kept only on TERMINATED_HTTPS, insert headers merged key by key, nonProtection clearing the reason.
-   * Ref: §3. Assumed: a `null` in another field is ignored; insert headers merge as the v3 API's do.
+   * Ref: §3. Assumed: a `null` in another field is ignored; insert headers merge as the v3 API's do; an update of
+   * `connection_limit` ("admin only" on OTC) is taken, as no source shows the refusal.
    */
   updateListener(id: string, body: unknown, family: V2Family): FakeV2Listener {
     const listener = this.getListener(id);
