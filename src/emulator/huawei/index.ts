@@ -52,6 +52,12 @@ export interface HuaweiEmulatorOptions {
   readonly booleansAsIntegers?: boolean;
   /** An empty listener list is answered `{}` instead of `[]`, as the classic API is reported to answer. @default false */
   readonly emptyListAsObject?: boolean;
+  /**
+   * Shared (v2) answers take the documented odd forms that are not the rule: OTC's create example 3 (`project_id`,
+   * a TERMINATED_HTTPS cipher policy under the key `""`), Huawei answers without `insert_headers` and the protection
+   * fields. @default false
+   */
+  readonly sharedDocumentedForms?: boolean;
   /** Delay before each answer in milliseconds. @default 0 */
   readonly latencyMs?: number;
   /** Requests per second before 429 APIGW.0308; 0 = no limit. @default 0 */
@@ -130,6 +136,7 @@ export async function startHuaweiEmulator(options: HuaweiEmulatorOptions = {}): 
   const v2 = new V2State(state.projectId, {
     lockMs: options.lockMs ?? 20,
     listenerQuota: options.listenerQuota ?? 50,
+    documentedForms: options.sharedDocumentedForms ?? false,
     now: options.now,
   });
   const seed = {

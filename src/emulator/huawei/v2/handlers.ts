@@ -121,14 +121,19 @@ function guarded(family: V2Family, handler: V2Handler): V2Handler {
 
 /** listenerHandlers are the five listener routes and the load balancer GET of one family. */
 function listenerHandlers(family: V2Family): Record<string, V2Handler> {
-  const render = (ctx: V2RequestContext, id: string): unknown => ({
-    listener: renderV2Listener(ctx.state.getListener(id), family, ctx.state.projectId),
+  const render = (ctx: V2RequestContext, id: string, creating = false): unknown => ({
+    listener: renderV2Listener(
+      ctx.state.getListener(id),
+      family,
+      ctx.state.projectId,
+      ctx.state.options.documentedForms ? (creating ? "create" : "read") : undefined,
+    ),
   });
   const otc = family === "otc";
   return {
     // Ref: §1: 201 on create; Open Telekom Cloud clients accept only 201/202 [G].
     [otc ? V2_ROUTES.otcCreateListener : V2_ROUTES.hwCreateListener]: guarded(family, (ctx) =>
-      json(201, render(ctx, ctx.state.createListener(parseJson(ctx.body), family).id), ctx.requestId),
+      json(201, render(ctx, ctx.state.createListener(parseJson(ctx.body), family).id, true), ctx.requestId),
     ),
     [otc ? V2_ROUTES.otcGetListener : V2_ROUTES.hwGetListener]: guarded(family, (ctx) =>
       json(200, render(ctx, ctx.id!), ctx.requestId),

@@ -87,6 +87,12 @@ interface V2StateOptions {
   lockMs: number;
   /** Listeners allowed per load balancer. Ref: §7 "Listeners per LB 50". */
   listenerQuota: number;
+  /**
+   * Answer the documented odd forms that are not the rule: OTC's create example 3 (`project_id`, and the cipher policy
+   * of a TERMINATED_HTTPS listener under the key `""`), Huawei answers without `insert_headers` and the protection
+   * fields ("may be absent"). Ref: §4 "Odd forms in [D] examples".
+   */
+  documentedForms: boolean;
   readonly now?: () => number;
 }
 
@@ -148,7 +154,7 @@ export class V2State {
     readonly projectId: string,
     options: Partial<V2StateOptions> = {},
   ) {
-    this.options = { lockMs: 0, listenerQuota: 50, ...options };
+    this.options = { lockMs: 0, listenerQuota: 50, documentedForms: false, ...options };
   }
 
   private now(): number {
@@ -603,16 +609,23 @@ function v3Defaults(protocol: V2Protocol): WireObject {
 }
 
 /**
- * renderV2Listener is the listener object as GET/POST/PUT answer it on a route family, in the documented GET
+ * renderV2Listener is the listener object as GET/POST/PUT answer it on a route family (`documented` selects the odd
+ * forms of V2StateOptions.documentedForms for a create or another answer), in the documented GET
  * example's key order: `loadbalancers: [{id}]` and no `loadbalancer_id`, `null` references, `""` descriptions,
  * `tags: []`, timestamps without `Z`; `project_id` and the Huawei-only fields on the Huawei routes only.
  * Ref: §4 (OTC querying_details_of_a_listener.rst example; the Huawei SDK's ListenerResp; S7 log). Assumed: `tags`
  * stays `[]` however the tag API tags the listener (every documented body shows `[]`; tags are read through the tag
  * API).
  */
-export function renderV2Listener(l: FakeV2Listener, family: V2Family, projectId: string): WireObject {
+export function renderV2Listener(
+  l: FakeV2Listener,
+  family: V2Family,
+  projectId: string,
+  documented?: "create" | "read",
+): WireObject {
   const f = l.fields;
   const huawei = CLOUD_RULES[family].answersProjectId;
+  const sparse = huawei && documented !== undefined;
   const out: WireObject = {
     protocol_port: l.protocolPort,
     protocol: l.protocol,
@@ -633,10 +646,18 @@ export function renderV2Listener(l: FakeV2Listener, family: V2Family, projectId:
     tls_ciphers_policy: f.tls_ciphers_policy,
     created_at: l.createdAt,
     updated_at: l.updatedAt,
-    insert_headers: huawei ? f.insert_headers : undefined,
-    protection_status: huawei ? f.protection_status : undefined,
-    protection_reason: huawei ? f.protection_reason : undefined,
+    insert_headers: huawei && !sparse ? f.insert_headers : undefined,
+    protection_status: huawei && !sparse ? f.protection_status : undefined,
+    protection_reason: huawei && !sparse ? f.protection_reason : undefined,
   };
+  if (!huawei && documented === "create") {
+    // Ref: §4, OTC create example 3 verbatim: `project_id` present, the policy under the key `""`.
+    out.project_id = projectId;
+    if (l.protocol === TLS) {
+      out[""] = out.tls_ciphers_policy;
+      delete out.tls_ciphers_policy;
+    }
+  }
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
   return out;
 }

@@ -293,6 +293,46 @@ describe("creating shared listeners", () => {
   });
 });
 
+describe("the documented odd forms (sharedDocumentedForms)", () => {
+  afterEach(() => {
+    emu.v2.options.documentedForms = false;
+  });
+
+  it('answers an OTC TERMINATED_HTTPS create as create example 3: project_id and the policy under the key ""', async () => {
+    emu.v2.options.documentedForms = true;
+    const listener = await created("otc", {
+      protocol_port: port(),
+      protocol: "TERMINATED_HTTPS",
+      loadbalancer_id: lb(),
+      default_tls_container_ref: shared().certificateId,
+    });
+    expect(listener).toMatchObject({ project_id: emu.seed.projectId, "": "tls-1-0" });
+    expect("tls_ciphers_policy" in listener).toBe(false);
+    const read = await v2("otc", "GET", `listeners/${String(listener.id)}`);
+    const again = (read.body as { listener: Record<string, unknown> }).listener;
+    expect([again.tls_ciphers_policy, "project_id" in again, "" in again]).toEqual(["tls-1-0", false, false]);
+  });
+
+  it("answers Huawei listeners without insert_headers and the protection fields", async () => {
+    emu.v2.options.documentedForms = true;
+    const listener = await created("huawei", { protocol_port: port(), protocol: "TCP", loadbalancer_id: lb() });
+    expect(["insert_headers" in listener, "protection_status" in listener, listener.project_id]).toEqual([
+      false,
+      false,
+      emu.seed.projectId,
+    ]);
+  });
+
+  it("is off unless asked for", async () => {
+    const emulator = await startHuaweiEmulator({ sharedDocumentedForms: true });
+    try {
+      expect([emulator.v2.options.documentedForms, emu.v2.options.documentedForms]).toEqual([true, false]);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
 /** Refusal is one refused body with both of its answers: the OTC NeutronError and the Huawei ELB body. */
 type Refusal = [
   string,
