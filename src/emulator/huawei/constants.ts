@@ -252,6 +252,16 @@ export const V2_LB_STATUS = {
 export const ELB_V2_CODES = {
   bodyMissing: "ELB.0002",
   internal: "ELB.0004",
+  /**
+   * 400 "The listener does not exist." (appendix). Only a fault rule names it: the emulator answers an unknown listener
+   * 404 ELB.9800, as both Terraform providers read a missing listener as a 404 (see v2/errors.ts `notFound`).
+   */
+  listenerNotFound: "ELB.2011",
+  /**
+   * 400 "Quota exceeded for resources:['listener']." (status table; the account's 100 listeners). Only a fault rule
+   * names it: the emulator models the 50 listeners per load balancer (ELB.6091), not the account quota.
+   */
+  quotaExceeded: "ELB.9807",
   certificateIdLength: "ELB.5020",
   certificateNotFound: "ELB.5040",
   nameTooLong: "ELB.6011",
@@ -293,6 +303,8 @@ export const NEUTRON_TYPES = {
   portExists: "LoadBalancerListenerProtocolPortExists",
   stateInvalid: "StateInvalid",
   overQuota: "OverQuota",
+  /** Only a fault rule names it: the emulator holds no backend server groups whose protocol could mismatch. */
+  poolProtocolMismatch: "ListenerPoolProtocolMismatch",
   tlsDefaultContainerNotSpecified: "TLSDefaultContainerNotSpecified",
   tlsContainerNotFound: "TLSContainerNotFound",
   internal: "HTTPInternalServerError",
