@@ -72,6 +72,9 @@ export const TCP_LISTENER: ListenerTable<typeof requiredProps, typeof optionalPr
     scheduler: "wrr",
     healthCheck: "on",
     healthCheckType: "tcp",
+    // The interval a listener reports when none was set (the documented Describe example; Terraform's default). The
+    // API raises a smaller timeout to it, so check must know it. Ref: aliyun-slb-listener-family.md §3, §8.1 [S12][S22].
+    healthCheckInterval: 2,
     persistenceTimeout: 0,
     proxyProtocolV2Enabled: false,
   },

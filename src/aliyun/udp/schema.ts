@@ -99,7 +99,15 @@ export const UDP_LISTENER: ListenerTable<typeof requiredProps, typeof optionalPr
   required: requiredProps,
   optional: optionalProps,
   setCodecs: { healthyThreshold: intRange(1, 10), unhealthyThreshold: intRange(1, 10) },
-  defaults: { aclStatus: "off", scheduler: "wrr", healthCheck: "on", proxyProtocolV2Enabled: false },
+  defaults: {
+    aclStatus: "off",
+    scheduler: "wrr",
+    healthCheck: "on",
+    // The interval a listener reports when none was set (the documented Describe example; Terraform's default). The
+    // API raises a smaller timeout to it, so check must know it. Ref: aliyun-slb-listener-family.md §3, §8.1 [S13][S22].
+    healthCheckInterval: 2,
+    proxyProtocolV2Enabled: false,
+  },
   wire: LISTENER_WIRE_NAMES.udp,
   // SetLoadBalancerUDPListenerAttribute has no ListenerPort, BackendServerPort or Tag [S2].
   replace: ["loadBalancerId", "listenerPort", "regionId", "backendServerPort", "tags"],
