@@ -5,7 +5,7 @@
  */
 import type { HuaweiEmulator } from "../index";
 import { startHuaweiEmulator } from "../index";
-import { call, expectElb, type Sent } from "./signed.fixture";
+import { call, expectElb, type Sent } from "./testing";
 
 let emu: HuaweiEmulator;
 beforeAll(async () => {

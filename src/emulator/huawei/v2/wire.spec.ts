@@ -7,7 +7,7 @@
  */
 import type { HuaweiEmulator } from "../index";
 import { startHuaweiEmulator } from "../index";
-import { call, expectElb, expectNeutron, send, type Sent } from "./signed.fixture";
+import { call, expectElb, expectNeutron, send, type Sent } from "./testing";
 
 let emu: HuaweiEmulator;
 let skewMs = 0;
