@@ -34,6 +34,9 @@ describe("the demo", () => {
         "     ~ update huawei:ElbV3Listener db-tcp (changed: description, keepaliveTimeout)",
         "     +- replace huawei:ElbV3Listener db-tcp (forced by: tags)",
         "   huawei listeners left: classic 0, dedicated (v3) 0",
+        "   aliyun listeners: http:80 -> https:443, https:443 (backend 8443, 200 Mbit/s), udp:443 (backend 9443, 100 Mbit/s), tcp:3306 (backend 3307, 100 Mbit/s)",
+        "     +- replace aliyun:TcpListener db-aliyun (forced by: backendServerPort)",
+        "     ~ update aliyun:UdpListener web-quic (changed: bandwidth, description, scheduler)",
       ]),
     );
   });

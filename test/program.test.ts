@@ -98,8 +98,11 @@ describe("the top-level program", () => {
     const preview = await deployment(REPO_ROOT)("preview", stack);
     expect([...preview.errors, ...preview.failures.map((f) => f.reason)]).toEqual([]);
     expect(changes(preview.steps)).toEqual([
+      "create db-aliyun",
       "create db-tcp",
       "create web",
+      "create web-quic",
+      "create web-redirect",
       "create web-sni",
       "create www-http",
       "create www-https",
@@ -109,8 +112,11 @@ describe("the top-level program", () => {
   it("promotes dev to staging in place and to prod with replacements, then destroys everything", async () => {
     const run = deployment(REPO_ROOT);
     expect(changes((await run("up", "dev")).steps)).toEqual([
+      "create db-aliyun",
       "create db-tcp",
       "create web",
+      "create web-quic",
+      "create web-redirect",
       "create web-sni",
       "create www-http",
       "create www-https",
@@ -120,21 +126,39 @@ describe("the top-level program", () => {
     const staging = await run("up", "staging");
     expect(staging.ok).toBe(true);
     expect(changes(staging.steps)).toEqual([
+      "update db-aliyun",
       "update db-tcp",
       "update web",
+      "update web-quic",
       "update web-sni",
       "update www-http",
       "update www-https",
     ]);
     expect(staging.lines).toContain("  ~ update huawei:ElbV3Listener db-tcp (changed: description, keepaliveTimeout)");
     expect(staging.lines).toContain("  ~ update aliyun:DomainExtension web-sni (changed: serverCertificateId)");
+    expect(staging.lines).toContain(
+      "  ~ update aliyun:TcpListener db-aliyun (changed: bandwidth, description, persistenceTimeout)",
+    );
+    expect(staging.lines).toContain(
+      "  ~ update aliyun:UdpListener web-quic (changed: bandwidth, description, scheduler)",
+    );
     expect(extensionsOn443()).toEqual([`api.example.com=${firstCert}`]);
     expect(staging.lines).toContain(
       "  ~ update aliyun:HttpsListener web (changed: bandwidth, cookieTimeout, description, healthCheck, healthCheckInterval, healthCheckUri, idleTimeout, stickySession, stickySessionType)",
     );
     const prod = await run("up", "prod");
     expect(prod.ok).toBe(true);
-    expect(changes(prod.steps)).toEqual(["replace db-tcp", "replace web", "replace web-sni", "replace www-http"]);
+    // The redirect keeps its port and its target's port: it stays while the HTTPS listener behind it is replaced.
+    expect(changes(prod.steps)).toEqual([
+      "replace db-aliyun",
+      "replace db-tcp",
+      "replace web",
+      "replace web-quic",
+      "replace web-sni",
+      "replace www-http",
+    ]);
+    expect(prod.lines).toContain("  +- replace aliyun:TcpListener db-aliyun (forced by: backendServerPort)");
+    expect(prod.lines).toContain("  +- replace aliyun:UdpListener web-quic (forced by: backendServerPort)");
     expect(prod.lines).toContain("  +- replace aliyun:DomainExtension web-sni (forced by: domain)");
     expect(extensionsOn443()).toEqual([`*.example.com=${secondCert}`]);
     expect(prod.lines).toContain("  +- replace aliyun:HttpsListener web (forced by: backendServerPort)");
@@ -153,8 +177,11 @@ describe("the top-level program", () => {
     ]);
     const destroyed = await run("destroy", "prod");
     expect(changes(destroyed.steps)).toEqual([
+      "delete db-aliyun",
       "delete db-tcp",
       "delete web",
+      "delete web-quic",
+      "delete web-redirect",
       "delete web-sni",
       "delete www-http",
       "delete www-https",
@@ -170,15 +197,15 @@ describe("the top-level program", () => {
     const dev = yaml.load(fs.readFileSync(path.join(REPO_ROOT, "Pulumi.dev.yaml"), "utf8")) as {
       config: Record<string, Record<string, unknown>>;
     };
-    dev.config["lb-listeners:aliyun"].bandwidth = 5001;
+    dev.config["lb-listeners:aliyun"].bandwidth = 5121;
     fs.writeFileSync(path.join(dir, "Pulumi.broken.yaml"), yaml.dump(dev));
     const result = await deployment(dir)("preview", "broken");
     expect(result.ok).toBe(false);
     expect(result.failures.map((f) => `${f.name}: ${f.reason}`)).toEqual([
-      "web: bandwidth must be -1 or an integer from 1 to 5000, got 5001",
+      "web: bandwidth must be -1 or an integer from 1 to 5120, got 5121",
     ]);
     expect(result.lines).toContain(
-      "  error: pulumi-nodejs:dynamic/aliyun:HttpsListener resource 'web': property bandwidth value 5001 has a problem: bandwidth must be -1 or an integer from 1 to 5000, got 5001",
+      "  error: pulumi-nodejs:dynamic/aliyun:HttpsListener resource 'web': property bandwidth value 5121 has a problem: bandwidth must be -1 or an integer from 1 to 5120, got 5121",
     );
   });
 });

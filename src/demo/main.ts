@@ -1,10 +1,11 @@
 /**
  * `npm run demo`: the top-level program's whole life on this machine, without an account, a network or the Pulumi
- * CLI. It starts both emulators in-process, deploys with dev's stack file (an Aliyun listener with one domain
- * extension, two classic and one dedicated Huawei listener), promotes the same deployment to staging (in-place
+ * CLI. It starts both emulators in-process, deploys with dev's stack file (on one Aliyun load balancer an HTTPS
+ * listener with one domain extension, an HTTP listener redirecting port 80 to it, a TCP listener and a UDP listener
+ * sharing port 443; two classic and one dedicated Huawei listener), promotes the same deployment to staging (in-place
  * updates, the extension's certificate rotated) and prod (replacements), changes a listener out of band through the
- * API, refreshes, puts it back, destroys everything, checks that nothing is left (classic and dedicated listeners and
- * domain extensions alike), and exits 0 (1 if any step failed).
+ * API, refreshes, puts it back, destroys everything, checks that nothing is left (listeners of every protocol and
+ * API, and domain extensions), and exits 0 (1 if any step failed).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -66,7 +67,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     print(`   huawei dedicated (v3) load balancer, L4 flavor: ${huawei.seed.dedicated.l4}`);
 
     banner("Preview with dev's stack file (nothing exists yet)");
-    await run("preview", "dev", (r) => (ops(r, "create") === 5 ? undefined : "preview should plan 5 creates"));
+    await run("preview", "dev", (r) => (ops(r, "create") === 8 ? undefined : "preview should plan 8 creates"));
 
     // The Aliyun listener's domain extension: its domain and certificate as the emulator holds them.
     const extensions = (): string =>
@@ -74,20 +75,37 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
         .flatMap((lb) => [...lb.listeners.values()].flatMap((l) => [...(l.domainExtensions?.values() ?? [])]))
         .map((e) => `${e.domain} -> ${e.serverCertificateId} (${e.id})`)
         .join(", ") || "none";
+    // The Aliyun listeners of every protocol as the emulator holds them: a redirect names its target.
+    const aliyunListeners = (): string =>
+      [...aliyun.state.loadBalancers.values()]
+        .flatMap((lb) => [...lb.listeners.values()])
+        .sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol))
+        .map((l) =>
+          l.config.ListenerForward === "on"
+            ? `${l.protocol}:${l.port} -> https:${l.config.ForwardPort}`
+            : `${l.protocol}:${l.port} (backend ${l.config.BackendServerPort}, ${l.config.Bandwidth} Mbit/s)`,
+        )
+        .join(", ") || "none";
 
-    banner("Deploy dev (pulumi up): 4 listeners and 1 domain extension");
-    await run("up", "dev", (r) => (ops(r, "create") === 5 ? undefined : "dev should create 5 resources"));
+    banner("Deploy dev (pulumi up): 7 listeners and 1 domain extension");
+    await run("up", "dev", (r) => (ops(r, "create") === 8 ? undefined : "dev should create 8 resources"));
+    print(`   aliyun listeners: ${aliyunListeners()}`);
     print(`   domain extensions: ${extensions()}`);
 
-    banner("Promote to staging: the same listeners and extension, updated in place (the certificate rotated)");
-    await run("up", "staging", (r) => (ops(r, "update") === 5 ? undefined : "staging should update 5 resources"));
+    banner(
+      "Promote to staging: the same listeners and extension, updated in place (the redirect has nothing to change)",
+    );
+    await run("up", "staging", (r) => (ops(r, "update") === 7 ? undefined : "staging should update 7 resources"));
+    print(`   aliyun listeners: ${aliyunListeners()}`);
     print(`   domain extensions: ${extensions()}`);
 
     banner("Preview prod: which changes force a replacement");
-    await run("preview", "prod", (r) => (ops(r, "replace") === 4 ? undefined : "prod should plan 4 replacements"));
+    await run("preview", "prod", (r) => (ops(r, "replace") === 6 ? undefined : "prod should plan 6 replacements"));
 
-    banner("Promote to prod");
-    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 4 ? undefined : "prod should replace 4"));
+    // The redirect keeps port 80 and its target port 443, so it stays while the HTTPS listener behind it is replaced.
+    banner("Promote to prod (the redirect keeps pointing at port 443 while the HTTPS listener there is replaced)");
+    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 6 ? undefined : "prod should replace 6"));
+    print(`   aliyun listeners: ${aliyunListeners()}`);
     print(`   domain extensions: ${extensions()}`);
 
     banner("Out-of-band change through the SLB API: bandwidth set to 77 behind Pulumi's back");
@@ -115,7 +133,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     await run("up", "prod", (r) => (ops(r, "update") === 1 ? undefined : "up should update 1 listener"));
 
     banner("Destroy (pulumi destroy)");
-    await run("destroy", "prod", (r) => (ops(r, "delete") === 5 ? undefined : "destroy should delete 5 resources"));
+    await run("destroy", "prod", (r) => (ops(r, "delete") === 8 ? undefined : "destroy should delete 8 resources"));
 
     banner("Checking that nothing is left");
     const aliyunLeft = [...aliyun.state.loadBalancers.values()].reduce((n, lb) => n + lb.listeners.size, 0);

@@ -1,8 +1,10 @@
 /**
- * The top-level Pulumi program (Pulumi.yaml `main: dist/program/index.js`): one Alibaba Cloud SLB HTTPS listener with
- * one domain extension, and two Huawei Cloud classic ELB listeners (HTTP and HTTPS) in front of one web service, plus a
- * dedicated (v3) ELB TCP listener in front of its database, every setting taken from the
- * stack's configuration so one program is promoted from dev to staging to prod by its stack files.
+ * The top-level Pulumi program (Pulumi.yaml `main: dist/program/index.js`): on one Alibaba Cloud SLB instance, an HTTPS
+ * listener with one domain extension, an HTTP listener on port 80 that redirects to it, a TCP listener in front of the
+ * database and a UDP listener sharing the HTTPS listener's port (QUIC); two Huawei Cloud classic ELB listeners (HTTP
+ * and HTTPS) in front of one web service, plus a dedicated (v3) ELB TCP listener in front of its database, every
+ * setting taken from the stack's configuration so one program is promoted from dev to staging to prod by its stack
+ * files.
  *
  * Config (namespace `lb-listeners`):
  *   aliyunLoadBalancerId, aliyunServerCertificateId   the SLB instance and its server certificate
@@ -11,6 +13,9 @@
  *   huaweiHttp    object: any ElbListener inputs of the HTTP listener (port, backendPort, sessionSticky, ...)
  *   huaweiHttps   object: any ElbListener inputs of the HTTPS listener (port, sslProtocols, sslCiphers, ...)
  *   aliyunExtension  object: the DomainExtension on the Aliyun listener ({ domain, serverCertificateId })
+ *   aliyunRedirect   object: the HttpListener that redirects to the HTTPS listener ({ listenerPort, description? })
+ *   aliyunTcp     object: any TcpListener inputs (listenerPort, bandwidth, backendServerPort, persistenceTimeout, ...)
+ *   aliyunUdp     object: any UdpListener inputs (listenerPort, bandwidth, backendServerPort, scheduler, ...)
  *   huaweiDedicatedLoadBalancerId                     a dedicated (v3) load balancer with an L4 flavor
  *   huaweiDedicated  object: any ElbV3Listener inputs of the dedicated TCP listener (protocolPort, keepaliveTimeout, ...)
  * Credentials and regions use the providers' own keys (`alicloud:*`, `huaweicloud:*`; secrets with --secret).
@@ -20,14 +25,27 @@ import {
   DomainExtension,
   ElbListener,
   ElbV3Listener,
+  HttpListener,
   HttpsListener,
+  TcpListener,
+  UdpListener,
   type ElbListenerArgs,
   type ElbV3ListenerArgs,
   type HttpsListenerArgs,
+  type TcpListenerArgs,
+  type UdpListenerArgs,
 } from "../index";
 
 /** AliyunSettings are the HttpsListener inputs a stack file sets (all but the ids). */
 type AliyunSettings = Omit<HttpsListenerArgs, "loadBalancerId" | "serverCertificateId">;
+
+/** AliyunRedirectSettings are what a stack file sets for the redirecting HttpListener: its port. */
+interface AliyunRedirectSettings {
+  readonly listenerPort: number;
+}
+
+/** AliyunL4Settings are the TcpListener or UdpListener inputs a stack file sets (all but the load balancer). */
+type AliyunL4Settings<Args> = Omit<Args, "loadBalancerId">;
 
 /** HuaweiSettings are the ElbListener inputs a stack file sets for one listener (all but ids and protocols). */
 type HuaweiSettings = Omit<ElbListenerArgs, "loadbalancerId" | "certificateId" | "protocol" | "backendProtocol">;
@@ -54,6 +72,23 @@ function program(): Record<string, pulumi.Output<string>> {
     domain: extension.domain,
     serverCertificateId: extension.serverCertificateId,
   });
+  // Port 80 redirects to the HTTPS listener. forwardPort takes the listener's output, so the engine makes the HTTPS
+  // listener first. A redirect listener has nothing to change in place: a new port or target replaces it.
+  const webRedirect = new HttpListener("web-redirect", {
+    loadBalancerId: web.loadBalancerId,
+    listenerPort: config.requireObject<AliyunRedirectSettings>("aliyunRedirect").listenerPort,
+    listenerForward: "on",
+    forwardPort: web.listenerPort,
+  });
+  const dbAliyun = new TcpListener("db-aliyun", {
+    ...config.requireObject<AliyunL4Settings<TcpListenerArgs>>("aliyunTcp"),
+    loadBalancerId: config.require("aliyunLoadBalancerId"),
+  });
+  // UDP may share a port with TCP, HTTP or HTTPS listeners: QUIC on the HTTPS listener's port.
+  const quic = new UdpListener("web-quic", {
+    ...config.requireObject<AliyunL4Settings<UdpListenerArgs>>("aliyunUdp"),
+    loadBalancerId: config.require("aliyunLoadBalancerId"),
+  });
   const wwwHttp = new ElbListener("www-http", {
     ...config.requireObject<HuaweiSettings>("huaweiHttp"),
     loadbalancerId: config.require("huaweiLoadBalancerId"),
@@ -77,6 +112,9 @@ function program(): Record<string, pulumi.Output<string>> {
     aliyunListenerId: web.id,
     aliyunStatus: web.status,
     aliyunDomainExtensionId: webSni.id,
+    aliyunRedirectListenerId: webRedirect.id,
+    aliyunTcpListenerId: dbAliyun.id,
+    aliyunUdpListenerId: quic.id,
     huaweiHttpListenerId: wwwHttp.id,
     huaweiHttpsListenerId: wwwHttps.id,
     huaweiDedicatedListenerId: dbTcp.id,
