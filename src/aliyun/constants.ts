@@ -407,3 +407,89 @@ export const LISTENER_FAMILY_ERROR_CODES = {
   operationNotAllowed: "Operation.NotAllowed",
   serverGroupMissMatch: "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
 } as const;
+
+/**
+ * RULE_ACTIONS names the SLB forwarding-rule actions. Ref: aliyun-slb-listener-family.md §6.1, §6.2 [S5][S9][S14].
+ */
+export const RULE_ACTIONS = {
+  create: "CreateRules",
+  set: "SetRule",
+  delete: "DeleteRules",
+  describeAll: "DescribeRules",
+  describe: "DescribeRuleAttribute",
+} as const;
+
+/**
+ * RULE_WIRE_NAMES maps each ForwardingRule input to its request parameter (and, for the RuleList items and the
+ * Describe answers, its member), plus the batch parameters `RuleList` and `RuleIds`.
+ * Ref: aliyun-slb-listener-family.md §6.1, §6.2 [S5][S9][S14].
+ */
+export const RULE_WIRE_NAMES = {
+  regionId: "RegionId",
+  loadBalancerId: "LoadBalancerId",
+  listenerPort: "ListenerPort",
+  listenerProtocol: "ListenerProtocol",
+  ruleList: "RuleList",
+  ruleIds: "RuleIds",
+  ruleId: "RuleId",
+  ruleName: "RuleName",
+  domain: "Domain",
+  url: "Url",
+  vServerGroupId: "VServerGroupId",
+  listenerSync: "ListenerSync",
+  scheduler: "Scheduler",
+  stickySession: "StickySession",
+  stickySessionType: "StickySessionType",
+  cookie: "Cookie",
+  cookieTimeout: "CookieTimeout",
+  healthCheck: "HealthCheck",
+  healthCheckUri: "HealthCheckURI",
+  healthCheckDomain: "HealthCheckDomain",
+  healthCheckHttpCode: "HealthCheckHttpCode",
+  healthCheckConnectPort: "HealthCheckConnectPort",
+  healthCheckTimeout: "HealthCheckTimeout",
+  healthCheckInterval: "HealthCheckInterval",
+  healthyThreshold: "HealthyThreshold",
+  unhealthyThreshold: "UnhealthyThreshold",
+} as const;
+
+/**
+ * RULE_ERROR_CODES are the documented codes of the forwarding-rule actions.
+ * Ref: aliyun-slb-listener-family.md §7 [S10][S13][S14][S23].
+ */
+export const RULE_ERROR_CODES = {
+  /** 404 "Rule does not exist." from SetRule, DeleteRules and DescribeRuleAttribute [S10][S23]. */
+  notFound: "InvalidRuleId.NotFound",
+  /** 400 "rule with same domain and url already exists in specified vip" [S10][S14]. */
+  domainExist: "DomainExist",
+  /** 400 "the number of rules under specified vip is beyond maximum limit." [S10] */
+  tooManyRules: "TooManyRules",
+  /** 400 "the specified parameter RuleList is unavailable." [S10] */
+  ruleListMalformed: "RuleListMalformed",
+  /** 400 "the specified domain in RuleList parameter is unavailable." [S10] */
+  domainMalformed: "DomainMalformed",
+  /** 400 "the specified url in RuleList parameter is unavailable." [S10] */
+  urlMalformed: "UrlMalformed",
+  /** 400 "the URL in the rule is invalid." [S10] */
+  urlNotSupport: "URLNotSupport",
+  /** 400 "Rule is not support in the tcp type listener." [S10] */
+  ruleNotSupport: "RuleNotSupport",
+  /** 400 "You cannot create a rule for the specified listener." [S13] */
+  listenerNotSupportRule: "ListenerNotSupportRule",
+  /** 400 "The specified VServerGroupId is invalid; it does not contain vServers." [S10] */
+  vServerGroupEmpty: "VServerGroupEmpty",
+} as const;
+
+/** RULE_MESSAGES are the documented messages of the rule codes. Ref: aliyun-slb-listener-family.md §7 [S10][S13]. */
+export const RULE_MESSAGES = {
+  notFound: "Rule does not exist.",
+  domainExist: "rule with same domain and url already exists in specified vip",
+  tooManyRules: "the number of rules under specified vip is beyond maximum limit.",
+  ruleNotSupport: "Rule is not support in the tcp type listener.",
+} as const;
+
+/** RULES_PER_CALL is how many rules one CreateRules or DeleteRules call takes. Ref: family §6.1, §6.3 [S5]. */
+export const RULES_PER_CALL = 10;
+
+/** RULES_PER_LISTENER is the number of rules an HTTP or HTTPS listener holds, not adjustable. Ref: family §6.3 [S19]. */
+export const RULES_PER_LISTENER = 40;

@@ -16,6 +16,8 @@ import {
   ERROR_CODES,
   NETWORK_CODES,
   RESOURCE_NOT_FOUND_MESSAGE,
+  RULE_ACTIONS,
+  RULE_ERROR_CODES,
 } from "./constants";
 
 /** ALIYUN_CLASSIFIER is this cloud's classification, as the mutation pipeline takes it. */
@@ -69,6 +71,20 @@ const DOMAIN_EXTENSION_GONE_ACTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * RULE_GONE_ACTIONS answer InvalidRuleId.NotFound (404 "Rule does not exist.") when the rule is gone: SetRule,
+ * DeleteRules and DescribeRuleAttribute [S10]; Terraform reads it as not found on Read and as success on Delete [S23].
+ * Ref: aliyun-slb-listener-family.md §6.2, §7.
+ */
+const RULE_GONE_ACTIONS: ReadonlySet<string> = new Set([RULE_ACTIONS.describe, RULE_ACTIONS.set, RULE_ACTIONS.delete]);
+
+/**
+ * LISTENER_FIRST_ACTIONS need their listener to exist: ListenerNotFound from them says the listener was not made yet
+ * (a rule created beside its listener, terraform-provider-alicloud #4653), which is an error to report, not a gone
+ * resource. Ref: aliyun-slb-listener-family.md §7, §8.4 [S30].
+ */
+const LISTENER_FIRST_ACTIONS: ReadonlySet<string> = new Set([RULE_ACTIONS.create]);
+
+/**
  * isGone tells whether an SLB error proves the listener or its load balancer is gone, on every protocol's Describe and
  * on Delete alike: a GONE_CODES code, or InvalidParameter with the documented "The specified resource does not exist."
  * (Terraform's DescribeSlbListener reads that message as not found [S26]). Any other InvalidParameter, from a Describe
@@ -76,17 +92,31 @@ const DOMAIN_EXTENSION_GONE_ACTIONS: ReadonlySet<string> = new Set([
  * Ref: aliyun-slb-https-extras.md §5 [S10][S26].
  */
 function isGone(code: string, action: string, apiMessage: string): boolean {
+  if (code === ERROR_CODES.listenerNotFound && LISTENER_FIRST_ACTIONS.has(action)) return false;
   if (GONE_CODES.has(code)) return true;
+  if (code === RULE_ERROR_CODES.notFound) return RULE_GONE_ACTIONS.has(action);
   if (code === DOMAIN_EXTENSION_ERROR_CODES.notFound) return DOMAIN_EXTENSION_GONE_ACTIONS.has(action);
   return code === ERROR_CODES.invalidParameter && apiMessage.includes(RESOURCE_NOT_FOUND_MESSAGE.slice(0, -1));
 }
 
 /**
+ * CONFLICT_CODES say the place is taken: ListenerAlreadyExists (the port), InvalidParameter.Domain (the extension's
+ * domain) and DomainExist (a rule's Domain+Url on the listener, aliyun-slb-listener-family.md §6.1, §7 [S10][S14]).
+ */
+const CONFLICT_CODES: ReadonlySet<string> = new Set<string>([
+  ERROR_CODES.listenerAlreadyExists,
+  DOMAIN_EXTENSION_ERROR_CODES.domainExists,
+  RULE_ERROR_CODES.domainExist,
+]);
+
+/**
  * classify decides what to do with an error from the SLB client: `retry` (throttling, busy or configuring load
  * balancer (SystemBusy comes with HTTP 449), listener status not ready, 5xx, 429, reset, timeout, non-JSON answer), `gone` (only on proof:
  * ListenerNotFound, InvalidLoadBalancerId.NotFound, InvalidParameter with "The specified resource does not exist.";
- * InvalidParameter.DomainExtensionId from the actions that take an extension id), `conflict`
- * (ListenerAlreadyExists; InvalidParameter.Domain, the domain already on the listener), or `fatal` (everything else: validation, authentication,
+ * InvalidParameter.DomainExtensionId from the actions that take an extension id; InvalidRuleId.NotFound from SetRule,
+ * DeleteRules and DescribeRuleAttribute), `conflict` (ListenerAlreadyExists; InvalidParameter.Domain, the domain
+ * already on the listener; DomainExist, a rule's Domain+Url already on the listener), or `fatal` (everything else:
+ * ListenerNotFound from CreateRules, the rules' TooManyRules and malformed-rule codes, validation, authentication,
  * quota, unknown certificate, an InvalidParameter with another message, Operation.NotAllowed (a Set on a redirect
  * listener), and errors that are not API errors).
  */
@@ -94,9 +124,7 @@ export function classify(error: unknown): ErrorBehaviour {
   if (error instanceof RetryBudgetExceededError) return "fatal";
   if (!isApiError(error) || error.cloud !== "aliyun") return "fatal";
   const { code, status, action, apiMessage } = error;
-  if (code === ERROR_CODES.listenerAlreadyExists || code === DOMAIN_EXTENSION_ERROR_CODES.domainExists) {
-    return "conflict";
-  }
+  if (CONFLICT_CODES.has(code)) return "conflict";
   if (isGone(code, action, apiMessage)) return "gone";
   if (code.startsWith("Throttling")) return "retry";
   if (RETRYABLE_CODES.has(code)) return "retry";
