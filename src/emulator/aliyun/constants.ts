@@ -288,3 +288,49 @@ export const LIST_MAX_RESULTS = { min: 1, max: 100, default: 20 } as const;
 
 /** LIST_MAX_LOAD_BALANCERS is the largest N of `LoadBalancerId.N`. Ref: the family digest §4 [S4] (≤10). */
 export const LIST_MAX_LOAD_BALANCERS = 10;
+
+/**
+ * RULE_ACTIONS names the forwarding-rule actions. Ref: aliyun-slb-listener-family.md (the family digest) §6.1, §6.2
+ * [S5][S9][S14].
+ */
+export const RULE_ACTIONS = {
+  create: "CreateRules",
+  describeAll: "DescribeRules",
+  describe: "DescribeRuleAttribute",
+  set: "SetRule",
+  delete: "DeleteRules",
+} as const;
+
+/**
+ * RULE_ERROR_CODES are the codes of the forwarding-rule actions (OperationFailed.ListenerStatusNotSupport, ListenerNotFound
+ * and Operation.NotAllowed are in ERROR_CODES and FAMILY_ERROR_CODES). Ref: the family digest §6, §7 [S10][S13][S14].
+ */
+export const RULE_ERROR_CODES = {
+  /** Ref: the family digest §7 [S10] (CreateRules on a TCP listener). */
+  ruleNotSupport: "RuleNotSupport",
+  /** Ref: the family digest §7 [S13] (listed on CreateRules in the UDP listener's document). */
+  listenerNotSupportRule: "ListenerNotSupportRule",
+  /** Ref: the family digest §7 [S10][S14] (the same Domain and Url on the listener). */
+  domainExist: "DomainExist",
+  /** Ref: the family digest §6.3, §7 [S10][S19] (over 40 rules on the listener). */
+  tooManyRules: "TooManyRules",
+  /** Ref: the family digest §7 [S10]. */
+  ruleListMalformed: "RuleListMalformed",
+  /** Ref: the family digest §7 [S10]. */
+  domainMalformed: "DomainMalformed",
+  /** Ref: the family digest §7 [S10]. */
+  urlMalformed: "UrlMalformed",
+  /** Ref: the family digest §7 [S10]. */
+  urlNotSupport: "URLNotSupport",
+  /** Ref: the family digest §6.2, §7 [S10][S23] (404). */
+  ruleNotFound: "InvalidRuleId.NotFound",
+} as const;
+
+/**
+ * RULES_PER_LISTENER is the number of forwarding rules one HTTP or HTTPS listener holds (quota `slb_quota_rules_num`,
+ * not adjustable; an older console document said 20). Ref: the family digest §6.3 [S19][S15].
+ */
+export const RULES_PER_LISTENER = 40;
+
+/** RULES_PER_CALL bounds the RuleList of CreateRules and the RuleIds of DeleteRules. Ref: the family digest §6.3 [S5]. */
+export const RULES_PER_CALL = 10;

@@ -15,6 +15,7 @@ import {
   SYSTEM_BUSY_STATUS,
 } from "./constants";
 import { DOMAIN_EXTENSION_KNOWN_ERRORS } from "./domainExtensionMessages";
+import { RULE_KNOWN_ERRORS } from "./ruleMessages";
 
 /** SlbError is an error answer of the emulated SLB service. */
 export class SlbError extends Error {
@@ -150,6 +151,7 @@ const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>
   [FAMILY_ERROR_CODES.healthCheckReqLength]: { status: 400, message: FAMILY_MESSAGES.healthCheckReqLength },
   [FAMILY_ERROR_CODES.healthCheckExpLength]: { status: 400, message: FAMILY_MESSAGES.healthCheckExpLength },
   ...DOMAIN_EXTENSION_KNOWN_ERRORS,
+  ...RULE_KNOWN_ERRORS,
 };
 
 /** errorFor builds the error a fault rule names: its code, with the rule's or the known status and message. */

@@ -9,6 +9,7 @@
 import type { ListenerProtocol } from "./constants";
 import { isRedirect } from "./listenerRules";
 import type { ListenerConfig } from "./listenerRules";
+import { ruleSummary, rulesOf } from "./rules";
 import type { FakeListener, FakeLoadBalancer, RedirectStatusCase } from "./state";
 
 /** Body is a JSON answer's members. */
@@ -67,7 +68,7 @@ const HTTP_HEADER_DEFAULTS: Readonly<ListenerConfig> = {
 /**
  * describeBody is DescribeLoadBalancer{HTTP,TCP,UDP}ListenerAttribute's answer (without RequestId). A redirect
  * listener answers only `ListenerPort`, `ListenerForward`, `ForwardPort` and `Status` (capitalised unless the
- * emulator is told otherwise). HTTP adds its `Rules` list, always empty: forwarding rules are not emulated.
+ * emulator is told otherwise). HTTP adds its `Rules` list: the listener's forwarding rules (ruleSummary).
  * Ref: the family digest §1.1, §3 [S3][S11][S12]. Assumed: `Rules` is present when empty, as the other lists.
  */
 export function describeBody(
@@ -96,7 +97,7 @@ export function describeBody(
   // Ref: the family digest §3: ProxyProtocolV2Enabled is a JSON bool in Describe [S3].
   if (config.ProxyProtocolV2Enabled !== undefined)
     body.ProxyProtocolV2Enabled = config.ProxyProtocolV2Enabled === "true";
-  if (protocol === "http") body.Rules = { Rule: [] };
+  if (protocol === "http") body.Rules = { Rule: rulesOf(listener).map(ruleSummary) };
   return body;
 }
 

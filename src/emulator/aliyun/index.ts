@@ -1,7 +1,7 @@
 /**
  * startAliyunEmulator runs an in-process emulator of the Alibaba Cloud SLB RPC API on 127.0.0.1 (HTTPS, HTTP, TCP and
- * UDP listeners), seeded with a region holding a public and a private load balancer, a shared-performance one, two
- * server certificates and a CA certificate.
+ * UDP listeners, domain extensions and forwarding rules), seeded with a region holding a public and a private load
+ * balancer, a shared-performance one, two server certificates and a CA certificate.
  */
 import type { FaultRule } from "../faults";
 import { FaultPlan } from "../faults";
@@ -52,6 +52,8 @@ export interface AliyunEmulatorOptions {
    * example) or `lower` (`"stopped"`, the zh-CN one). @default "capitalised"
    */
   readonly redirectStatusCase?: RedirectStatusCase;
+  /** Forwarding rules per HTTP or HTTPS listener before TooManyRules (the service's quota is 40, fixed). @default 40 */
+  readonly ruleQuota?: number;
 }
 
 /** AliyunSeed names the fixtures the emulator starts with. */
@@ -126,6 +128,7 @@ export async function startAliyunEmulator(options: AliyunEmulatorOptions = {}): 
     domainExtensionQuota: options.domainExtensionQuota,
     listenerQuota: options.listenerQuota,
     redirectStatusCase: options.redirectStatusCase,
+    ruleQuota: options.ruleQuota,
   });
   const seed = seedRegion(state, options.regionId ?? DEFAULT_REGION);
   const faults = new FaultPlan(options.faults ?? []);

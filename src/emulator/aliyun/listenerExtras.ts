@@ -9,6 +9,7 @@ import { ACL_IDS_PER_LISTENER, EXTRA_WIRE_NAMES, HEALTH_CHECK_METHODS, TAGS_PER_
 import { DOMAIN_EXTENSION_ERRORS } from "./domainExtensionErrors";
 import { domainExtensionItem, extensionsOf } from "./domainExtensions";
 import { SLB_ERRORS } from "./errors";
+import { ruleSummary, rulesOf } from "./rules";
 import type { FakeListener, FakeLoadBalancer, ListenerConfig, ListenerTag } from "./state";
 
 /**
@@ -120,9 +121,10 @@ export function refuseSharedSpec(lb: FakeLoadBalancer, config: ListenerConfig): 
 
 /**
  * describeExtras are the members Describe adds to a listener's parameters: the header defaults, `AclIds`
- * (`{AclId: [...]}` from the comma-joined `AclId`), `Tags` (`{Tag: [{TagKey, TagValue}]}`) and `DomainExtensions`
- * (`{DomainExtension: [{DomainExtensionId, Domain, ServerCertificateId}]}`). Ref: aliyun-slb-https-extras.md §3 [S5].
- * Assumed: the three lists are present and empty when there is nothing to list.
+ * (`{AclId: [...]}` from the comma-joined `AclId`), `Tags` (`{Tag: [{TagKey, TagValue}]}`), `DomainExtensions`
+ * (`{DomainExtension: [{DomainExtensionId, Domain, ServerCertificateId}]}`) and `Rules`
+ * (`{Rule: [{RuleId, RuleName, Domain, Url, VServerGroupId}]}`). Ref: aliyun-slb-https-extras.md §3 [S5].
+ * Assumed: the four lists are present and empty when there is nothing to list.
  */
 export function describeExtras(listener: FakeListener): Record<string, unknown> {
   const aclId = listener.config.AclId;
@@ -132,6 +134,7 @@ export function describeExtras(listener: FakeListener): Record<string, unknown> 
     AclIds: { AclId: aclId === undefined ? [] : String(aclId).split(",") },
     Tags: { Tag: [...(listener.tags ?? [])] },
     DomainExtensions: { DomainExtension: extensionsOf(listener).map(domainExtensionItem) },
+    Rules: { Rule: rulesOf(listener).map(ruleSummary) },
   };
 }
 

@@ -73,13 +73,13 @@ const isDescription = (text: string): boolean =>
  * Ref: the family digest §1.2 [S1]; extras §2 (HTTPS's). Assumed: `?` on TCP too (the digest notes Tea's TCP text
  * omits it; the emulator does not refuse what the other texts allow).
  */
-const isHealthCheckUri = (text: string): boolean => /^\/[-A-Za-z0-9/.%?#&]{1,79}$/.test(text);
+export const isHealthCheckUri = (text: string): boolean => /^\/[-A-Za-z0-9/.%?#&]{1,79}$/.test(text);
 
 /** isHealthCheckDomain accepts `$_ip` or a 1-80 character domain. Ref: the family digest §1.2 [S1]. */
-const isHealthCheckDomain = (text: string): boolean => text === "$_ip" || /^[-.a-zA-Z0-9]{1,80}$/.test(text);
+export const isHealthCheckDomain = (text: string): boolean => text === "$_ip" || /^[-.a-zA-Z0-9]{1,80}$/.test(text);
 
 /** isHttpCodes accepts a comma list of http_2xx … http_5xx. Ref: the family digest §1.2 [S1]. */
-const isHttpCodes = (text: string): boolean =>
+export const isHttpCodes = (text: string): boolean =>
   text.split(",").every(anyOf("http_2xx", "http_3xx", "http_4xx", "http_5xx"));
 
 /** isUdpCheckString accepts letters and digits (its length has its own code). Ref: the family digest §1.3 [S1]. */

@@ -13,6 +13,7 @@ import type { RequestParams } from "./handlers";
 import { DOMAIN_EXTENSION_HANDLERS } from "./domainExtensionHandlers";
 import { FAMILY_HANDLERS } from "./familyHandlers";
 import { HANDLERS } from "./handlers";
+import { RULE_HANDLERS } from "./ruleHandlers";
 import type { SlbState } from "./state";
 
 /** RouterOptions are the knobs of one emulator instance. */
@@ -92,7 +93,8 @@ export class Router extends TrafficShaper<RouterOptions> {
       if (!action) throw SLB_ERRORS.missingParameter("Action");
       authenticate(method, params, this.options.keys);
       if (this.throttled()) throw SLB_ERRORS.throttlingUser();
-      const handler = HANDLERS[action] ?? FAMILY_HANDLERS[action] ?? DOMAIN_EXTENSION_HANDLERS[action];
+      const handler =
+        HANDLERS[action] ?? FAMILY_HANDLERS[action] ?? DOMAIN_EXTENSION_HANDLERS[action] ?? RULE_HANDLERS[action];
       if (!handler) throw SLB_ERRORS.invalidAction(action);
       return handler(this.options.state, params, requestId);
     } catch (error) {

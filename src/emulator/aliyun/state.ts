@@ -3,13 +3,14 @@
  * protocols (keyed by protocol and port), the documents' conditional rules over a listener's whole configuration,
  * port sharing, the listener quota, the HTTP redirect listener, listener status (stopped after create, starting then
  * running after start, configuring during a Set, stopping then stopped after a stop), and the load balancer
- * configuration lock (a mutation keeps the load balancer busy for `lockMs`; reads may be refused meanwhile).
+ * configuration lock (a mutation keeps the load balancer busy for `lockMs`; reads may be refused meanwhile). The
+ * forwarding rules' own rules are in rules.ts; their records live on their listener here, so they go with it.
  * Ref: ../shared/api-docs/aliyun-slb-https-extras.md section 4 (statuses; StartLoadBalancerListener moves a stopped
  * listener to starting, then running) and section 5 (OperationBusy reported on a describe during a refresh);
  * aliyun-slb-listener-family.md (below "the family digest") §1.1 (redirect), §4 (ListenerProtocol), §5 (ports, quota).
  */
 import type { ListenerProtocol } from "./constants";
-import { DOMAIN_EXTENSION_QUOTA, LISTENERS_PER_INSTANCE, UDP_RESERVED_PORTS } from "./constants";
+import { DOMAIN_EXTENSION_QUOTA, LISTENERS_PER_INSTANCE, RULES_PER_LISTENER, UDP_RESERVED_PORTS } from "./constants";
 import { SLB_ERRORS, SlbError } from "./errors";
 import type { ListenerConfig } from "./listenerRules";
 import {
@@ -46,6 +47,28 @@ export interface FakeDomainExtension {
   serverCertificateId: string;
 }
 
+/** RuleSettings are a forwarding rule's own scheduler, session and health-check settings, by their SetRule names. */
+export type RuleSettings = Record<string, string | number>;
+
+/** FakeRule is one emulated forwarding rule of an HTTP or HTTPS listener. */
+export interface FakeRule {
+  /** `rule-` and an alphanumeric string. Ref: the family digest §6 [S14]. */
+  readonly id: string;
+  readonly regionId: string;
+  readonly loadBalancerId: string;
+  readonly listenerPort: number;
+  name: string;
+  /** Absent when the rule matches by URL only. */
+  readonly domain?: string;
+  /** Absent when the rule matches by domain only. */
+  readonly url?: string;
+  vServerGroupId: string;
+  /** `on`: the rule follows its listener's scheduler, session and health check; `off`: `settings` hold its own. */
+  listenerSync: "on" | "off";
+  /** The rule's own settings; empty while `listenerSync` is `on`. */
+  settings: RuleSettings;
+}
+
 /** FakeListener is one emulated listener of any of the four protocols. */
 export interface FakeListener {
   readonly port: number;
@@ -63,6 +86,8 @@ export interface FakeListener {
   tags?: readonly ListenerTag[];
   /** Domain extensions (additional certificates) by id; they go with the listener (HTTPS only). */
   domainExtensions?: Map<string, FakeDomainExtension>;
+  /** Forwarding rules by id, in creation order; they go with the listener (HTTP and HTTPS only). */
+  rules?: Map<string, FakeRule>;
 }
 
 /**
@@ -168,6 +193,8 @@ interface StateOptions {
   readonly listenerQuota?: number;
   /** @default "capitalised" */
   readonly redirectStatusCase?: RedirectStatusCase;
+  /** Forwarding rules per HTTP or HTTPS listener. @default RULES_PER_LISTENER (40) */
+  readonly ruleQuota?: number;
 }
 
 /** LockKind says which busy code a refused mutation gets: listener configuration or start/stop. */
@@ -208,6 +235,8 @@ export class SlbState {
   listenerQuota: number;
   /** How a redirect listener's Describe writes its status. */
   redirectStatusCase: RedirectStatusCase;
+  /** Forwarding rules per HTTP or HTTPS listener before TooManyRules. */
+  ruleQuota: number;
   private readonly now: () => number;
   private sequence = 0;
 
@@ -218,6 +247,7 @@ export class SlbState {
     this.domainExtensionQuota = options.domainExtensionQuota ?? DOMAIN_EXTENSION_QUOTA;
     this.listenerQuota = options.listenerQuota ?? LISTENERS_PER_INSTANCE;
     this.redirectStatusCase = options.redirectStatusCase ?? "capitalised";
+    this.ruleQuota = options.ruleQuota ?? RULES_PER_LISTENER;
   }
 
   private nextId(prefix: string, length: number): string {
@@ -469,8 +499,16 @@ export class SlbState {
    */
   readListener(regionId: string, lbId: string, port: number, protocol: ListenerProtocol = "https"): FakeListener {
     const lb = this.loadBalancer(regionId, lbId);
-    if (this.refuseReadsWhileBusy && this.lockMs > 0 && this.now() < lb.busyUntil) throw SLB_ERRORS.operationBusy();
+    this.refuseBusyRead(lb);
     return this.listener(lb, port, protocol);
+  }
+
+  /**
+   * refuseBusyRead answers a read of a load balancer whose configuration is pending with OperationBusy when the
+   * emulator refuses reads then (refuseReadsWhileBusy); otherwise it does nothing.
+   */
+  refuseBusyRead(lb: FakeLoadBalancer): void {
+    if (this.refuseReadsWhileBusy && this.lockMs > 0 && this.now() < lb.busyUntil) throw SLB_ERRORS.operationBusy();
   }
 
   /**
