@@ -109,7 +109,12 @@ export class ListenerProvider<RP extends t.Props, OP extends t.Props>
     const params = { ...createParams(this.table, values, address.regionId), ...tagParams(values.tags) };
     const adopt = async (live: ResponseBody): Promise<ResponseBody> => {
       if (isRedirect(this.table, values)) return live;
-      const all = new Set(Object.keys(propsOf(this.table, "set")));
+      // Every input Set takes: not those that replace (no Set has a parameter for them), the region aside.
+      const all = new Set(
+        Object.keys(propsOf(this.table, "set")).filter(
+          (key) => key === "regionId" || !this.table.replace.includes(key),
+        ),
+      );
       const set = { ...setParams(this.table, values, all), ...addressParams(address) };
       await this.#session.pipeline.call(id, actions.set, lane, () => api.call(actions.set, set));
       return live;
