@@ -63,7 +63,7 @@ const id = (what: string, max: number): t.Type<string, string, unknown> =>
   matching(`${what} of 1 to ${max} characters`, (s) => chars(s) >= 1 && chars(s) <= max);
 
 /** InsertHeaders are the shared listener's insert headers by their literal names, each true or false. */
-export type InsertHeaders = { readonly [header: string]: boolean };
+type InsertHeaders = { readonly [header: string]: boolean };
 
 function isInsertHeaders(u: unknown): u is InsertHeaders {
   if (u === null || typeof u !== "object" || Array.isArray(u)) return false;
