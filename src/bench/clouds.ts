@@ -1,24 +1,40 @@
 /**
- * The two resources under benchmark, behind one shape: an in-process emulator, a provider built the way the
+ * The resources under benchmark, behind one shape: an in-process emulator, a provider built the way the
  * dynamic-provider host builds it (no arguments except the environment to read), the inputs of a typical listener,
  * and the engine's lifecycle steps (check, diff, create, read, update, delete) as the host drives them.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { HttpListenerProvider } from "../aliyun/http/provider";
 import { HttpsListenerProvider } from "../aliyun/provider";
+import { TcpListenerProvider } from "../aliyun/tcp/provider";
+import { UdpListenerProvider } from "../aliyun/udp/provider";
 import type { Logger } from "../core/log";
 import { setLogger } from "../core/log";
 import type { AliyunEmulator } from "../emulator/aliyun";
 import { startAliyunEmulator } from "../emulator/aliyun";
 import type { HuaweiEmulator } from "../emulator/huawei";
 import { startHuaweiEmulator } from "../emulator/huawei";
+import { ElbV2ListenerProvider } from "../huawei/elbV2/provider";
 import { ElbV3ListenerProvider } from "../huawei/elbV3/provider";
 import { ElbListenerProvider } from "../huawei/provider";
 
 /** Props is a property bag as the host passes it to a provider. */
 export type Props = Record<string, unknown>;
 
-/** CloudName names one half of the package. */
-export type CloudName = "Aliyun" | "Huawei" | "Huawei v3";
+/**
+ * CloudName names one resource kind in the figures: `Aliyun` is HttpsListener, `Aliyun HTTP`, `Aliyun TCP` and
+ * `Aliyun UDP` the other SLB listener kinds (`Aliyun HTTP redirect` an HttpListener redirecting to HTTPS), `Huawei`
+ * is ElbListener, `Huawei v2` ElbV2Listener and `Huawei v3` ElbV3Listener.
+ */
+export type CloudName =
+  | "Aliyun"
+  | "Aliyun HTTP"
+  | "Aliyun TCP"
+  | "Aliyun UDP"
+  | "Aliyun HTTP redirect"
+  | "Huawei"
+  | "Huawei v2"
+  | "Huawei v3";
 
 /** EmulatorKnobs are the emulator settings a benchmark varies. */
 export interface EmulatorKnobs {
@@ -32,7 +48,14 @@ export interface EmulatorKnobs {
 export interface Cloud {
   readonly name: CloudName;
   /** kind is the provider kind the serialized shim names. */
-  readonly kind: "aliyun:HttpsListener" | "huawei:ElbListener" | "huawei:ElbV3Listener";
+  readonly kind:
+    | "aliyun:HttpsListener"
+    | "aliyun:HttpListener"
+    | "aliyun:TcpListener"
+    | "aliyun:UdpListener"
+    | "huawei:ElbListener"
+    | "huawei:ElbV2Listener"
+    | "huawei:ElbV3Listener";
   /** mutations counts the calls of each step that take the load balancer's lock. */
   readonly mutations: { readonly create: number; readonly update: number; readonly delete: number };
   /** env is what the provider reads: credentials, region, project and the emulator's endpoint. */
@@ -45,7 +68,7 @@ export interface Cloud {
   addLoadBalancers(count: number): string[];
   /** listener is the raw inputs of the `index`th listener on a load balancer. */
   listener(loadBalancerId: string, index: number): Props;
-  /** changed is `raw` with one input changed that the API updates in place. */
+  /** changed is `raw` with one input changed that the API updates in place (none for a redirect listener: it throws). */
   changed(raw: Props): Props;
   close(): Promise<void>;
 }
@@ -73,22 +96,139 @@ export function huaweiEnv(emulator: HuaweiEmulator): Record<string, string> {
 
 /** startAliyun starts an SLB emulator and an HttpsListener provider reading its environment. */
 export async function startAliyun(knobs: EmulatorKnobs): Promise<Cloud> {
-  const emulator = await startAliyunEmulator({ lockMs: knobs.lockMs, requestsPerSecond: knobs.requestsPerSecond });
+  const [https] = await startAliyunKinds(knobs, ["https"]);
+  return https;
+}
+
+/** AliyunProtocol names the SLB listener kinds the bench drives, by their `ListenerProtocol`. */
+export type AliyunProtocol = "https" | "http" | "tcp" | "udp";
+
+/** AliyunKind is what differs between the SLB listener kinds in the bench. */
+interface AliyunKind {
+  readonly name: CloudName;
+  readonly kind: Cloud["kind"];
+  readonly make: (env: Readonly<Record<string, string>>) => dynamic.ResourceProvider;
+  readonly listener: (loadBalancerId: string, index: number, serverCertificateId: string) => Props;
+  readonly changed: (raw: Props) => Props;
+}
+
+/**
+ * ALIYUN_KINDS are the four SLB listener kinds. Ports: HTTPS 1000 + i, HTTP 2000 + i, TCP 3000 + i, so the three never
+ * meet on a port (they share one port space on a load balancer); the `i`th UDP listener takes the port of the `i`th
+ * HTTPS, HTTP or TCP listener in turn (UDP has a port space of its own).
+ * Ref: ../shared/api-docs/aliyun-slb-listener-family.md §1 (UDP beside TCP on one port; TCP, HTTP, HTTPS never).
+ */
+const ALIYUN_KINDS: Readonly<Record<AliyunProtocol, AliyunKind>> = {
+  https: {
+    name: "Aliyun",
+    kind: "aliyun:HttpsListener",
+    make: (env) => new HttpsListenerProvider({ env }),
+    listener: (lb, i, cert) => aliyunListener(lb, 1000 + i, cert),
+    changed: (raw) => ({ ...raw, idleTimeout: 30 }),
+  },
+  http: {
+    name: "Aliyun HTTP",
+    kind: "aliyun:HttpListener",
+    make: (env) => new HttpListenerProvider({ env }),
+    listener: (lb, i) => ({ ...slbListener(lb, 2000 + i), healthCheck: "off", stickySession: "off" }),
+    changed: (raw) => ({ ...raw, idleTimeout: 30 }),
+  },
+  tcp: {
+    name: "Aliyun TCP",
+    kind: "aliyun:TcpListener",
+    make: (env) => new TcpListenerProvider({ env }),
+    listener: (lb, i) => slbListener(lb, 3000 + i),
+    changed: (raw) => ({ ...raw, persistenceTimeout: 60 }),
+  },
+  udp: {
+    name: "Aliyun UDP",
+    kind: "aliyun:UdpListener",
+    make: (env) => new UdpListenerProvider({ env }),
+    listener: (lb, i) => slbListener(lb, [1000, 2000, 3000][i % 3] + i),
+    changed: (raw) => ({ ...raw, scheduler: "rr" }),
+  },
+};
+
+/** slbListener is the part every typical SLB listener shares: fixed bandwidth, backend port 8080. */
+function slbListener(loadBalancerId: string, listenerPort: number): Props {
+  return { loadBalancerId, listenerPort, bandwidth: -1, backendServerPort: 8080 };
+}
+
+/** aliyunCloud is one SLB listener kind on a running emulator; `close` closes the emulator. */
+function aliyunCloud(emulator: AliyunEmulator, protocol: AliyunProtocol, close: () => Promise<void>): Cloud {
+  const kind = ALIYUN_KINDS[protocol];
   const env = aliyunEnv(emulator);
   const { regionId, serverCertificateId } = emulator.seed;
   return {
-    name: "Aliyun",
-    kind: "aliyun:HttpsListener",
+    name: kind.name,
+    kind: kind.kind,
+    // Every kind's create is its create action then StartLoadBalancerListener, both under the lock.
     mutations: { create: 2, update: 1, delete: 1 },
     env,
-    provider: new HttpsListenerProvider({ env }),
+    provider: kind.make(env),
     calls: emulator.calls,
     resetCalls: () => emulator.resetCalls(),
     addLoadBalancers: (count) =>
       Array.from({ length: count }, () => emulator.state.createLoadBalancer({ regionId }).id),
-    listener: (loadBalancerId, index) => aliyunListener(loadBalancerId, 1000 + index, serverCertificateId),
-    changed: (raw) => ({ ...raw, idleTimeout: 30 }),
-    close: () => emulator.close(),
+    listener: (loadBalancerId, index) => kind.listener(loadBalancerId, index, serverCertificateId),
+    changed: kind.changed,
+    close,
+  };
+}
+
+/**
+ * startAliyunKinds starts one SLB emulator and, for each protocol asked, a provider of that kind reading its
+ * environment; the kinds share the emulator (its load balancers, lock and counters) and this process's one lock per
+ * load balancer, as the kinds of one stack do. Closing any of them closes the emulator, once.
+ */
+export async function startAliyunKinds(
+  knobs: EmulatorKnobs,
+  protocols: readonly AliyunProtocol[] = ["https", "http", "tcp", "udp"],
+): Promise<Cloud[]> {
+  const emulator = await startAliyunEmulator({ lockMs: knobs.lockMs, requestsPerSecond: knobs.requestsPerSecond });
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => (closing ??= emulator.close());
+  return protocols.map((protocol) => aliyunCloud(emulator, protocol, close));
+}
+
+/** startAliyunKind starts an SLB emulator with one listener kind's provider (see startAliyunKinds). */
+export function startAliyunKind(protocol: AliyunProtocol): (knobs: EmulatorKnobs) => Promise<Cloud> {
+  return async (knobs) => (await startAliyunKinds(knobs, [protocol]))[0];
+}
+
+/** REDIRECT_TARGET_PORT is the HTTPS listener's port that the bench's redirect listeners forward to. */
+export const REDIRECT_TARGET_PORT = 443;
+
+/**
+ * startAliyunRedirect starts an SLB emulator and an HttpListener provider whose listeners redirect HTTP to HTTPS:
+ * each load balancer it adds holds an HTTPS listener on REDIRECT_TARGET_PORT (made in the emulator's state, no call
+ * counted), the redirect's required target. A redirect listener changes nothing in place, so `changed` throws.
+ * Ref: ../shared/api-docs/aliyun-slb-listener-family.md §1.1 (the redirect), §3 (its Set is refused).
+ */
+export async function startAliyunRedirect(knobs: EmulatorKnobs): Promise<Cloud> {
+  const emulator = await startAliyunEmulator({ lockMs: knobs.lockMs, requestsPerSecond: knobs.requestsPerSecond });
+  const http = aliyunCloud(emulator, "http", () => emulator.close());
+  const { regionId, serverCertificateId } = emulator.seed;
+  return {
+    ...http,
+    name: "Aliyun HTTP redirect",
+    addLoadBalancers: (count) =>
+      http.addLoadBalancers(count).map((lb) => {
+        emulator.state.createListener(regionId, lb, REDIRECT_TARGET_PORT, {
+          ServerCertificateId: serverCertificateId,
+          BackendServerPort: 8080,
+        });
+        return lb;
+      }),
+    listener: (loadBalancerId, index) => ({
+      loadBalancerId,
+      listenerPort: 80 + index,
+      listenerForward: "on",
+      forwardPort: REDIRECT_TARGET_PORT,
+    }),
+    changed: () => {
+      throw new Error("a redirect listener changes nothing in place: every input replaces it");
+    },
   };
 }
 
@@ -181,6 +321,36 @@ export function huaweiV3Listener(loadbalancerId: string, protocolPort: number): 
     protocolPort,
     keepaliveTimeout: 300,
   };
+}
+
+/**
+ * startHuaweiV2 starts an ELB emulator and an ElbV2Listener provider reading its environment; its load balancers are
+ * shared ones, ACTIVE until a listener change keeps them PENDING_UPDATE for the lock. The emulator's region, eu-de,
+ * makes the provider speak Open Telekom Cloud's routes (`/v2.0/lbaas/...`).
+ */
+export async function startHuaweiV2(knobs: EmulatorKnobs): Promise<Cloud> {
+  const emulator = await startHuaweiEmulator({ lockMs: knobs.lockMs, requestsPerSecond: knobs.requestsPerSecond });
+  const env = huaweiEnv(emulator);
+  return {
+    name: "Huawei v2",
+    kind: "huawei:ElbV2Listener",
+    mutations: { create: 1, update: 1, delete: 1 },
+    env,
+    // As for v3: the load balancer is GET every pollIntervalMs while PENDING_UPDATE after a change (the lock).
+    provider: new ElbV2ListenerProvider({ env, pollIntervalMs: 10 }),
+    calls: emulator.calls,
+    resetCalls: () => emulator.resetCalls(),
+    addLoadBalancers: (count) =>
+      Array.from({ length: count }, (_, i) => emulator.v2.addLoadBalancer(`bench-v2-${i}`).id),
+    listener: (loadbalancerId, index) => huaweiV2Listener(loadbalancerId, 1000 + index),
+    changed: (raw) => ({ ...raw, description: "changed by the bench" }),
+    close: () => emulator.close(),
+  };
+}
+
+/** huaweiV2Listener is a typical ElbV2Listener: HTTP, named, no tags and no v3-only setting. */
+export function huaweiV2Listener(loadbalancerId: string, protocolPort: number): Props {
+  return { name: `bench-v2-${protocolPort}`, loadbalancerId, protocol: "HTTP", protocolPort };
 }
 
 /** totalCalls sums an emulator's counters. */

@@ -4,9 +4,11 @@
  * call count) and carry no mark.
  */
 
-/** Target is an upper bound a measured value must not exceed. */
+/** Target is an upper bound a measured value must not exceed, or with `exactly` the value it must equal. */
 export interface Target {
   readonly atMost: number;
+  /** exactly holds the value to `atMost` both ways: fewer is a miss too (e.g. a call that was never made). */
+  readonly exactly?: boolean;
 }
 
 /** Row is one measured value. */
@@ -37,6 +39,14 @@ export interface Figure {
 /** measured builds a row held to `atMost`. */
 export function measured(name: string, value: number, unit: string, atMost: number, note?: string): Row {
   return { name, value, unit, target: { atMost }, pass: value <= atMost, note };
+}
+
+/**
+ * exact builds a row held to equal `expected`; `alike` is whatever else must hold for it to pass, e.g. that the calls
+ * counted are the expected ones by name, not only by number.
+ */
+export function exact(name: string, value: number, unit: string, expected: number, alike: boolean, note?: string): Row {
+  return { name, value, unit, target: { atMost: expected, exactly: true }, pass: value === expected && alike, note };
 }
 
 /** context builds a row without a target. */

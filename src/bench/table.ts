@@ -60,7 +60,7 @@ export function renderFigure(figure: Figure, width = 118): string[] {
       name,
       formatValue(row.value),
       row.unit,
-      row.target ? `<= ${formatValue(row.target.atMost)}` : "",
+      row.target ? `${row.target.exactly ? "=" : "<="} ${formatValue(row.target.atMost)}` : "",
       mark(row),
     ];
   });
