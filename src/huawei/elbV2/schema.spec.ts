@@ -27,6 +27,8 @@ const certs = (n: number): string[] => Array.from({ length: n }, (_, i) => `${St
 describe("checkInputs of ElbV2Listener", () => {
   it.each<[string, Record<string, unknown>, CheckContext]>([
     ["TCP", { name: "listener-test", adminStateUp: true, connectionLimit: -1 }, OTC],
+    ["HTTP", { protocolPort: 21 }, OTC],
+    ["TCP", { protocolPort: 21 }, HW],
     ["UDP", { transparentClientIpEnable: false, tags: { env: "prod", team: "" } }, OTC],
     ["HTTP", { defaultPoolId: "c61310de-9a06-4f0c-850c-6f4797b9984c", transparentClientIpEnable: true }, OTC],
     [
@@ -217,6 +219,12 @@ describe("checkInputs of ElbV2Listener", () => {
         "protectionStatus: protectionStatus is a Huawei Cloud input; Open Telekom Cloud's shared ELB API does not take it",
         "protectionReason: protectionReason is a Huawei Cloud input; Open Telekom Cloud's shared ELB API does not take it",
       ],
+    ],
+    [
+      "port 21 for HTTP on Huawei Cloud",
+      base("HTTP", { protocolPort: 21 }),
+      HW,
+      ["protocolPort: protocolPort cannot be 21 for HTTP listeners on Huawei Cloud (the port is reserved)"],
     ],
     [
       "the Open Telekom Cloud policy on Huawei Cloud",

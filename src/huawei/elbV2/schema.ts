@@ -52,6 +52,8 @@ const MAX_TAGS = 10;
 const SNI_LIMIT = { opentelekomcloud: 30, huaweicloud: 50 } as const;
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** HUAWEI_RESERVED_L7_PORT is the port Huawei Cloud's shared HTTP and TERMINATED_HTTPS listeners cannot use. */
+const HUAWEI_RESERVED_L7_PORT = 21;
 /** CLASSIC_ID is the shape of a classic (v1) load balancer id: 32 hexadecimal characters without dashes. */
 const CLASSIC_ID = /^[0-9a-fA-F]{32}$/;
 const TAG_TEXT = /^[A-Za-z0-9_-]*$/;
@@ -145,7 +147,8 @@ export const ELB_V2_LISTENER_PROPS = {
    */
   protocol: oneOf(V2_PROTOCOLS),
   /**
-   * The port, 1 to 65535 (not 4789 for UDP), one listener per port and load balancer. Replaces when changed.
+   * The port, 1 to 65535 (not 4789 for UDP; on Huawei Cloud not 21 for HTTP and TERMINATED_HTTPS), one listener per
+   * port and load balancer (UDP apart from the others). Replaces when changed.
    * Wire `protocol_port`. Ref: digest §2 `protocol_port`, §7.
    */
   protocolPort: intRange(1, 65535),
@@ -382,6 +385,10 @@ function crossFieldFailures(k: Known, context: CheckContext = {}): CheckFailure[
       );
     }
     if (v.adminStateUp === false) out.push(failure("adminStateUp", "can only be true on Huawei Cloud, got false"));
+    // Huawei's v3 model: "shared HTTP and TERMINATED_HTTPS listeners cannot use port 21" (digest §2, ◐ for v2).
+    if ((p === "HTTP" || tls) && v.protocolPort === HUAWEI_RESERVED_L7_PORT) {
+      out.push(failure("protocolPort", `cannot be 21 for ${p} listeners on Huawei Cloud (the port is reserved)`));
+    }
   }
   const sni = v.sniContainerRefs?.length ?? 0;
   if (cloud !== undefined && sni > SNI_LIMIT[cloud]) {
