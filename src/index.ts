@@ -38,6 +38,16 @@ export type {
   DomainExtensionProviderOptions,
 } from "./aliyun";
 
+// Alibaba Cloud SLB: ForwardingRule (domain- and URL-based rules of HTTP and HTTPS listeners, batched per listener).
+export { ForwardingRule, ForwardingRuleProvider, FORWARDING_RULE_REPLACE_INPUTS } from "./aliyun";
+export type {
+  ForwardingRuleArgs,
+  ForwardingRuleInputs,
+  ForwardingRuleOutputs,
+  ForwardingRuleProviderOptions,
+  RuleBatchOptions,
+} from "./aliyun";
+
 // Huawei Cloud / Open Telekom Cloud classic ELB v1.0: ElbListener.
 export { ElbListener, ElbListenerProvider, ELB_LISTENER_OUTPUT_NAMES, HUAWEI_SETTINGS } from "./huawei";
 export type { ElbListenerArgs, ElbListenerInputs, ElbListenerOutputs, ElbListenerProviderOptions } from "./huawei";

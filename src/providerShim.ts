@@ -13,6 +13,7 @@ export type ProviderKind =
   | "aliyun:TcpListener"
   | "aliyun:UdpListener"
   | "aliyun:DomainExtension"
+  | "aliyun:ForwardingRule"
   | "huawei:ElbListener"
   | "huawei:ElbV3Listener";
 
@@ -27,6 +28,7 @@ export const HOST_BUNDLES: { readonly [K in ProviderKind]: string } = {
   "aliyun:TcpListener": "aliyun-tcp",
   "aliyun:UdpListener": "aliyun-udp",
   "aliyun:DomainExtension": "aliyun-domainExtension",
+  "aliyun:ForwardingRule": "aliyun-forwardingRule",
   "huawei:ElbListener": "huawei",
   "huawei:ElbV3Listener": "huawei-elbV3",
 };

@@ -1,6 +1,6 @@
 /**
- * The Alibaba Cloud half of the package: the HttpsListener, HttpListener, TcpListener, UdpListener and DomainExtension
- * resources, their args, their providers, and the helpers users need to handle their errors. Schema codecs, the client and the classifier stay
+ * The Alibaba Cloud half of the package: the HttpsListener, HttpListener, TcpListener, UdpListener, DomainExtension
+ * and ForwardingRule resources, their args, their providers, and the helpers users need to handle their errors. Schema codecs, the client and the classifier stay
  * internal.
  */
 export { HttpsListener } from "./resource";
@@ -33,3 +33,11 @@ export { UdpListener } from "./udp/resource";
 export type { UdpListenerArgs } from "./udp/resource";
 export { UdpListenerProvider } from "./udp/provider";
 export type { UdpListenerInputs, UdpListenerOutputs } from "./udp/schema";
+
+// ForwardingRule (domain- and URL-based forwarding rules of HTTP and HTTPS listeners, batched): in ./forwardingRule/.
+export { ForwardingRule } from "./forwardingRule/resource";
+export type { ForwardingRuleArgs } from "./forwardingRule/resource";
+export { ForwardingRuleProvider } from "./forwardingRule/provider";
+export type { ForwardingRuleOutputs, ForwardingRuleProviderOptions, RuleBatchOptions } from "./forwardingRule/provider";
+export type { ForwardingRuleInputs } from "./forwardingRule/schema";
+export { REPLACE_INPUTS as FORWARDING_RULE_REPLACE_INPUTS } from "./forwardingRule/schema";
