@@ -9,15 +9,8 @@ import { isValidDomain } from "./domainExtensions";
 import { SLB_ERRORS, SlbError } from "./errors";
 import { anyOf, intIn, isHealthCheckDomain, isHealthCheckUri, isHttpCodes, onOff } from "./protocolParams";
 import { RULE_ERRORS } from "./ruleErrors";
+import type { RuleInput } from "./rules";
 import type { RuleSettings } from "./state";
-
-/** RuleInput is one item of CreateRules' `RuleList`, as read. */
-export interface RuleInput {
-  readonly name: string;
-  readonly domain?: string;
-  readonly url?: string;
-  readonly vServerGroupId: string;
-}
 
 /**
  * parseJsonArray reads a JSON array written with double quotes or, when the text holds no double quote, with single
@@ -26,7 +19,7 @@ export interface RuleInput {
  * `resource_alicloud_slb_rule.go` writes its CreateRules `RuleList` with single quotes too.
  * Assumed: a text that mixes both kinds of quotes is refused (no source shows one).
  */
-export function parseJsonArray(text: string): unknown[] | undefined {
+function parseJsonArray(text: string): unknown[] | undefined {
   const parsed = parseJson(text) ?? (text.includes('"') ? undefined : parseJson(text.replace(/'/g, '"')));
   return Array.isArray(parsed) ? parsed : undefined;
 }

@@ -9,7 +9,6 @@ import type { ListenerProtocol } from "./constants";
 import { SLB_ERRORS } from "./errors";
 import { isRedirect } from "./listenerRules";
 import { RULE_ERRORS } from "./ruleErrors";
-import type { RuleInput } from "./ruleParams";
 import type { FakeListener, FakeLoadBalancer, FakeRule, RuleSettings, SlbState } from "./state";
 
 /** RuleAddress names the listener of CreateRules and DescribeRules. */
@@ -19,6 +18,14 @@ export interface RuleAddress {
   readonly listenerPort: number;
   /** `ListenerProtocol`, needed when several protocols share the port. */
   readonly protocol?: ListenerProtocol;
+}
+
+/** RuleInput is one item of CreateRules' `RuleList`, as read. */
+export interface RuleInput {
+  readonly name: string;
+  readonly domain?: string;
+  readonly url?: string;
+  readonly vServerGroupId: string;
 }
 
 /** RulePatch is what one SetRule call changes. */
