@@ -362,6 +362,8 @@ describe("checkInputs of ElbV2Listener", () => {
       [],
     );
     expect(failures(base("TCP", { connectionLimit: 100 }), { olds: {} })).toEqual([]);
+    // A replacement makes a new listener, which takes any limit.
+    expect(failures(base("TCP", { connectionLimit: 100, protocolPort: 81 }), { olds: base("TCP") })).toEqual([]);
   });
 
   it("leaves the rules of unknown values for later", () => {

@@ -351,11 +351,16 @@ function crossFieldFailures(k: Known, context: CheckContext = {}): CheckFailure[
   ) {
     out.push(failure("protectionReason", 'applies only when protectionStatus is "consoleProtection"'));
   }
-  // "connection_limit ... update: admin only" (digest §2, §3).
-  const old = context.olds?.connectionLimit;
+  // "connection_limit ... update: admin only" (digest §2, §3): a change on a listener that stays (no replacement).
+  const olds = context.olds;
+  const old = olds?.connectionLimit;
+  const replaced = [...REPLACE_ON_CHANGE].some(
+    (name) => olds !== undefined && (k.unknowns.has(name) || olds[name] !== v[name]),
+  );
   if (
-    context.olds !== undefined &&
-    Object.keys(context.olds).length > 0 &&
+    olds !== undefined &&
+    Object.keys(olds).length > 0 &&
+    !replaced &&
     !k.unknowns.has("connectionLimit") &&
     (v.connectionLimit ?? -1) !== (typeof old === "number" ? old : -1)
   ) {
