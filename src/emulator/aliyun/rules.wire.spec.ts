@@ -464,6 +464,65 @@ describe("DescribeRules, DescribeRuleAttribute and the listener's Describe", () 
     expect(http.Rules).toEqual({ Rule: [{ RuleId: httpId, RuleName: "h", Url: "/h", VServerGroupId: "rsp-emu-h" }] });
   });
 
+  it("answers in the shape of the documented DescribeRules and DescribeRuleAttribute examples", async () => {
+    // The JSON examples of AlibabaCloudDocs/slb `cn.zh-CN/API参考/转发规则/DescribeRules.md` and
+    // `DescribeRuleAttribute.md`: rules that follow their listener list no settings, and a domain-only rule no Url.
+    const documentedRules = [
+      {
+        Domain: "example.com",
+        Url: "/image",
+        RuleId: "rule-bp1supbxos2u3",
+        VServerGroupId: "rsp-bp114nimo4kl9",
+        RuleName: "auto_named_rule",
+        ListenerSync: "on",
+      },
+      {
+        Domain: "test.com",
+        RuleId: "rule-bp1efemp9suk5",
+        VServerGroupId: "rsp-bp114nimo4kl9",
+        RuleName: "Rule2",
+        ListenerSync: "on",
+      },
+    ];
+    const documentedAttribute = {
+      Domain: "test.com",
+      RequestId: "DB3C28EE-9A6C-4FFA-8759-4ED8346A675E",
+      VServerGroupId: "rsp-bp114nimo4kl9",
+      LoadBalancerId: "lb-bp1ca0zt07t934wxezyxo",
+      RuleName: "Rule2",
+      ListenerSync: "on",
+      ListenerPort: 90,
+    };
+    const lb = freshLb();
+    await listener("https", lb, 90);
+    const ids = made(
+      await createRules(
+        where(lb, 90),
+        documentedRules.map(({ Domain, Url, VServerGroupId, RuleName }) => ({
+          RuleName,
+          Domain,
+          ...(Url === undefined ? {} : { Url }),
+          VServerGroupId,
+        })),
+      ),
+    );
+    const listed = await rulesOn(where(lb, 90));
+    expect(listed.map((r) => Object.keys(r).sort())).toEqual(documentedRules.map((r) => Object.keys(r).sort()));
+    expect(listed.map(({ RuleId: _id, ...rest }) => rest)).toEqual(
+      documentedRules.map(({ RuleId: _id, ...rest }) => rest),
+    );
+    const attribute = await call("DescribeRuleAttribute", { RuleId: ids[1] });
+    // The example leaves out RuleId, which both SDKs' models have; its ListenerPort is a number where the field
+    // table and both SDKs say String (the family digest §6.2), which the emulator follows.
+    expect(Object.keys(attribute).sort()).toEqual([...Object.keys(documentedAttribute), "RuleId"].sort());
+    expect(attribute).toMatchObject({
+      ...documentedAttribute,
+      RequestId: ANY_REQUEST_ID,
+      LoadBalancerId: lb,
+      ListenerPort: "90",
+    });
+  });
+
   it("lists an HTTPS listener without rules with an empty Rules list", async () => {
     const address = await httpsListener();
     expect((await call("DescribeLoadBalancerHTTPSListenerAttribute", address)).Rules).toEqual({ Rule: [] });
