@@ -22,23 +22,31 @@ let emulator: HuaweiEmulator;
 let previousLogger: Logger;
 const lines: string[] = [];
 
-beforeAll(async () => {
-  emulator = await startHuaweiEmulator({ lockMs: 20, pendingCreateReads: 1 });
+beforeAll(() => {
   previousLogger = setLogger({
     debug: () => undefined,
     info: (m) => lines.push(m),
     warn: (m) => lines.push(m),
   });
 });
-afterAll(async () => {
-  setLogger(previousLogger);
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.faults.clear();
-  emulator.resetCalls();
-  lines.length = 0;
-});
+afterAll(() => setLogger(previousLogger));
+
+/**
+ * ownEmulator gives the enclosing describe an emulator of its own. The pipeline's pacer learns a load balancer's lock
+ * per endpoint for the whole process, so on a shared emulator a lock learnt under one fault kind (a busy answer met
+ * after a throttled wait reads as a lock of a second) would pace every later mutation of the file by it.
+ */
+function ownEmulator(): void {
+  beforeAll(async () => {
+    emulator = await startHuaweiEmulator({ lockMs: 20, pendingCreateReads: 1 });
+  });
+  afterAll(() => emulator.close());
+  beforeEach(() => {
+    emulator.faults.clear();
+    emulator.resetCalls();
+    lines.length = 0;
+  });
+}
 
 /** A request timeout of 0.3 s, so a stalled call (1 s) times out quickly; short backoff and polling. */
 function provider(env: Record<string, string> = {}, options: ElbListenerProviderOptions = {}): ElbListenerProvider {
@@ -49,7 +57,8 @@ function provider(env: Record<string, string> = {}, options: ElbListenerProvider
       ...env,
     },
     pollIntervalMs: 2,
-    retry: { baseDelayMs: 10 },
+    // A throttling window of 100 ms instead of the services' second: the gate spaces retries alike, ten times sooner.
+    retry: { baseDelayMs: 10, gate: { windowMs: 100 } },
     ...options,
   });
 }
@@ -117,6 +126,8 @@ const FAULTS: readonly { kind: FaultKind; code?: string; status?: number; label:
 const CREATE_TARGETS = [ROUTES.getLoadBalancer, ROUTES.createListener, ROUTES.getListener];
 
 describe.each(FAULTS)("under a $label fault", ({ kind, code, status }) => {
+  ownEmulator();
+
   const fault = (target: string, first = 2): FaultRule => ({ target, kind, code, status, first, stallMs: 1000 });
 
   it.each(CREATE_TARGETS)("create survives it on %s and leaves exactly one ACTIVE listener", async (target) => {
@@ -186,6 +197,8 @@ describe.each(FAULTS)("under a $label fault", ({ kind, code, status }) => {
 });
 
 describe("every retry", () => {
+  ownEmulator();
+
   it("is logged with the operation, the code and the HTTP status that caused it", async () => {
     const p = provider();
     const lb = freshLoadBalancer();
@@ -211,6 +224,8 @@ describe("every retry", () => {
 });
 
 describe("a create that cannot finish", () => {
+  ownEmulator();
+
   it("deletes a listener that ends in ERROR, even when the delete meets faults, leaving nothing", async () => {
     const p = provider();
     const lb = freshLoadBalancer();
@@ -246,6 +261,8 @@ describe("a create that cannot finish", () => {
 });
 
 describe("twenty listeners on one load balancer, concurrently, lock on", () => {
+  ownEmulator();
+
   it("are all created, updated and deleted", async () => {
     const p = provider();
     const lb = freshLoadBalancer();
