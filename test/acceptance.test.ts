@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { compareAnswers, fidelity } from "../src/acceptance/fidelity";
+import { compareAnswers, fidelity, pacedStarts } from "../src/acceptance/fidelity";
 import { parseArgs } from "../src/acceptance/main";
 import { placeholderFor, redactCalls } from "../src/acceptance/redact";
 import { readRecording, recordingFolders, replay } from "../src/acceptance/replay";
@@ -317,6 +317,11 @@ describe("fidelity's comparison", () => {
         { status: 200, body: { admin_state_up: true, x: "" } },
       ),
     ).toEqual(["admin_state_up number vs boolean", "x null vs string"]);
+  });
+
+  it("sends at the recorded pace, each pause cut to 100 ms, which the emulators' 20 ms lock does not outlast", () => {
+    expect(pacedStarts([88, 100, 15000, 15013, 16013, 16010])).toEqual([0, 12, 112, 125, 225, 225]);
+    expect(pacedStarts([])).toEqual([]);
   });
 });
 

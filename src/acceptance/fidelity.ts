@@ -8,6 +8,11 @@
  * The recording's placeholders are mapped to the emulator's own resources: the account variables by role (the
  * manifest's load balancer to the emulator's seeded one), and each id an answer hands out (a new listener's) to the
  * id the emulator handed out in the same place.
+ *
+ * The requests go at the recorded pace, but no pause is longer than `PAUSE_CAP_MS`: time changes an emulator's answer
+ * only through its load balancer lock (`LOCK_MS`), so a pause longer than the cap is cut to the cap, which the lock
+ * does not outlast either, and every call still meets the lock it met at the recorded pace. (A recording's pauses are
+ * mostly the provider host starting for each step: seconds that no answer depends on.)
  */
 import type RPCClient from "@alicloud/pop-core";
 import type { AxiosStatic } from "axios";
@@ -18,6 +23,27 @@ import { Signer } from "../huawei/signer";
 import { ID_KEYS, replacing, rewrite, type RedactedCall } from "./redact";
 import { readRecording, recordingFolders } from "./replay";
 import { emulatorEnv } from "./runner";
+
+/** LOCK_MS is how long a mutation keeps an emulated load balancer locked here: the emulators' default, named. */
+const LOCK_MS = 20;
+
+/**
+ * PAUSE_CAP_MS is the longest pause between two calls: any recorded pause at least this long has let the lock end,
+ * and so has this one, with room for a timer that fires late or a request that arrives early.
+ */
+const PAUSE_CAP_MS = 5 * LOCK_MS;
+
+/**
+ * pacedStarts are the times (ms from the first call) the calls are sent at: the recorded gaps, each at most
+ * `PAUSE_CAP_MS`.
+ */
+export function pacedStarts(recordedAtMs: readonly number[]): number[] {
+  let start = 0;
+  return recordedAtMs.map((at, i) => {
+    if (i > 0) start += Math.min(Math.max(0, at - recordedAtMs[i - 1]), PAUSE_CAP_MS);
+    return start;
+  });
+}
 
 /** Answer is one answer in the form the comparison reads. */
 interface Answer {
@@ -167,7 +193,7 @@ async function sendHuawei(emulators: Emulators, call: RedactedCall): Promise<Ans
 /** fidelity compares one recording folder with the emulator of its cloud, call by call. */
 export async function fidelity(folder: string): Promise<FidelityRow[]> {
   const { manifest, calls } = readRecording(folder);
-  const emulators = await startEmulators({ aliyun: {}, huawei: {} });
+  const emulators = await startEmulators({ aliyun: { lockMs: LOCK_MS }, huawei: { lockMs: LOCK_MS } });
   try {
     const seeded = emulatorEnv(emulators);
     const mapping = new Map<string, string>();
@@ -178,10 +204,11 @@ export async function fidelity(folder: string): Promise<FidelityRow[]> {
       from.forEach((p, i) => mapping.set(p, to[i] ?? p));
     }
     const rows: FidelityRow[] = [];
+    // At the recorded pace: the emulators, like the services, answer by how long ago a change was made.
+    const starts = pacedStarts(calls.map((c) => c.atMs));
     const started = Date.now();
     for (const [i, recorded] of calls.entries()) {
-      // At the recorded pace: the emulators, like the services, answer by how long ago a change was made.
-      const wait = recorded.atMs - (Date.now() - started);
+      const wait = starts[i] - (Date.now() - started);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const call = rewrite(recorded, replacing(mapping)) as RedactedCall;
       const emulated = call.cloud === "aliyun" ? await sendAliyun(emulators, call) : await sendHuawei(emulators, call);
