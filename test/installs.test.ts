@@ -5,10 +5,11 @@
  * pnpm (its symlinked layout must let the host resolve `pulumi-lb-listeners/provider-host`). These need the npm
  * registry; each project lives outside the repository so nothing resolves through the repository's node_modules.
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { promisify } from "node:util";
 import { DynamicProviderHost } from "../src/engine/host";
 import { buildAndPack, serializeProviders } from "./support/packed";
 
@@ -40,11 +41,13 @@ function project(label: string, tarball: string, pulumi: string, extra: Record<s
   return dir;
 }
 
+const run = promisify(execFile);
+
 const figures: Record<string, string> = {};
 
-function timed(label: string, run: () => void): void {
+async function timed(label: string, work: () => Promise<unknown>): Promise<void> {
   const started = Date.now();
-  run();
+  await work();
   figures[label] = `${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
 
@@ -57,8 +60,14 @@ const NPM_FLAGS = [
   "--loglevel=error",
 ];
 
-function npmInstall(dir: string): void {
-  execFileSync("npm", ["install", ...NPM_FLAGS], { cwd: dir, stdio: "pipe" });
+async function npmInstall(dir: string): Promise<void> {
+  await run("npm", ["install", ...NPM_FLAGS], { cwd: dir });
+}
+
+async function pnpmInstall(dir: string): Promise<void> {
+  await run("npx", ["--yes", "pnpm@9", "install", "--prefer-offline", "--ignore-scripts", "--reporter=silent"], {
+    cwd: dir,
+  });
 }
 
 /** pulumiCopies lists every installed `@pulumi/pulumi` under a project (path relative to it, and version). */
@@ -116,39 +125,44 @@ async function hostCheckWithRegion(dir: string): Promise<{ regionId: unknown; st
 }
 
 describe("the packed package installed from the registry", () => {
-  let tarball: string;
+  /** The three projects, each installed once its install resolves; the installs share nothing, so they run at once. */
+  let installed: { readonly newest: Promise<string>; readonly lowest: Promise<string>; readonly pnpm: Promise<string> };
 
   beforeAll(() => {
-    tarball = buildAndPack();
+    const tarball = buildAndPack();
+    const install = (label: string, pulumi: string, how: (dir: string) => Promise<void>, figure: string) => {
+      const dir = project(label, tarball, pulumi);
+      const done = timed(figure, () => how(dir)).then(() => dir);
+      // The test that needs it awaits it (and fails with its error); until then a failure is not unhandled.
+      done.catch(() => undefined);
+      return done;
+    };
+    installed = {
+      newest: install("npm-newest", NEWEST_PULUMI, npmInstall, `npm install with ${NEWEST_PULUMI}`),
+      lowest: install("npm-lowest", LOWEST_PULUMI, npmInstall, `npm install with ${LOWEST_PULUMI}`),
+      pnpm: install("pnpm", NODE20_PULUMI, pnpmInstall, `pnpm install with ${NODE20_PULUMI}`),
+    };
   }, 180000);
 
   afterAll(() => {
-    // Install times on this machine, printed so that a slow install shows in the output.
+    // Install times on this machine (the three side by side), printed so that a slow install shows in the output.
     console.log(`install figures: ${JSON.stringify(figures)}`);
   });
 
-  it(`shares the program's @pulumi/pulumi ${NEWEST_PULUMI} (npm): one copy in node_modules`, () => {
-    const dir = project("npm-newest", tarball, NEWEST_PULUMI);
-    timed(`npm install with ${NEWEST_PULUMI}`, () => npmInstall(dir));
+  it(`shares the program's @pulumi/pulumi ${NEWEST_PULUMI} (npm): one copy in node_modules`, async () => {
+    const dir = await installed.newest;
     expect(pulumiCopies(dir)).toEqual([`node_modules/@pulumi/pulumi@${NEWEST_PULUMI}`]);
   }, 300000);
 
   it(`runs with the lowest supported @pulumi/pulumi ${LOWEST_PULUMI}, whose host hands the stack config to configure`, async () => {
-    const dir = project("npm-lowest", tarball, LOWEST_PULUMI);
-    timed(`npm install with ${LOWEST_PULUMI}`, () => npmInstall(dir));
+    const dir = await installed.lowest;
     expect(pulumiCopies(dir)).toEqual([`node_modules/@pulumi/pulumi@${LOWEST_PULUMI}`]);
     const { regionId } = await hostCheckWithRegion(dir);
     expect(regionId).toBe("cn-shanghai");
   }, 300000);
 
   it("runs from a pnpm layout: the host resolves pulumi-lb-listeners/provider-host, one copy of the SDK", async () => {
-    const dir = project("pnpm", tarball, NODE20_PULUMI);
-    timed(`pnpm install with ${NODE20_PULUMI}`, () =>
-      execFileSync("npx", ["--yes", "pnpm@9", "install", "--prefer-offline", "--ignore-scripts", "--reporter=silent"], {
-        cwd: dir,
-        stdio: "pipe",
-      }),
-    );
+    const dir = await installed.pnpm;
     expect(fs.lstatSync(path.join(dir, "node_modules", "pulumi-lb-listeners")).isSymbolicLink()).toBe(true);
     const store = fs
       .readdirSync(path.join(dir, "node_modules", ".pnpm"))
