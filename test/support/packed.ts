@@ -21,6 +21,24 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+/**
+ * builtAt is when dist/ was last built whole: the later of the stamp buildDist writes and the end of the last whole
+ * `npm run build` (tsc, then the bundler into dist/host/), read as the oldest of dist/index.js and the bundles, which
+ * every such run rewrites; 0 when there is neither. So the build `npm test` runs first is not run again by the first
+ * test file that needs dist/.
+ */
+function builtAt(): number {
+  const stamp = fs.statSync(STAMP, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const dist = path.join(REPO_ROOT, "dist");
+  const host = path.join(dist, "host");
+  const bundles = fs.existsSync(host) ? fs.readdirSync(host).filter((f) => f.endsWith(".js")) : [];
+  const outputs = [path.join(dist, "index.js"), ...bundles.map((f) => path.join(host, f))];
+  const times = outputs.map((f) => fs.statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+  // The oldest output: a build stopped half way (tsc failed, or the bundler did) left some of them behind.
+  const built = bundles.length > 0 ? Math.min(...times) : 0;
+  return Math.max(stamp, built);
+}
+
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
@@ -45,10 +63,9 @@ export function buildDist(): void {
     }
   }
   try {
-    const stamp = fs.existsSync(STAMP) ? fs.statSync(STAMP).mtimeMs : 0;
     // The bundler's script shapes dist/host/ as much as the sources do.
     const newest = Math.max(newestSource(path.join(REPO_ROOT, "src")), newestSource(path.join(REPO_ROOT, "scripts")));
-    if (stamp > newest) return;
+    if (builtAt() > newest) return;
     execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
       cwd: REPO_ROOT,
       stdio: "pipe",
