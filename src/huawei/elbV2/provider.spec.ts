@@ -431,3 +431,22 @@ describe("ElbV2Listener's client IP pass-through (the v3 PUT on the shared liste
     ]);
   });
 });
+
+describe("ElbV2Listener's client IP pass-through against the emulator's v3 routes of shared listeners", () => {
+  it.each<[Family, "TCP" | "HTTP", boolean]>([
+    ["otc", "TCP", false],
+    ["huawei", "HTTP", true],
+  ])("on %s, a %s listener is created with %s and the v3 GET reads it back", async (family, protocol, value) => {
+    const p = provider(family);
+    const inputs: ElbV2ListenerInputs = {
+      loadbalancerId: freshLb(),
+      protocol,
+      protocolPort: port(),
+      transparentClientIpEnable: value,
+    };
+    const created = await p.create(inputs);
+    expect(calls("PUT /v3/listeners/{id}")).toBe(1);
+    expect(emu.v2.getListener(created.id).v3).toMatchObject({ transparent_client_ip_enable: value });
+    expect((await p.read(created.id, created.outs!)).inputs).toEqual(inputs);
+  });
+});

@@ -82,6 +82,7 @@ const ROUTES = {
 const TAG_ACTION = "POST /v2.0/listeners/{id}/tags/action";
 const TAG_LIST = "GET /v2.0/listeners/{id}/tags";
 const V3_LOAD_BALANCER = "GET /v3/loadbalancers/{id}";
+const V3_LISTENER_PUT = "PUT /v3/listeners/{id}";
 
 type Fault = Omit<FaultRule, "target">;
 
@@ -182,12 +183,24 @@ describe.each(MATRIX)("on %s under %s", (family, _name, fault) => {
   });
 });
 
-describe.each(faults("v3"))("on the v3 load balancer read under %s", (_name, fault) => {
-  it("create ends with exactly one listener", async () => {
+describe.each(faults("v3"))("on the v3 routes under %s", (_name, fault) => {
+  it("create ends with exactly one listener after a fault on the load balancer read", async () => {
     const lb = freshLb();
     emu.faults.add({ target: V3_LOAD_BALANCER, ...fault });
     const created = await provider("otc").create(inputsOn(lb));
     expect(ids(lb)).toEqual([created.id]);
+  });
+
+  it("create ends with exactly one listener and the pass-through set after a fault on the v3 PUT", async () => {
+    const lb = freshLb();
+    emu.faults.add({ target: V3_LISTENER_PUT, ...fault });
+    const created = await provider("otc").create({
+      ...inputsOn(lb),
+      protocol: "TCP",
+      transparentClientIpEnable: false,
+    });
+    expect(ids(lb)).toEqual([created.id]);
+    expect(emu.v2.getListener(created.id).v3).toMatchObject({ transparent_client_ip_enable: false });
   });
 });
 
