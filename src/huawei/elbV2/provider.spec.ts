@@ -299,6 +299,15 @@ describe("ElbV2ListenerProvider", () => {
     expect(lines).toContain(`info: huawei:ElbV2Listener: adopting existing listener ${existing.id} on port 8081`);
   });
 
+  it("leaves an adopted listener's tags alone when the program sets none", async () => {
+    const lb = freshLb();
+    const p = provider("otc");
+    const existing = await p.create({ loadbalancerId: lb, protocol: "TCP", protocolPort: 8084, tags: { keep: "me" } });
+    const adopted = await p.create({ loadbalancerId: lb, protocol: "TCP", protocolPort: 8084, adoptExisting: true });
+    expect(adopted.id).toBe(existing.id);
+    expect(tagsOf(existing.id)).toEqual({ keep: "me" });
+  });
+
   it("refuses to adopt a listener of another protocol on the port", async () => {
     const lb = freshLb();
     const p = provider("otc");

@@ -104,8 +104,8 @@ export class ElbV2ListenerProvider
    * create refuses a dedicated load balancer (`guaranteed: true` on the v3 GET) and a missing or ERROR one before
    * anything is sent, waits for ACTIVE, POSTs once through the one create path (a retried POST first looks for the
    * listener a lost answer made; a taken port is adopted when asked), waits for ACTIVE, then sets what v2 lacks with
-   * the v3 PUT and the tags with the tag API. When one of those last calls fails, the listener this create made is
-   * deleted again, so a failed create leaves nothing behind.
+   * the v3 PUT and the tags with the tag API. When one of the steps after the POST fails, the listener this create
+   * made is deleted again (never an adopted one), so a failed create leaves nothing behind.
    */
   async create(inputs: ElbV2ListenerInputs): Promise<dynamic.CreateResult<ElbV2ListenerOutputs>> {
     const { target, api } = this.#session.connect(inputs);
@@ -126,8 +126,8 @@ export class ElbV2ListenerProvider
           throw error;
         },
       );
-      await this.waitActive(api, lbId, target, deadline);
       try {
+        await this.waitActive(api, lbId, target, deadline);
         const v3 = v3Body(inputs);
         if (Object.keys(v3).length > 0) {
           await this.#session.pipeline.call(made.resource.id, "update listener (v3)", lane, () =>
@@ -135,11 +135,12 @@ export class ElbV2ListenerProvider
           );
           await this.waitActive(api, lbId, target, deadline);
         }
-        const current =
-          made.origin === "adopted"
-            ? await this.readTags(api, made.resource.id, this.#session.pipeline.reads(this.#session.endpoint(target)))
-            : {};
-        await this.applyTags(api, made.resource.id, current, inputs.tags, lane);
+        // An adopted listener's tags are made the program's only when the program sets tags.
+        if (inputs.tags !== undefined) {
+          const reads = this.#session.pipeline.reads(this.#session.endpoint(target));
+          const current = made.origin === "adopted" ? await this.readTags(api, made.resource.id, reads) : {};
+          await this.applyTags(api, made.resource.id, current, inputs.tags, lane);
+        }
       } catch (error) {
         if (made.origin !== "adopted") await this.rollback(api, made.resource.id, lane, error);
         throw error;
