@@ -288,13 +288,14 @@ export const LISTENER_PROPS = {
   /**
    * The HTTP status classes that mean healthy: a comma-separated list of `http_2xx`, `http_3xx`, `http_4xx`,
    * `http_5xx`. On a TCP listener it applies only when `healthCheckType` is `"http"`.
-   * @default "http_2xx" (HTTP and HTTPS)
+   * @default "http_2xx"
    * Ref: Create…Listener, HealthCheckHttpCode.
    */
   healthCheckHttpCode: matching(HEALTH_CHECK_HTTP_CODE_RULE, isValidHealthCheckHttpCode),
   /**
    * The interval between two health checks in seconds: an integer from 1 to 50 (sent as `healthCheckInterval`, lower
    * case, by a TCP or UDP create).
+   * @default 2 on TCP and UDP (the documented Describe examples [S12][S13]); none on HTTP and HTTPS
    * Ref: Create…Listener, HealthCheckInterval; aliyun-slb-listener-family.md §0 [S6][S7].
    */
   healthCheckInterval: intRange(1, 50),
@@ -302,6 +303,7 @@ export const LISTENER_PROPS = {
    * The health check timeout in seconds: an integer from 1 to 300 (`HealthCheckConnectTimeout` on TCP and UDP, where
    * it defaults to 5). When it is smaller than `healthCheckInterval` the API ignores it and uses the interval; `check`
    * applies the same rule, so state matches the program.
+   * @default 5 on TCP and UDP [S1]; none on HTTP and HTTPS
    * Ref: Create…Listener, HealthCheckTimeout (note); aliyun-slb-listener-family.md §0 [S1][S2].
    */
   healthCheckTimeout: intRange(1, 300),
@@ -314,6 +316,7 @@ export const LISTENER_PROPS = {
   healthCheckUri: matching(HEALTH_CHECK_URI_RULE, (s) => /^\/[-A-Za-z0-9/.%?#&]{1,79}$/.test(s)),
   /**
    * Consecutive successful health checks before a backend server counts as healthy: an integer from 2 to 10.
+   * @default 3 on TCP and UDP (the documented Describe examples [S12][S13]); none on HTTP and HTTPS
    * Ref: Create…Listener, HealthyThreshold.
    */
   healthyThreshold: intRange(2, 10),
@@ -345,6 +348,7 @@ export const LISTENER_PROPS = {
   tlsCipherPolicy: oneOf(TLS_CIPHER_POLICIES),
   /**
    * Consecutive failed health checks before a backend server counts as unhealthy: an integer from 2 to 10.
+   * @default 3 on TCP and UDP (the documented Describe examples [S12][S13]); none on HTTP and HTTPS
    * Ref: Create…Listener, UnhealthyThreshold.
    */
   unhealthyThreshold: intRange(2, 10),
@@ -439,12 +443,13 @@ export const LISTENER_PROPS = {
   persistenceTimeout: intRange(0, 3600),
   /**
    * The connection timeout in seconds: an integer from 10 to 900.
-   * Ref: CreateLoadBalancerTCPListener, EstablishedTimeout [S1] (Assumed: no default is documented; the listener
-   * reports its own, 900 in the documents' example [S12]).
+   * @default 900 (Assumed: no default is documented; the documents' Describe example and Terraform use 900 [S12][S22])
+   * Ref: CreateLoadBalancerTCPListener, EstablishedTimeout [S1].
    */
   establishedTimeout: intRange(10, 900),
   /**
    * Whether connection draining is enabled: `"on"` or `"off"`. With `"on"`, `connectionDrainTimeout` is required.
+   * @default "off" (Assumed: no default is documented; draining is a switch to turn on)
    * Ref: CreateLoadBalancerTCPListener, ConnectionDrain [S1].
    */
   connectionDrain: onOff,

@@ -67,14 +67,25 @@ export const TCP_LISTENER: ListenerTable<typeof requiredProps, typeof optionalPr
   actions: LISTENER_ACTIONS.tcp,
   required: requiredProps,
   optional: optionalProps,
+  // What a listener reports for a setting no program gave, so the state after create is what a refresh reads:
+  // documented defaults (HealthCheckSwitch on, HealthCheckType tcp, HealthCheckConnectTimeout 5, http_2xx,
+  // PersistenceTimeout 0, ProxyProtocolV2Enabled false [S1]) and the documented Describe example's values
+  // (interval 2, thresholds 3, EstablishedTimeout 900 [S12]; Terraform's defaults too [S22]). The API raises a timeout
+  // smaller than the interval to it, so check must know the interval. Ref: aliyun-slb-listener-family.md §1.2, §3, §8.1.
   defaults: {
     aclStatus: "off",
     scheduler: "wrr",
     healthCheck: "on",
     healthCheckType: "tcp",
-    // The interval a listener reports when none was set (the documented Describe example; Terraform's default). The
-    // API raises a smaller timeout to it, so check must know it. Ref: aliyun-slb-listener-family.md §3, §8.1 [S12][S22].
+    healthCheckHttpCode: "http_2xx",
+    healthCheckTimeout: 5,
     healthCheckInterval: 2,
+    healthyThreshold: 3,
+    unhealthyThreshold: 3,
+    establishedTimeout: 900,
+    // Assumed: draining is off until switched on (the documents give no default; Describe reports it with its
+    // timeout only when on [S3][S8], the emulator reports "off").
+    connectionDrain: "off",
     persistenceTimeout: 0,
     proxyProtocolV2Enabled: false,
   },

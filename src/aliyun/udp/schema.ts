@@ -66,12 +66,14 @@ const optionalProps = {
   /**
    * Consecutive successful health checks before a backend server counts as healthy: an integer from 2 to 10 on create,
    * 1 to 10 once the listener exists (SetLoadBalancerUDPListenerAttribute's range).
+   * @default 3 (the documented Describe example [S13])
    * Ref: CreateLoadBalancerUDPListener / SetLoadBalancerUDPListenerAttribute, HealthyThreshold [S1][S2].
    */
   healthyThreshold: thresholdOnCreate,
   /**
    * Consecutive failed health checks before a backend server counts as unhealthy: an integer from 2 to 10 on create,
    * 1 to 10 once the listener exists.
+   * @default 3 (the documented Describe example [S13])
    * Ref: CreateLoadBalancerUDPListener / SetLoadBalancerUDPListenerAttribute, UnhealthyThreshold [S1][S2].
    */
   unhealthyThreshold: thresholdOnCreate,
@@ -99,13 +101,19 @@ export const UDP_LISTENER: ListenerTable<typeof requiredProps, typeof optionalPr
   required: requiredProps,
   optional: optionalProps,
   setCodecs: { healthyThreshold: intRange(1, 10), unhealthyThreshold: intRange(1, 10) },
+  // What a listener reports for a setting no program gave, so the state after create is what a refresh reads:
+  // documented defaults (HealthCheckSwitch on, HealthCheckConnectTimeout 5, ProxyProtocolV2Enabled false [S1]) and the
+  // documented Describe example's values (interval 2, thresholds 3 [S13]; Terraform's defaults too [S22]). The API
+  // raises a timeout smaller than the interval to it, so check must know the interval.
+  // Ref: aliyun-slb-listener-family.md §1.3, §3, §8.1.
   defaults: {
     aclStatus: "off",
     scheduler: "wrr",
     healthCheck: "on",
-    // The interval a listener reports when none was set (the documented Describe example; Terraform's default). The
-    // API raises a smaller timeout to it, so check must know it. Ref: aliyun-slb-listener-family.md §3, §8.1 [S13][S22].
+    healthCheckTimeout: 5,
     healthCheckInterval: 2,
+    healthyThreshold: 3,
+    unhealthyThreshold: 3,
     proxyProtocolV2Enabled: false,
   },
   wire: LISTENER_WIRE_NAMES.udp,
