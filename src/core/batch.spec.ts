@@ -123,6 +123,51 @@ describe("Batcher", () => {
     expect(calls).toEqual([["a"], ["b", "c"]]);
   });
 
+  it("takes its loads only once ready has waited inside the turn, so loads made meanwhile join", async () => {
+    const { calls, options } = recording();
+    let ready!: () => void;
+    const waited = new Promise<void>((resolve) => (ready = resolve));
+    const contexts: string[] = [];
+    const b = new Batcher({
+      ...options,
+      turn: lockTurn(),
+      ready: async (context: string) => {
+        contexts.push(context);
+        await waited;
+      },
+    });
+    const first = b.load("a");
+    while (contexts.length === 0) await now();
+    const second = b.load("b");
+    ready();
+    await expect(Promise.all([first, second])).resolves.toEqual(["aa", "bb"]);
+    expect(calls).toEqual([["a", "b"]]);
+    expect(contexts).toEqual(["lane"]);
+  });
+
+  it("lets the batch function take loads that arrived since (more), up to maxBatchSize, answering them after its keys", async () => {
+    const calls: string[][] = [];
+    let release!: () => void;
+    const refused = new Promise<void>((resolve) => (release = resolve));
+    const b = new Batcher<string, string, string>({
+      turn: lockTurn(),
+      maxBatchSize: 3,
+      batch: async (keys, _context, more) => {
+        await refused;
+        const all = [...keys, ...more(10)];
+        calls.push(all);
+        return all.map((key) => key.toUpperCase());
+      },
+    });
+    const first = b.load("a");
+    await now();
+    await now();
+    const later = ["b", "c", "d"].map((k) => b.load(k));
+    release();
+    await expect(Promise.all([first, ...later])).resolves.toEqual(["A", "B", "C", "D"]);
+    expect(calls).toEqual([["a", "b", "c"], ["d"]]);
+  });
+
   it("hands the batch function the turn's context", async () => {
     const contexts: string[] = [];
     const { turn, open } = gate();

@@ -7,8 +7,16 @@
  */
 import { ListenerError } from "./errors";
 
-/** BatchFunction sends one batch of keys on the turn's context and answers one result per key, in order. */
-export type BatchFunction<K, V, C> = (keys: readonly K[], context: C) => Promise<readonly (V | Error)[]>;
+/**
+ * BatchFunction sends one batch of keys on the turn's context and answers one result per key, in order. `more` takes
+ * up to `limit` loads that arrived since (never past maxBatchSize in all), for a batch that must wait again before it
+ * is sent (the cloud's lock refused it): their keys follow `keys`, and so do their results.
+ */
+export type BatchFunction<K, V, C> = (
+  keys: readonly K[],
+  context: C,
+  more: (limit: number) => readonly K[],
+) => Promise<readonly (V | Error)[]>;
 
 /**
  * Turn runs a batch's work when the batch's turn comes, e.g. under a lock, handing it the turn's context (a lane);
@@ -22,6 +30,11 @@ export interface BatcherOptions<K, V, C> {
   readonly batch: BatchFunction<K, V, C>;
   /** turn waits for the batch's turn and runs its work. */
   readonly turn: Turn<C>;
+  /**
+   * ready runs inside the turn before the batch takes its loads: whatever wait comes before the batch can be sent
+   * (for a mutation, the learnt end of the cloud's own lock), so loads made meanwhile still join the batch.
+   */
+  readonly ready?: (context: C) => Promise<void>;
   /** The most keys one batch call takes; more wait for the next turn. 1 turns batching off. @default 10 */
   readonly maxBatchSize?: number;
   /**
@@ -94,20 +107,37 @@ export class Batcher<K, V, C> {
       else setImmediate(resolve);
     });
     void waited
-      .then(() => this.#options.turn((context) => this.#send(take(), context)))
+      .then(() =>
+        this.#options.turn(async (context) => {
+          await this.#options.ready?.(context);
+          await this.#send(take(), context);
+        }),
+      )
       .catch((error: unknown) => {
         // The turn failed before its work took the loads (or the work itself threw): fail what it holds or would take.
         for (const load of taken ?? take()) load.reject(error);
       });
   }
 
-  /** send runs the batch function and settles each load from its slot; a wrong number of results fails them all. */
-  async #send(loads: readonly Pending<K, V>[], context: C): Promise<void> {
+  /**
+   * send runs the batch function and settles each load from its slot; a wrong number of results fails them all. The
+   * batch function may take more waiting loads while it runs (`more`), up to maxBatchSize in all.
+   */
+  async #send(taken: readonly Pending<K, V>[], context: C): Promise<void> {
+    if (taken.length === 0) return;
+    const loads = [...taken];
+    const more = (limit: number): readonly K[] => {
+      const room = Math.max(0, Math.min(limit, this.#maxBatchSize - loads.length));
+      const extra = this.#queue.splice(0, room);
+      loads.push(...extra);
+      return extra.map((load) => load.key);
+    };
     let results: readonly (V | Error)[];
     try {
       results = await this.#options.batch(
-        loads.map((load) => load.key),
+        taken.map((load) => load.key),
         context,
+        more,
       );
     } catch (error) {
       for (const load of loads) load.reject(error);

@@ -13,7 +13,7 @@ import type { Lane, MutationPipeline } from "../../core/pipeline";
 import type { Attempt } from "../../core/retry";
 import { RetryBudgetExceededError } from "../../core/retry";
 import type { SlbApi } from "../client";
-import { ERROR_CODES, RULE_ACTIONS as ACTIONS, RULE_ERROR_CODES } from "../constants";
+import { ERROR_CODES, RULE_ACTIONS as ACTIONS, RULE_ERROR_CODES, RULES_PER_CALL } from "../constants";
 import type { ForwardingRuleInputs } from "./schema";
 import type { CreatedRule, ListedRule, RuleListener } from "./wire";
 import {
@@ -97,17 +97,22 @@ export function explainCreate(error: unknown, listener: RuleListener, inputs: Fo
 }
 
 /**
- * createRules is the CreateRules batch function: it answers one MadeRule or Error per rule, in order. Rules with
- * `adoptExisting` whose match is already on the listener are adopted without sending; the others go out together.
+ * createRules is the CreateRules batch function: it answers one MadeRule or Error per rule, in order (the rules it
+ * took with `more` after its own). Rules with `adoptExisting` whose match is already on the listener are adopted
+ * without sending; the others go out together. While the load balancer's lock refuses the whole batch, each retry
+ * first takes the rules that arrived meanwhile (`more`), up to ten in all, so they go out with it.
  * After the rules are made, those with their own settings (ListenerSync `off`) and the adopted ones get one SetRule
  * each; a made rule whose SetRule fails is deleted again, so a failed create leaves nothing behind.
  */
 export async function createRules(
   scope: BatchScope,
   lane: Lane,
-  rules: readonly ForwardingRuleInputs[],
+  batch: readonly ForwardingRuleInputs[],
+  more: (limit: number) => readonly ForwardingRuleInputs[] = () => [],
 ): Promise<(MadeRule | Error)[]> {
   const { pipeline, api, listener } = scope;
+  // The batch's rules: those it was given, then those it takes while the load balancer's lock makes it wait.
+  const rules: ForwardingRuleInputs[] = [...batch];
   const where = listenerName(listener);
   const results: (MadeRule | Error | undefined)[] = rules.map(() => undefined);
   // Rules that were in a send whose outcome is unknown: before they are sent again the listener is listed.
@@ -157,11 +162,22 @@ export async function createRules(
     }
   };
 
-  /** sendGroup sends the unresolved rules of `group` in one CreateRules, in the one retry loop. */
-  const sendGroup = async (group: readonly number[]): Promise<void> => {
+  /**
+   * sendGroup sends the unresolved rules of `group` in one CreateRules, in the one retry loop; a whole batch (`topUp`)
+   * takes the rules that arrived meanwhile before each retry after the lock refused it.
+   */
+  const sendGroup = async (group: number[], topUp: boolean): Promise<void> => {
     const subject = `${where} (${rulesCount(group.length)})`;
+    let locked = false;
     try {
       await pipeline.retry(subject, ACTIONS.create, async (attempt: Attempt) => {
+        if (topUp && locked) {
+          for (const inputs of more(RULES_PER_CALL - group.length)) {
+            rules.push(inputs);
+            results.push(undefined);
+            group.push(rules.length - 1);
+          }
+        }
         let open = group.filter((i) => results[i] === undefined);
         if (open.some((i) => uncertain.has(i))) {
           const body = await pipeline.send(attempt, lane, () => api.call(ACTIONS.describeAll, listParams(listener)));
@@ -182,6 +198,7 @@ export async function createRules(
           );
         } catch (error) {
           if (pipeline.classifier.outcomeUnknown(error)) for (const i of open) uncertain.add(i);
+          locked = pipeline.classifier.isLoadBalancerBusy(error);
           throw error;
         }
         await assign(open, createdRules(body));
@@ -209,9 +226,9 @@ export async function createRules(
   };
 
   /** settle sends `group` and, when the batch is refused for a rule, splits it in halves until each refusal is one's. */
-  const settle = async (group: readonly number[]): Promise<void> => {
+  const settle = async (group: number[], topUp = false): Promise<void> => {
     try {
-      await sendGroup(group);
+      await sendGroup(group, topUp);
     } catch (error) {
       const open = group.filter((i) => results[i] === undefined);
       if (open.length === 1) {
@@ -246,7 +263,7 @@ export async function createRules(
     }
   }
   const toSend = results.map((r, i) => (r === undefined ? i : -1)).filter((i) => i >= 0);
-  if (toSend.length > 0) await settle(toSend);
+  if (toSend.length > 0) await settle(toSend, true);
 
   const out: (MadeRule | Error)[] = [];
   for (const [i, result] of results.entries()) {
@@ -292,18 +309,33 @@ async function configure(
 }
 
 /**
- * deleteRules is the DeleteRules batch function: it answers, per rule id in order, the id when the rule is gone
- * (deleted now or already: InvalidRuleId.NotFound, or its listener or load balancer gone) or an Error naming it.
+ * deleteRules is the DeleteRules batch function: it answers, per rule id in order (those taken with `more` after its
+ * own), the id when the rule is gone (deleted now or already: InvalidRuleId.NotFound, or its listener or load
+ * balancer gone) or an Error naming it. Like createRules, a batch the lock refuses takes the ids that arrived meanwhile.
  */
-export async function deleteRules(scope: BatchScope, lane: Lane, ids: readonly string[]): Promise<(string | Error)[]> {
+export async function deleteRules(
+  scope: BatchScope,
+  lane: Lane,
+  batch: readonly string[],
+  more: (limit: number) => readonly string[] = () => [],
+): Promise<(string | Error)[]> {
   const { pipeline, api, listener } = scope;
   const where = listenerName(listener);
+  const ids: string[] = [...batch];
   const done: (true | Error | undefined)[] = ids.map(() => undefined);
   const uncertain = new Set<number>();
 
-  const sendGroup = async (group: readonly number[]): Promise<void> => {
+  const sendGroup = async (group: number[], topUp: boolean): Promise<void> => {
     const subject = `${where} (${rulesCount(group.length)})`;
+    let locked = false;
     await pipeline.retry(subject, ACTIONS.delete, async (attempt: Attempt) => {
+      if (topUp && locked) {
+        for (const id of more(RULES_PER_CALL - group.length)) {
+          ids.push(id);
+          done.push(undefined);
+          group.push(ids.length - 1);
+        }
+      }
       let open = group.filter((i) => done[i] === undefined);
       if (open.some((i) => uncertain.has(i))) {
         // A lost answer: the rules the listener no longer lists were deleted by it.
@@ -327,15 +359,16 @@ export async function deleteRules(scope: BatchScope, lane: Lane, ids: readonly s
         );
       } catch (error) {
         if (pipeline.classifier.outcomeUnknown(error)) for (const i of open) uncertain.add(i);
+        locked = pipeline.classifier.isLoadBalancerBusy(error);
         throw error;
       }
       for (const i of open) done[i] = true;
     });
   };
 
-  const settle = async (group: readonly number[]): Promise<void> => {
+  const settle = async (group: number[], topUp = false): Promise<void> => {
     try {
-      await sendGroup(group);
+      await sendGroup(group, topUp);
     } catch (error) {
       const open = group.filter((i) => done[i] === undefined);
       const gone = pipeline.classifier.classify(error) === "gone";
@@ -362,6 +395,9 @@ export async function deleteRules(scope: BatchScope, lane: Lane, ids: readonly s
     }
   };
 
-  await settle(ids.map((_, i) => i));
+  await settle(
+    ids.map((_, i) => i),
+    true,
+  );
   return done.map((d, i) => (d instanceof Error ? d : ids[i]));
 }

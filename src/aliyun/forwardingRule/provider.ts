@@ -10,6 +10,7 @@ import type { BatcherOptions } from "../../core/batch";
 import { BatcherTable } from "../../core/batch";
 import { ListenerError } from "../../core/errors";
 import type { Lane } from "../../core/pipeline";
+import { realSleep } from "../../core/retry";
 import type { Params } from "../client";
 import { RULE_ACTIONS as ACTIONS, RULES_PER_CALL } from "../constants";
 import { classify } from "../errors";
@@ -59,6 +60,7 @@ export class ForwardingRuleProvider
   // #private (not TypeScript `private`): util.inspect and JSON never show the session's credentials or clients.
   readonly #session: SlbSession;
   readonly #batch: RuleBatchOptions;
+  readonly #sleep: (ms: number) => Promise<void>;
   readonly #creates = new BatcherTable<ForwardingRuleInputs, MadeRule, Lane>();
   readonly #deletes = new BatcherTable<string, string, Lane>();
 
@@ -66,6 +68,7 @@ export class ForwardingRuleProvider
     super(overrides);
     this.#session = new SlbSession(RESOURCE_NAME, overrides, this.stack);
     this.#batch = overrides.batch ?? {};
+    this.#sleep = overrides.retry?.sleep ?? realSleep;
   }
 
   /** configure keeps the stack's config for the plan half and forgets clients built under the previous one. */
@@ -89,7 +92,7 @@ export class ForwardingRuleProvider
       listenerProtocol: values.listenerProtocol,
     };
     const made = await this.#creates.load(this.#scopeKey(listener), values, () =>
-      this.#batcher(listener, (scope, lane, rules) => createRules(scope, lane, rules)),
+      this.#batcher(listener, (scope, lane, rules, more) => createRules(scope, lane, rules, more)),
     );
     return { id: made.ruleId, outs: { ...values, regionId } };
   }
@@ -188,7 +191,7 @@ export class ForwardingRuleProvider
       listenerProtocol: props.listenerProtocol,
     };
     await this.#deletes.load(this.#scopeKey(listener), id, () =>
-      this.#batcher(listener, (scope, lane, ids) => deleteRules(scope, lane, ids)),
+      this.#batcher(listener, (scope, lane, ids, more) => deleteRules(scope, lane, ids, more)),
     );
   }
 
@@ -198,20 +201,30 @@ export class ForwardingRuleProvider
   }
 
   /**
-   * batcher makes the Batcher options of one listener: its turn is the load balancer's lock (so the rules that arrive
-   * while another mutation of the load balancer holds it go out together), its batch function `send` on the region's
-   * client of the moment.
+   * batcher makes the Batcher options of one listener: its turn is the load balancer's lock, and inside it the wait
+   * for the learnt end of the cloud's own lock (so the rules that arrive while another mutation holds either go out
+   * together); its batch function is `send` on the region's client of the moment.
    */
   #batcher<K, V>(
     listener: RuleListener,
-    send: (scope: BatchScope, lane: Lane, keys: readonly K[]) => Promise<(V | Error)[]>,
+    send: (
+      scope: BatchScope,
+      lane: Lane,
+      keys: readonly K[],
+      more: (limit: number) => readonly K[],
+    ) => Promise<(V | Error)[]>,
   ): BatcherOptions<K, V, Lane> {
     const { pipeline } = this.#session;
     return {
       maxBatchSize: this.#batchSize(),
       windowMs: this.#windowMs(),
       turn: (work) => pipeline.exclusive(this.#session.target(listener.regionId, listener.loadBalancerId), work),
-      batch: (keys, lane) => send({ pipeline, api: this.#session.client(listener.regionId), listener }, lane, keys),
+      ready: async (lane) => {
+        const waitMs = (await lane.pace?.waitMs()) ?? 0;
+        if (waitMs > 0) await this.#sleep(waitMs);
+      },
+      batch: (keys, lane, more) =>
+        send({ pipeline, api: this.#session.client(listener.regionId), listener }, lane, keys, more),
     };
   }
 
