@@ -1,0 +1,175 @@
+/**
+ * Reliability of the ForwardingRule provider against the emulator with the lock on: every fault kind of the emulator
+ * on every call of every lifecycle step (CreateRules, the DescribeRules look-up after a lost answer, SetRule,
+ * DescribeRuleAttribute, DeleteRules) ends with exactly the rules that should exist, each made once.
+ */
+import type { Logger } from "../../core/log";
+import { setLogger } from "../../core/log";
+import type { AliyunEmulator } from "../../emulator/aliyun";
+import { startAliyunEmulator } from "../../emulator/aliyun";
+import type { FaultKind } from "../../emulator/faults";
+import { FAULT_KINDS } from "../../emulator/faults";
+import { clientFor, emulatorEnv } from "../testing";
+import type { ForwardingRuleOutputs } from "./provider";
+import { ForwardingRuleProvider } from "./provider";
+import type { ForwardingRuleInputs } from "./schema";
+
+let emulator: AliyunEmulator;
+let previousLogger: Logger;
+
+beforeAll(() => {
+  previousLogger = setLogger({ debug: () => undefined, info: () => undefined, warn: () => undefined });
+});
+afterAll(() => setLogger(previousLogger));
+
+/**
+ * ownEmulator gives the enclosing describe an emulator of its own: the pipeline's pacer learns a load balancer's lock
+ * per endpoint for the whole process, so a lock learnt under one fault kind would pace the next kind's mutations.
+ */
+function ownEmulator(): void {
+  beforeAll(async () => {
+    emulator = await startAliyunEmulator({ lockMs: 20 });
+  });
+  afterAll(() => emulator.close());
+  beforeEach(() => {
+    emulator.faults.clear();
+    emulator.state.settle();
+  });
+}
+
+/** A throttling window of 100 ms instead of the service's second: the gate spaces retries alike, ten times sooner. */
+const RETRY = { baseDelayMs: 10, maxDelayMs: 40, gate: { windowMs: 100 } };
+
+/** Retries must outlast the injected faults here, so the budget is larger than the specs' default. */
+function provider(): ForwardingRuleProvider {
+  return new ForwardingRuleProvider({
+    env: { ...emulatorEnv(emulator), ALICLOUD_RETRY_BUDGET_SECONDS: "20" },
+    requestTimeoutMs: 300,
+    retry: RETRY,
+  });
+}
+
+const FAULTS: readonly { kind: FaultKind; code?: string }[] = [
+  { kind: "error", code: "ServiceUnavailable" },
+  { kind: "error", code: "Throttling.User" },
+  { kind: "error", code: "OperationFailed.ListenerStatusNotSupport" },
+  ...FAULT_KINDS.filter((kind) => kind !== "error").map((kind) => ({ kind })),
+];
+
+/** A fresh load balancer with one HTTPS listener on 443 per case, so "exactly these rules" is easy to state. */
+async function freshListener(): Promise<string> {
+  const lb = emulator.state.createLoadBalancer({ regionId: emulator.seed.regionId }).id;
+  await clientFor(emulator).call("CreateLoadBalancerHTTPSListener", {
+    RegionId: emulator.seed.regionId,
+    LoadBalancerId: lb,
+    ListenerPort: 443,
+    BackendServerPort: 80,
+    Bandwidth: -1,
+    HealthCheck: "on",
+    StickySession: "off",
+    ServerCertificateId: emulator.seed.serverCertificateId,
+  });
+  emulator.state.settle();
+  return lb;
+}
+
+function rulesOn(lb: string, count: number, more: Partial<ForwardingRuleInputs> = {}): ForwardingRuleInputs[] {
+  return Array.from({ length: count }, (_, i) => ({
+    loadBalancerId: lb,
+    listenerPort: 443,
+    listenerProtocol: "https" as const,
+    ruleName: `r-${i}`,
+    url: `/r/${i}`,
+    vServerGroupId: "rsp-web",
+    ...more,
+  }));
+}
+
+/** rulesOf lists the listener's rules as `<id> <name> <url> -> <group> (<listenerSync>)`. */
+function rulesOf(lb: string): string[] {
+  const l = emulator.state.describeListener(emulator.seed.regionId, lb, 443, "https");
+  return [...(l.rules?.values() ?? [])].map(
+    (r) => `${r.id} ${r.name} ${r.url ?? ""} -> ${r.vServerGroupId} (${r.listenerSync})`,
+  );
+}
+
+async function created(
+  p: ForwardingRuleProvider,
+  rules: readonly ForwardingRuleInputs[],
+): Promise<{ id: string; outs: ForwardingRuleOutputs }[]> {
+  const made = await Promise.all(rules.map((r) => p.create(r)));
+  emulator.state.settle();
+  return made.map((m) => ({ id: m.id, outs: m.outs as ForwardingRuleOutputs }));
+}
+
+describe.each(FAULTS)("under a $kind $code fault", ({ kind, code }) => {
+  ownEmulator();
+  const fault = (target: string) => ({ target, kind, code, first: 2, stallMs: 1000 });
+
+  it("a batch of creates survives it on CreateRules and leaves each rule once", async () => {
+    const p = provider();
+    const lb = await freshListener();
+    emulator.faults.add(fault("CreateRules"));
+    const made = await created(p, rulesOn(lb, 3));
+    expect(rulesOf(lb)).toEqual(made.map((m, i) => `${m.id} r-${i} /r/${i} -> rsp-web (on)`));
+  });
+
+  it("a batch of creates survives it on the DescribeRules look-up after a lost answer", async () => {
+    const p = provider();
+    const lb = await freshListener();
+    emulator.faults.add({ target: "CreateRules", kind: "drop-response", first: 1 });
+    emulator.faults.add(fault("DescribeRules"));
+    const made = await created(p, rulesOn(lb, 3));
+    expect(rulesOf(lb)).toEqual(made.map((m, i) => `${m.id} r-${i} /r/${i} -> rsp-web (on)`));
+  });
+
+  it("a create with its own settings survives it on SetRule", async () => {
+    const p = provider();
+    const lb = await freshListener();
+    emulator.faults.add(fault("SetRule"));
+    const own = {
+      listenerSync: "off" as const,
+      scheduler: "rr" as const,
+      stickySession: "off" as const,
+      healthCheck: "off" as const,
+    };
+    const [made] = await created(p, rulesOn(lb, 1, own));
+    expect(rulesOf(lb)).toEqual([`${made.id} r-0 /r/0 -> rsp-web (off)`]);
+  });
+
+  it("an update survives it on SetRule and applies the group once", async () => {
+    const p = provider();
+    const lb = await freshListener();
+    const [made] = await created(p, rulesOn(lb, 1));
+    emulator.faults.add(fault("SetRule"));
+    await p.update(made.id, made.outs, { ...made.outs, vServerGroupId: "rsp-api" });
+    expect(rulesOf(lb)).toEqual([`${made.id} r-0 /r/0 -> rsp-api (on)`]);
+  });
+
+  it("a read survives it on DescribeRuleAttribute and returns the rule", async () => {
+    const p = provider();
+    const lb = await freshListener();
+    const [made] = await created(p, rulesOn(lb, 1));
+    emulator.faults.add(fault("DescribeRuleAttribute"));
+    expect((await p.read(made.id, made.outs)).id).toBe(made.id);
+  });
+
+  it("a batch of deletes survives it on DeleteRules and leaves no rule", async () => {
+    const p = provider();
+    const lb = await freshListener();
+    const made = await created(p, rulesOn(lb, 3));
+    emulator.faults.add(fault("DeleteRules"));
+    await Promise.all(made.map((m) => p.delete(m.id, m.outs)));
+    expect(rulesOf(lb)).toEqual([]);
+  });
+
+  it("a batch of deletes survives it on the DescribeRules look-up after a lost answer", async () => {
+    const p = provider();
+    const lb = await freshListener();
+    const made = await created(p, rulesOn(lb, 3));
+    emulator.faults.add({ target: "DeleteRules", kind: "drop-response", first: 1 });
+    emulator.faults.add(fault("DescribeRules"));
+    await Promise.all(made.map((m) => p.delete(m.id, m.outs)));
+    expect(rulesOf(lb)).toEqual([]);
+  });
+});
