@@ -8,6 +8,7 @@ import { setLogger } from "../../core/log";
 import type { AliyunEmulator } from "../../emulator/aliyun";
 import { startAliyunEmulator } from "../../emulator/aliyun";
 import type { ListenerProtocol } from "../constants";
+import { RESOURCE_OF } from "./table";
 import { baseListener, checkedOf, NEW_PROTOCOLS, providerOf } from "./testing";
 
 let emulator: AliyunEmulator;
@@ -148,7 +149,14 @@ describe("port sharing", () => {
         providerOf(emulator, second).create(
           checked(second, { ...baseListener(emulator, second, lb, 90), adoptExisting: true, bandwidth: 44 }) as never,
         ),
-      ).rejects.toThrow(/ListenerAlreadyExists \(HTTP 400\): A listener with the specified port already exists/);
+      ).rejects.toThrow(
+        new RegExp(
+          `^${RESOURCE_OF[second]} ${lb}:${second}:90: port 90 of ${lb} is held by a listener of another protocol, ` +
+            "which adoptExisting never takes over \\(TCP, HTTP and HTTPS listeners cannot share a port\\): " +
+            `Alibaba Cloud SLB CreateLoadBalancer${second.toUpperCase()}Listener failed: ListenerAlreadyExists ` +
+            "\\(HTTP 400\\): A listener with the specified port already exists",
+        ),
+      );
       expect(listenersOf(lb)).toEqual([held.id]);
       expect(emulator.state.describeListener(emulator.seed.regionId, lb, 90, first).config).toEqual(before);
     },

@@ -79,7 +79,7 @@ export class ListenerProvider<RP extends t.Props, OP extends t.Props>
         createOnce(this.#session.pipeline, lane, this.creating(api, id, address, values, lane)),
       )
       .catch((error: unknown) => {
-        throw this.explained(error, id, address);
+        throw this.explained(this.portTaken(error, id, values), id, address);
       });
     try {
       await this.mutate(api, id, address, ACTIONS.startListener, protocolParams(protocol, address));
@@ -246,6 +246,21 @@ export class ListenerProvider<RP extends t.Props, OP extends t.Props>
       if (classify(error) === "gone") return undefined;
       throw error;
     }
+  }
+
+  /**
+   * portTaken explains a conflict that adoption could not resolve: the protocol's own Describe found no listener on the
+   * port, so one of another protocol holds it (TCP, HTTP and HTTPS ports are unique among themselves; only a UDP
+   * listener shares a port). Such a listener is never adopted. Ref: aliyun-slb-listener-family.md §5 [S18].
+   */
+  private portTaken(error: unknown, id: string, values: InputBag): unknown {
+    if (values.adoptExisting !== true || classify(error) !== "conflict" || !(error instanceof Error)) return error;
+    const sharing = this.table.protocol === "udp" ? "UDP listeners" : "TCP, HTTP and HTTPS listeners";
+    return new ListenerError(
+      `${this.table.resource} ${id}: port ${String(values.listenerPort)} of ${String(values.loadBalancerId)} is ` +
+        `held by a listener of another protocol, which adoptExisting never takes over (${sharing} cannot share a ` +
+        `port): ${error.message}`,
+    );
   }
 
   /** explained names the input a shared-performance load balancer refused, when the table says which. */

@@ -234,7 +234,10 @@ export function readListener<RP extends t.Props, OP extends t.Props>(
 ): InputsOf<RP, OP> {
   // The widest codecs: a UDP threshold Set to 1 reads back although a create needs 2.
   const props = propsOf(table, "set");
-  const required = isRedirect(table, previous) || body.ListenerForward === "on" ? [] : requiredOf(table);
+  const redirect = table.redirect === undefined ? undefined : table.wire.describe[table.redirect.input];
+  const redirects = isRedirect(table, previous) || (redirect !== undefined && body[redirect] === "on");
+  // A redirect listener's answer has five members [S11]: nothing else is required of it.
+  const required = redirects ? [] : requiredOf(table);
   const values = describedValues(table, props, body, address, previous);
   if (previous.adoptExisting !== undefined) values.adoptExisting = previous.adoptExisting;
   const first = decodeInputs(table.resource, props, required, values);
