@@ -197,7 +197,7 @@ export function startAliyunKind(protocol: AliyunProtocol): (knobs: EmulatorKnobs
 }
 
 /** REDIRECT_TARGET_PORT is the HTTPS listener's port that the bench's redirect listeners forward to. */
-export const REDIRECT_TARGET_PORT = 443;
+const REDIRECT_TARGET_PORT = 443;
 
 /**
  * startAliyunRedirect starts an SLB emulator and an HttpListener provider whose listeners redirect HTTP to HTTPS:

@@ -121,7 +121,7 @@ interface Slot {
  * gets `perKind` listeners of each kind, all of a phase in flight at once. The ideal is the longest chain of
  * mutations on one load balancer: the sum over its listeners of their kind's mutations per step, times `lockMs`.
  */
-export async function runKindsLifecycle(
+async function runKindsLifecycle(
   name: string,
   kinds: readonly Cloud[],
   lockMs: number,
