@@ -116,7 +116,7 @@ interface AliyunKind {
  * ALIYUN_KINDS are the four SLB listener kinds. Ports: HTTPS 1000 + i, HTTP 2000 + i, TCP 3000 + i, so the three never
  * meet on a port (they share one port space on a load balancer); the `i`th UDP listener takes the port of the `i`th
  * HTTPS, HTTP or TCP listener in turn (UDP has a port space of its own).
- * Ref: ../shared/api-docs/aliyun-slb-listener-family.md §1 (UDP beside TCP on one port; TCP, HTTP, HTTPS never).
+ * Ref: ../shared/api-docs/aliyun-slb-listener-family.md §5 (UDP beside TCP on one port; TCP, HTTP, HTTPS never).
  */
 const ALIYUN_KINDS: Readonly<Record<AliyunProtocol, AliyunKind>> = {
   https: {
@@ -203,7 +203,8 @@ const REDIRECT_TARGET_PORT = 443;
  * startAliyunRedirect starts an SLB emulator and an HttpListener provider whose listeners redirect HTTP to HTTPS:
  * each load balancer it adds holds an HTTPS listener on REDIRECT_TARGET_PORT (made in the emulator's state, no call
  * counted), the redirect's required target. A redirect listener changes nothing in place, so `changed` throws.
- * Ref: ../shared/api-docs/aliyun-slb-listener-family.md §1.1 (the redirect), §3 (its Set is refused).
+ * Ref: ../shared/api-docs/aliyun-slb-listener-family.md §1.1 (the redirect needs an HTTPS listener on ForwardPort;
+ * its Set is refused, ListenerForward and ForwardPort are fixed at create).
  */
 export async function startAliyunRedirect(knobs: EmulatorKnobs): Promise<Cloud> {
   const emulator = await startAliyunEmulator({ lockMs: knobs.lockMs, requestsPerSecond: knobs.requestsPerSecond });
