@@ -60,3 +60,12 @@ export type {
   ElbV3ListenerOutputs,
   ElbV3ListenerProviderOptions,
 } from "./huawei";
+
+// Huawei Cloud / Open Telekom Cloud shared ELB (v2 API): ElbV2Listener.
+export { ElbV2Listener, ElbV2ListenerProvider } from "./huawei";
+export type {
+  ElbV2ListenerArgs,
+  ElbV2ListenerInputs,
+  ElbV2ListenerOutputs,
+  ElbV2ListenerProviderOptions,
+} from "./huawei";

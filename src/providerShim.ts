@@ -15,7 +15,8 @@ export type ProviderKind =
   | "aliyun:DomainExtension"
   | "aliyun:ForwardingRule"
   | "huawei:ElbListener"
-  | "huawei:ElbV3Listener";
+  | "huawei:ElbV3Listener"
+  | "huawei:ElbV2Listener";
 
 /**
  * HOST_BUNDLES names each kind's bundles: its folder under src/ with `/` as `-`. `npm run build` makes
@@ -31,6 +32,7 @@ export const HOST_BUNDLES: { readonly [K in ProviderKind]: string } = {
   "aliyun:ForwardingRule": "aliyun-forwardingRule",
   "huawei:ElbListener": "huawei",
   "huawei:ElbV3Listener": "huawei-elbV3",
+  "huawei:ElbV2Listener": "huawei-elbV2",
 };
 
 /** hostModule is the package export a kind's serialized provider requires: `pulumi-lb-listeners/host/<bundle>`. */

@@ -4,15 +4,20 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { HOST_BUNDLES } from "../src/providerShim";
 import { unusedExports } from "./support/exportUse";
 
 const ROOT = path.resolve(__dirname, "..");
 
 /**
  * ENTRY_CONTRACTS are exports loaded by a path string rather than an import: the `provider-host` entry that state of
- * earlier releases names (`require("pulumi-lb-listeners/provider-host").providerFor(kind)`).
+ * earlier releases names (`require("pulumi-lb-listeners/provider-host").providerFor(kind)`), and each kind's host
+ * module, which its serialized provider requires as `pulumi-lb-listeners/host/<bundle>` for its `provider`.
  */
-const ENTRY_CONTRACTS = new Set(["src/providerHost.ts providerFor"]);
+const ENTRY_CONTRACTS = new Set([
+  "src/providerHost.ts providerFor",
+  ...Object.values(HOST_BUNDLES).map((bundle) => `src/${bundle.replace(/-/g, "/")}/host.ts provider`),
+]);
 
 /** owned selects the modules whose exports must be used: the package's own, without the tools and entry indexes. */
 const owned = (file: string): boolean =>

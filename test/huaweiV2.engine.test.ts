@@ -2,15 +2,11 @@
  * ElbV2Listener on the engine path: a lifecycle run through the harness, whose calls go through the real
  * dynamic-provider host to the installed package (dist/) and on to the in-process emulator's shared ELB v2 API
  * (Open Telekom Cloud's `/v2.0/lbaas` routes, region eu-de), signed with the official AK/SK signer.
- *
- * Skipped until the kind is registered: `huawei:ElbV2Listener` in `ProviderKind` and `HOST_BUNDLES` of
- * src/providerShim.ts (bundle `huawei-elbV2`), and `ElbV2Listener` exported from src/huawei/index.ts and src/index.ts
- * (then import it from "../src" here, and remove the `@ts-expect-error` line of src/huawei/elbV2/resource.ts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { ElbV2Listener } from "../src/huawei/elbV2/resource";
+import { ElbV2Listener } from "../src";
 import { startEmulators, type Emulators, type HuaweiEmulator } from "../src/emulator";
 import { buildDist } from "./support/packed";
 import { engineProject, type EngineProject } from "./support/engineProject";
@@ -57,7 +53,7 @@ function webProgram(overrides: { description?: string; port?: number; sniReverse
   };
 }
 
-describe.skip("ElbV2Listener through the harness", () => {
+describe("ElbV2Listener through the harness", () => {
   beforeAll(async () => {
     buildDist();
     emulators = await startEmulators({ huawei: { secretKey: SECRET, lockMs: 20 } });

@@ -15,3 +15,8 @@ export type { ElbV3ListenerArgs } from "./elbV3/resource";
 export { ElbV3ListenerProvider, V3_OUTPUT_NAMES as ELB_V3_LISTENER_OUTPUT_NAMES } from "./elbV3/provider";
 export type { ElbV3ListenerOutputs, V3ProviderOptions as ElbV3ListenerProviderOptions } from "./elbV3/provider";
 export type { ElbV3ListenerInputs } from "./elbV3/schema";
+export { ElbV2Listener } from "./elbV2/resource";
+export type { ElbV2ListenerArgs } from "./elbV2/resource";
+export { ElbV2ListenerProvider } from "./elbV2/provider";
+export type { ElbV2ListenerOutputs, V2ProviderOptions as ElbV2ListenerProviderOptions } from "./elbV2/provider";
+export type { ElbV2ListenerInputs } from "./elbV2/schema";

@@ -56,7 +56,6 @@ export class ElbV2Listener extends pulumi.dynamic.Resource {
   /** Creates (or, with `opts.id`, reads) a shared ELB listener. */
   constructor(name: string, args: ElbV2ListenerArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      // @ts-expect-error ProviderKind names "huawei:ElbV2Listener" once the kind is registered in providerShim.ts; remove this line then.
       delegatingProvider("huawei:ElbV2Listener"),
       name,
       {
