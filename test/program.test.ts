@@ -98,6 +98,7 @@ describe("the top-level program", () => {
     const preview = await deployment(REPO_ROOT)("preview", stack);
     expect([...preview.errors, ...preview.failures.map((f) => f.reason)]).toEqual([]);
     expect(changes(preview.steps)).toEqual([
+      "create api-shared",
       "create db-aliyun",
       "create db-tcp",
       "create web",
@@ -112,6 +113,7 @@ describe("the top-level program", () => {
   it("promotes dev to staging in place and to prod with replacements, then destroys everything", async () => {
     const run = deployment(REPO_ROOT);
     expect(changes((await run("up", "dev")).steps)).toEqual([
+      "create api-shared",
       "create db-aliyun",
       "create db-tcp",
       "create web",
@@ -126,6 +128,7 @@ describe("the top-level program", () => {
     const staging = await run("up", "staging");
     expect(staging.ok).toBe(true);
     expect(changes(staging.steps)).toEqual([
+      "update api-shared",
       "update db-aliyun",
       "update db-tcp",
       "update web",
@@ -150,6 +153,7 @@ describe("the top-level program", () => {
     expect(prod.ok).toBe(true);
     // The redirect keeps its port and its target's port: it stays while the HTTPS listener behind it is replaced.
     expect(changes(prod.steps)).toEqual([
+      "replace api-shared",
       "replace db-aliyun",
       "replace db-tcp",
       "replace web",
@@ -158,6 +162,7 @@ describe("the top-level program", () => {
       "replace www-http",
     ]);
     expect(prod.lines).toContain("  +- replace aliyun:TcpListener db-aliyun (forced by: backendServerPort)");
+    expect(prod.lines).toContain("  +- replace huawei:ElbV2Listener api-shared (forced by: protocolPort)");
     expect(prod.lines).toContain("  +- replace aliyun:UdpListener web-quic (forced by: backendServerPort)");
     expect(prod.lines).toContain("  +- replace aliyun:DomainExtension web-sni (forced by: domain)");
     expect(extensionsOn443()).toEqual([`*.example.com=${secondCert}`]);
@@ -177,6 +182,7 @@ describe("the top-level program", () => {
     ]);
     const destroyed = await run("destroy", "prod");
     expect(changes(destroyed.steps)).toEqual([
+      "delete api-shared",
       "delete db-aliyun",
       "delete db-tcp",
       "delete web",
@@ -189,6 +195,7 @@ describe("the top-level program", () => {
     expect(emulators.aliyun?.state.loadBalancers.get("lb-emu000000000000000001")?.listeners.size).toBe(0);
     expect(emulators.huawei?.state.listenersOf().length).toBe(0);
     expect(emulators.huawei?.v3.listenersOf().length).toBe(0);
+    expect(emulators.huawei?.v2.listenersOf().length).toBe(0);
   });
 
   it("fails check with the engine's message when a stack file sets an out-of-range bandwidth", async () => {

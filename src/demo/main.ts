@@ -2,7 +2,7 @@
  * `npm run demo`: the top-level program's whole life on this machine, without an account, a network or the Pulumi
  * CLI. It starts both emulators in-process, deploys with dev's stack file (on one Aliyun load balancer an HTTPS
  * listener with one domain extension, an HTTP listener redirecting port 80 to it, a TCP listener and a UDP listener
- * sharing port 443; two classic and one dedicated Huawei listener), promotes the same deployment to staging (in-place
+ * sharing port 443; two classic, one dedicated and one shared Huawei listener), promotes the same deployment to staging (in-place
  * updates, the extension's certificate rotated) and prod (replacements), changes a listener out of band through the
  * API, refreshes, puts it back, destroys everything, checks that nothing is left (listeners of every protocol and
  * API, and domain extensions), and exits 0 (1 if any step failed).
@@ -65,15 +65,25 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     const { aliyun, huawei } = emulators as Required<Pick<Emulators, "aliyun" | "huawei">> & Emulators;
     print(`   aliyun ${aliyun.endpoint}   huawei ${huawei.endpoint}`);
     print(`   huawei dedicated (v3) load balancer, L4 flavor: ${huawei.seed.dedicated.l4}`);
+    print(`   huawei shared (v2) load balancer: ${huawei.seed.shared.loadBalancers.first}`);
 
     banner("Preview with dev's stack file (nothing exists yet)");
-    await run("preview", "dev", (r) => (ops(r, "create") === 8 ? undefined : "preview should plan 8 creates"));
+    await run("preview", "dev", (r) => (ops(r, "create") === 9 ? undefined : "preview should plan 9 creates"));
 
     // The Aliyun listener's domain extension: its domain and certificate as the emulator holds them.
     const extensions = (): string =>
       [...aliyun.state.loadBalancers.values()]
         .flatMap((lb) => [...lb.listeners.values()].flatMap((l) => [...(l.domainExtensions?.values() ?? [])]))
         .map((e) => `${e.domain} -> ${e.serverCertificateId} (${e.id})`)
+        .join(", ") || "none";
+    // The shared (v2) listeners as the emulator holds them: port, TLS policy and SNI certificates.
+    const sharedListeners = (): string =>
+      huawei.v2
+        .listenersOf()
+        .map((l) => {
+          const sni = Array.isArray(l.fields.sni_container_refs) ? l.fields.sni_container_refs.length : 0;
+          return `${l.protocol}:${l.protocolPort} (${String(l.fields.tls_ciphers_policy)}, SNI certificates ${sni})`;
+        })
         .join(", ") || "none";
     // The Aliyun listeners of every protocol as the emulator holds them: a redirect names its target.
     const aliyunListeners = (): string =>
@@ -87,25 +97,28 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
         )
         .join(", ") || "none";
 
-    banner("Deploy dev (pulumi up): 7 listeners and 1 domain extension");
-    await run("up", "dev", (r) => (ops(r, "create") === 8 ? undefined : "dev should create 8 resources"));
+    banner("Deploy dev (pulumi up): 8 listeners and 1 domain extension");
+    await run("up", "dev", (r) => (ops(r, "create") === 9 ? undefined : "dev should create 9 resources"));
     print(`   aliyun listeners: ${aliyunListeners()}`);
+    print(`   huawei shared listeners: ${sharedListeners()}`);
     print(`   domain extensions: ${extensions()}`);
 
     banner(
       "Promote to staging: the same listeners and extension, updated in place (the redirect has nothing to change)",
     );
-    await run("up", "staging", (r) => (ops(r, "update") === 7 ? undefined : "staging should update 7 resources"));
+    await run("up", "staging", (r) => (ops(r, "update") === 8 ? undefined : "staging should update 8 resources"));
     print(`   aliyun listeners: ${aliyunListeners()}`);
+    print(`   huawei shared listeners: ${sharedListeners()}`);
     print(`   domain extensions: ${extensions()}`);
 
     banner("Preview prod: which changes force a replacement");
-    await run("preview", "prod", (r) => (ops(r, "replace") === 6 ? undefined : "prod should plan 6 replacements"));
+    await run("preview", "prod", (r) => (ops(r, "replace") === 7 ? undefined : "prod should plan 7 replacements"));
 
     // The redirect keeps port 80 and its target port 443, so it stays while the HTTPS listener behind it is replaced.
     banner("Promote to prod (the redirect keeps pointing at port 443 while the HTTPS listener there is replaced)");
-    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 6 ? undefined : "prod should replace 6"));
+    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 7 ? undefined : "prod should replace 7"));
     print(`   aliyun listeners: ${aliyunListeners()}`);
+    print(`   huawei shared listeners: ${sharedListeners()}`);
     print(`   domain extensions: ${extensions()}`);
 
     banner("Out-of-band change through the SLB API: bandwidth set to 77 behind Pulumi's back");
@@ -133,16 +146,19 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     await run("up", "prod", (r) => (ops(r, "update") === 1 ? undefined : "up should update 1 listener"));
 
     banner("Destroy (pulumi destroy)");
-    await run("destroy", "prod", (r) => (ops(r, "delete") === 8 ? undefined : "destroy should delete 8 resources"));
+    await run("destroy", "prod", (r) => (ops(r, "delete") === 9 ? undefined : "destroy should delete 9 resources"));
 
     banner("Checking that nothing is left");
     const aliyunLeft = [...aliyun.state.loadBalancers.values()].reduce((n, lb) => n + lb.listeners.size, 0);
     // Both Huawei APIs share the endpoint but not their listeners: the classic (v1.0) and the dedicated (v3) state.
     const classicLeft = huawei.state.listenersOf().length;
     const dedicatedLeft = huawei.v3.listenersOf().length;
-    const huaweiLeft = classicLeft + dedicatedLeft;
+    const sharedLeft = huawei.v2.listenersOf().length;
+    const huaweiLeft = classicLeft + dedicatedLeft + sharedLeft;
     print(`   listeners left: aliyun ${aliyunLeft}, huawei ${huaweiLeft}; domain extensions left: ${extensions()}`);
-    print(`   huawei listeners left: classic ${classicLeft}, dedicated (v3) ${dedicatedLeft}`);
+    print(
+      `   huawei listeners left: classic ${classicLeft}, dedicated (v3) ${dedicatedLeft}, shared (v2) ${sharedLeft}`,
+    );
     if (aliyunLeft + huaweiLeft > 0) problems.push("listeners were left behind");
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));

@@ -2,8 +2,8 @@
  * The top-level Pulumi program (Pulumi.yaml `main: dist/program/index.js`): on one Alibaba Cloud SLB instance, an HTTPS
  * listener with one domain extension, an HTTP listener on port 80 that redirects to it, a TCP listener in front of the
  * database and a UDP listener sharing the HTTPS listener's port (QUIC); two Huawei Cloud classic ELB listeners (HTTP
- * and HTTPS) in front of one web service, plus a dedicated (v3) ELB TCP listener in front of its database, every
- * setting taken from the stack's configuration so one program is promoted from dev to staging to prod by its stack
+ * and HTTPS) in front of one web service, a dedicated (v3) ELB TCP listener in front of its database and a shared (v2)
+ * ELB TERMINATED_HTTPS listener in front of its API, every setting taken from the stack's configuration so one program is promoted from dev to staging to prod by its stack
  * files.
  *
  * Config (namespace `lb-listeners`):
@@ -18,18 +18,22 @@
  *   aliyunUdp     object: any UdpListener inputs (listenerPort, bandwidth, backendServerPort, scheduler, ...)
  *   huaweiDedicatedLoadBalancerId                     a dedicated (v3) load balancer with an L4 flavor
  *   huaweiDedicated  object: any ElbV3Listener inputs of the dedicated TCP listener (protocolPort, keepaliveTimeout, ...)
+ *   huaweiSharedLoadBalancerId                        a shared (v2) load balancer
+ *   huaweiShared     object: any ElbV2Listener inputs of the shared TERMINATED_HTTPS listener (protocolPort, ...)
  * Credentials and regions use the providers' own keys (`alicloud:*`, `huaweicloud:*`; secrets with --secret).
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
   DomainExtension,
   ElbListener,
+  ElbV2Listener,
   ElbV3Listener,
   HttpListener,
   HttpsListener,
   TcpListener,
   UdpListener,
   type ElbListenerArgs,
+  type ElbV2ListenerArgs,
   type ElbV3ListenerArgs,
   type HttpsListenerArgs,
   type TcpListenerArgs,
@@ -52,6 +56,9 @@ type HuaweiSettings = Omit<ElbListenerArgs, "loadbalancerId" | "certificateId" |
 
 /** DedicatedSettings are the ElbV3Listener inputs a stack file sets for the dedicated listener (all but id and protocol). */
 type DedicatedSettings = Omit<ElbV3ListenerArgs, "loadbalancerId" | "protocol">;
+
+/** SharedSettings are the ElbV2Listener inputs a stack file sets for the shared listener (all but id and protocol). */
+type SharedSettings = Omit<ElbV2ListenerArgs, "loadbalancerId" | "protocol">;
 
 /**
  * program declares the listeners from the current stack's configuration and returns their ids as stack outputs. It
@@ -108,6 +115,12 @@ function program(): Record<string, pulumi.Output<string>> {
     loadbalancerId: config.require("huaweiDedicatedLoadBalancerId"),
     protocol: "TCP",
   });
+  // The shared (v2) listener: TLS ends on the load balancer, which forwards HTTP to the API's servers.
+  const apiShared = new ElbV2Listener("api-shared", {
+    ...config.requireObject<SharedSettings>("huaweiShared"),
+    loadbalancerId: config.require("huaweiSharedLoadBalancerId"),
+    protocol: "TERMINATED_HTTPS",
+  });
   return {
     aliyunListenerId: web.id,
     aliyunStatus: web.status,
@@ -118,6 +131,7 @@ function program(): Record<string, pulumi.Output<string>> {
     huaweiHttpListenerId: wwwHttp.id,
     huaweiHttpsListenerId: wwwHttps.id,
     huaweiDedicatedListenerId: dbTcp.id,
+    huaweiSharedListenerId: apiShared.id,
   };
 }
 
