@@ -12,7 +12,7 @@ import { ListenerError } from "./errors";
  * up to `limit` loads that arrived since (never past maxBatchSize in all), for a batch that must wait again before it
  * is sent (the cloud's lock refused it): their keys follow `keys`, and so do their results.
  */
-export type BatchFunction<K, V, C> = (
+type BatchFunction<K, V, C> = (
   keys: readonly K[],
   context: C,
   more: (limit: number) => readonly K[],

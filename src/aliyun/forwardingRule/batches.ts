@@ -63,7 +63,7 @@ function splittable(error: unknown): error is ApiError {
 }
 
 /** ruleSubject names one rule in messages: `<lb>:<protocol>:<port> <ruleName> (<domain><url>)`. */
-export function ruleSubject(listener: RuleListener, inputs: ForwardingRuleInputs): string {
+function ruleSubject(listener: RuleListener, inputs: ForwardingRuleInputs): string {
   return `${listenerName(listener)} ${inputs.ruleName} (${ruleMatch(inputs)})`;
 }
 
@@ -77,7 +77,7 @@ function rulesCount(n: number): string {
  * the listener does not exist yet (terraform-provider-alicloud #4653) and how to order the rule after it; DomainExist
  * names the match and `adoptExisting`; anything else is prefixed with the rule.
  */
-export function explainCreate(error: unknown, listener: RuleListener, inputs: ForwardingRuleInputs): Error {
+function explainCreate(error: unknown, listener: RuleListener, inputs: ForwardingRuleInputs): Error {
   const subject = `ForwardingRule ${ruleSubject(listener, inputs)}`;
   const answered = isApiError(error) ? `${error.action} answered ${codeAndStatus(error)}: ${error.apiMessage}` : "";
   if (isApiError(error) && error.code === ERROR_CODES.listenerNotFound) {

@@ -262,7 +262,7 @@ const SYNC_OFF_REQUIRED = ["scheduler", "stickySession", "healthCheck"] as const
  * health check details only with healthCheck `on`.
  * Ref: family §6.1, §6.2; SetRule ("required and takes effect only when ...") [S5][S14].
  */
-export function crossFieldFailures(
+function crossFieldFailures(
   value: Readonly<Partial<Record<InputName, unknown>>>,
   unknowns: ReadonlySet<string>,
 ): CheckFailure[] {

@@ -109,7 +109,7 @@ describe("forwarding rule answers", () => {
     expect(findByMatch(listed, { url: "/b" })).toBeUndefined();
   });
 
-  it("reads DescribeRuleAttribute's ListenerPort as the documented string, and the protocol from the state", () => {
+  it("reads DescribeRuleAttribute's ListenerPort as the documented string, the protocol from the state, and ListenerSync on only where the state has it", () => {
     const body = {
       RuleId: "rule-a",
       RuleName: "api",
@@ -122,9 +122,10 @@ describe("forwarding rule answers", () => {
     expect(inputsFromDescribe("rule-a", body, "cn-hangzhou", { ...RULE })).toEqual({
       ...RULE,
       vServerGroupId: "rsp-2",
-      listenerSync: "on",
       regionId: "cn-hangzhou",
     });
+    const synced = inputsFromDescribe("rule-a", body, "cn-hangzhou", { ...RULE, listenerSync: "on" });
+    expect(synced.listenerSync).toBe("on");
     expect(inputsFromDescribe("rule-a", { ...body, ListenerPort: 443 }, "cn-hangzhou", { ...RULE }).listenerPort).toBe(
       443,
     );

@@ -17,12 +17,6 @@ export interface RuleListener {
   readonly listenerProtocol: "http" | "https";
 }
 
-/** listenerOf is the listener of checked inputs in `regionId`. */
-export function listenerOf(inputs: ForwardingRuleInputs, regionId: string): RuleListener {
-  const { loadBalancerId, listenerPort, listenerProtocol } = inputs;
-  return { regionId, loadBalancerId, listenerPort, listenerProtocol };
-}
-
 /** listenerName names a listener as its id does: `<loadBalancerId>:<protocol>:<port>`. Ref: family §8.2 [S22]. */
 export function listenerName(listener: RuleListener): string {
   return `${listener.loadBalancerId}:${listener.listenerProtocol}:${listener.listenerPort}`;
@@ -185,7 +179,8 @@ const INTEGER_ADVANCED: ReadonlySet<string> = new Set([
 /**
  * inputsFromDescribe is the tolerant reader of a DescribeRuleAttribute answer: `ListenerPort` comes as a string (both
  * SDKs; Terraform runs it through formatInt) or a number; `ListenerProtocol` is not in the answer and comes from
- * `previous`; a field missing from the answer is taken from `previous`. The advanced settings are kept only with
+ * `previous`; a field missing from the answer is taken from `previous`; ListenerSync `on` (the default) only when
+ * `previous` has ListenerSync. The advanced settings are kept only with
  * ListenerSync `off`, and then only those `previous` holds (all of them when there is no previous state, as for
  * `get`). It throws a ListenerError when a required value is missing from both.
  * Ref: aliyun-slb-listener-family.md §6.2 DescribeRuleAttribute [S5][S9][S23].
@@ -218,7 +213,8 @@ export function inputsFromDescribe(
   if (domain !== undefined) inputs.domain = domain;
   if (url !== undefined) inputs.url = url;
   const sync = text(body.ListenerSync) ?? previous.listenerSync;
-  if (sync === "on" || sync === "off") inputs.listenerSync = sync;
+  // The default, "on", is kept only where the state has it: a refresh of a rule written without it changes nothing.
+  if (sync === "off" || (sync === "on" && previous.listenerSync !== undefined)) inputs.listenerSync = sync;
   if (sync === "off") readAdvanced(inputs, body, previous);
   inputs.regionId = regionId;
   if (previous.adoptExisting !== undefined) inputs.adoptExisting = previous.adoptExisting;
