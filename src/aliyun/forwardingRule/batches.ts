@@ -272,16 +272,16 @@ export async function createRules(
   for (const [i, result] of out.entries()) {
     if (result instanceof Error) continue;
     if (result.origin !== "adopted" && !needsSet(rules[i])) continue;
-    out[i] = await configure(scope, lane, rules[i], result);
+    out[i] = await configureRule(scope, lane, rules[i], result);
   }
   return out;
 }
 
 /**
- * configure sends a made or adopted rule's SetRule (name, group, ListenerSync and its own settings). When it fails, a
+ * configureRule sends a made or adopted rule's SetRule (name, group, ListenerSync and its own settings). When it fails, a
  * rule this create made is deleted again (an adopted one is left as it was) and the rule's error is answered.
  */
-async function configure(
+async function configureRule(
   scope: BatchScope,
   lane: Lane,
   inputs: ForwardingRuleInputs,
