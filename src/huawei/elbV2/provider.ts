@@ -14,11 +14,11 @@ import { createOnce, type CreateKind } from "../../core/createOnce";
 import { isApiError, ListenerError } from "../../core/errors";
 import { log } from "../../core/log";
 import type { Lane } from "../../core/pipeline";
-import { realSleep } from "../../core/retry";
 import { ElbV2Client, type V2Api, type WireV3Object } from "../client";
 import { retryBudgetMs, type Target } from "../config";
 import { V2_LB_STATUS, V2_TAG_ACTION } from "../constants";
 import { classify } from "../errors";
+import { kept, ListenerLifecycle, readBack, readResult, type LoadBalancerKind } from "../listener/lifecycle";
 import { sameValue } from "../schema";
 import { ElbSession, type ElbSessionOptions } from "../session";
 import { cloudOf, ElbV2ListenerPlan, routeFamily } from "./plan";
@@ -74,24 +74,37 @@ function same(name: V2InputName, a: unknown, b: unknown): boolean {
   return SET_INPUTS.has(name) ? sameValue(asSet(a), asSet(b)) : sameValue(a, b);
 }
 
+/**
+ * SHARED_LB is what the shared steps need to know of a shared load balancer: ERROR never becomes ACTIVE, and one the
+ * v2 GET shows as dedicated (`guaranteed: true`) is refused. Ref: digest §5, §9.
+ */
+const SHARED_LB: LoadBalancerKind = {
+  kind: "shared",
+  active: V2_LB_STATUS.active,
+  stuck: [V2_LB_STATUS.error],
+  stuckAdvice: ": no listener can be changed on it; repair or replace the load balancer",
+  refuse: (lb) => (lb.guaranteed === true ? dedicated(lb.id) : undefined),
+};
+
 /** ElbV2ListenerProvider implements the lifecycle of a shared ELB v2 listener. */
 export class ElbV2ListenerProvider
   extends ElbV2ListenerPlan
   implements dynamic.ResourceProvider<ElbV2ListenerInputs, ElbV2ListenerOutputs>
 {
   // #private (not TypeScript `private`): the session holds the stack configuration and credentials.
-  readonly #options: V2ProviderOptions;
   readonly #session: ElbSession<V2Api>;
+  readonly #steps: ListenerLifecycle<V2Api>;
 
   constructor(options: V2ProviderOptions = {}) {
     super(options);
-    this.#options = options;
     this.#session = new ElbSession<V2Api>(
       NAME,
       options,
       this.stack,
       (target) => new ElbV2Client(target, routeFamily(cloudOf(this.stack.safeSettings(), target.region))),
     );
+    const budgetMs = (): number => retryBudgetMs(this.stack.settings());
+    this.#steps = new ListenerLifecycle(this.#session, options, budgetMs, SHARED_LB, NAME);
   }
 
   /** configure keeps the stack's config for the plan half and forgets clients built under the previous one. */
@@ -111,29 +124,24 @@ export class ElbV2ListenerProvider
     const { target, api } = this.#session.connect(inputs);
     const lbId = inputs.loadbalancerId;
     const listener = await this.#session.pipeline.exclusive(this.#session.lbTarget(target, lbId), async (lane) => {
-      const deadline = this.deadline();
+      const deadline = this.#steps.deadline();
       await this.refuseDedicated(api, lbId, target);
-      const lb = await this.readLoadBalancer(api, lbId, target);
-      await this.waitActive(api, lbId, target, deadline, lb);
+      const lb = await this.#steps.readLoadBalancer(api, lbId, target);
+      await this.#steps.waitActive(api, lbId, target, deadline, lb);
       const made = await createOnce(this.#session.pipeline, lane, this.creating(api, inputs, lane)).catch(
         (error: unknown) => {
-          if (classify(error) === "conflict" && !inputs.adoptExisting) {
-            log.warn(
-              `${NAME}: port ${inputs.protocolPort} of load balancer ${lbId} is taken; ` +
-                `set adoptExisting: true to manage an existing ${inputs.protocol} listener on it`,
-            );
-          }
+          this.#steps.warnIfTaken(error, inputs);
           throw error;
         },
       );
       try {
-        await this.waitActive(api, lbId, target, deadline);
+        await this.#steps.waitActive(api, lbId, target, deadline);
         const v3 = v3Body(inputs);
         if (Object.keys(v3).length > 0) {
           await this.#session.pipeline.call(made.resource.id, "update listener (v3)", lane, () =>
             api.updateListenerV3(made.resource.id, { listener: v3 }),
           );
-          await this.waitActive(api, lbId, target, deadline);
+          await this.#steps.waitActive(api, lbId, target, deadline);
         }
         // An adopted listener's tags are made the program's only when the program sets tags.
         if (inputs.tags !== undefined) {
@@ -171,29 +179,15 @@ export class ElbV2ListenerProvider
     if (!hadInputs || previous.transparentClientIpEnable !== undefined) {
       live.transparentClientIpEnable = await this.readTransparent(api, id, reads, previous.transparentClientIpEnable);
     }
-    const values: Record<string, unknown> = {};
-    for (const name of INPUT_NAMES) {
-      if (name === "region" || name === "projectId" || name === "adoptExisting") {
-        if (previous[name] !== undefined) values[name] = previous[name];
-        continue;
-      }
-      const wanted = !hadInputs || previous[name] !== undefined || (REQUIRED as readonly string[]).includes(name);
-      if (!wanted) continue;
-      let value: unknown = live[name];
-      if (SET_INPUTS.has(name) && same(name, value, previous[name])) value = previous[name];
-      if (hadInputs && name === "insertHeaders" && live.insertHeaders !== undefined) {
-        value = trimmedHeaders(live.insertHeaders, previous.insertHeaders);
-      }
-      if (value !== undefined) values[name] = value;
-    }
+    const values = readBack(INPUT_NAMES, REQUIRED, previous, live, (name, value, had) => {
+      if (had && name === "insertHeaders" && value !== undefined) return trimmedHeaders(value, previous.insertHeaders);
+      return SET_INPUTS.has(name) && same(name, value, previous[name]) ? previous[name] : value;
+    });
     const decoded = decodeInputs(RESOURCE, ELB_V2_LISTENER_PROPS, REQUIRED, values);
     if (!conforms<typeof ELB_V2_LISTENER_PROPS, (typeof REQUIRED)[number]>(values, decoded)) {
       throw new ListenerError(`${NAME} ${id}: ${decoded.failures.map((f) => f.reason).join("; ")}`);
     }
-    const outs = this.outputs(values, listener, target);
-    const inputs: ElbV2ListenerOutputs = { ...outs };
-    for (const name of V2_OUTPUT_NAMES) Reflect.deleteProperty(inputs, name);
-    return { id: listener.id, props: outs, inputs };
+    return readResult(listener.id, this.outputs(values, listener, target), V2_OUTPUT_NAMES);
   }
 
   /**
@@ -224,57 +218,38 @@ export class ElbV2ListenerProvider
       Object.keys(v3).length === 0 &&
       tags.create.length + tags.delete.length === 0
     ) {
-      return { outs: this.kept(olds, news) };
+      return { outs: kept(olds, news) };
     }
     const listener = await this.#session.pipeline.exclusive(
       this.#session.lbTarget(target, news.loadbalancerId),
       async (lane) => {
-        const deadline = this.deadline();
+        const deadline = this.#steps.deadline();
         let answer: WireV3Object | undefined;
         if (Object.keys(body).length > 0 || Object.keys(v3).length > 0) {
-          await this.waitActive(api, news.loadbalancerId, target, deadline);
+          await this.#steps.waitActive(api, news.loadbalancerId, target, deadline);
           if (Object.keys(body).length > 0) {
             answer = await this.#session.pipeline.call(id, "update listener", lane, () =>
               api.updateListener(id, { listener: body }),
             );
-            await this.waitActive(api, news.loadbalancerId, target, deadline);
+            await this.#steps.waitActive(api, news.loadbalancerId, target, deadline);
           }
           if (Object.keys(v3).length > 0) {
             await this.#session.pipeline.call(id, "update listener (v3)", lane, () =>
               api.updateListenerV3(id, { listener: v3 }),
             );
-            await this.waitActive(api, news.loadbalancerId, target, deadline);
+            await this.#steps.waitActive(api, news.loadbalancerId, target, deadline);
           }
         }
         await this.applyTags(api, id, olds.tags ?? {}, news.tags, lane);
         return answer;
       },
     );
-    return { outs: listener ? this.outputs(news, listener, target) : this.kept(olds, news) };
+    return { outs: listener ? this.outputs(news, listener, target) : kept(olds, news) };
   }
 
   /** delete DELETEs the listener between ACTIVE waits; one that is already gone counts as deleted. */
   async delete(id: string, props: ElbV2ListenerOutputs): Promise<void> {
-    const { target, api } = this.#session.connect({
-      region: props.resolvedRegion ?? props.region,
-      projectId: props.resolvedProjectId ?? props.projectId,
-    });
-    const lbId = String(props.loadbalancerId);
-    try {
-      await this.#session.pipeline.exclusive(this.#session.lbTarget(target, lbId), async (lane) => {
-        const deadline = this.deadline();
-        await this.waitActive(api, lbId, target, deadline);
-        await this.#session.pipeline.call(id, "delete listener", lane, () => api.deleteListener(id));
-        await this.waitActive(api, lbId, target, deadline);
-      });
-    } catch (error) {
-      if (classify(error) !== "gone") throw error;
-      log.info(`${NAME}: listener ${id} was already gone`);
-    }
-  }
-
-  private deadline(): number {
-    return (this.#options.retry?.now ?? Date.now)() + retryBudgetMs(this.stack.settings());
+    await this.#steps.delete(id, props);
   }
 
   /**
@@ -292,58 +267,6 @@ export class ElbV2ListenerProvider
       throw error;
     }
     if (lb.guaranteed === true) throw dedicated(id);
-  }
-
-  /** readLoadBalancer GETs the shared load balancer on the v2 route; one the service says is gone is refused. */
-  private async readLoadBalancer(api: V2Api, id: string, target: Target): Promise<WireV3Object> {
-    let lb: WireV3Object;
-    try {
-      const reads = this.#session.pipeline.reads(this.#session.endpoint(target));
-      lb = await this.#session.pipeline.call(id, "read load balancer", reads, () => api.getLoadBalancer(id));
-    } catch (error) {
-      if (classify(error) === "gone") {
-        throw new ListenerError(
-          `Huawei Cloud shared load balancer ${id} does not exist in project ${target.projectId} ` +
-            `(${target.region}): check loadbalancerId, region and projectId`,
-        );
-      }
-      throw error;
-    }
-    if (lb.guaranteed === true) throw dedicated(id);
-    return lb;
-  }
-
-  /**
-   * waitActive polls the load balancer until it is ACTIVE, as the Open Telekom Cloud Terraform provider does, within
-   * the operation's deadline; ERROR is refused at once (it never becomes ACTIVE); `first` is a read already made.
-   * Ref: digest §5.
-   */
-  private async waitActive(
-    api: V2Api,
-    id: string,
-    target: Target,
-    deadline: number,
-    first?: WireV3Object,
-  ): Promise<void> {
-    const sleep = this.#options.retry?.sleep ?? realSleep;
-    const now = this.#options.retry?.now ?? Date.now;
-    let lb = first ?? (await this.readLoadBalancer(api, id, target));
-    while (lb.provisioning_status !== V2_LB_STATUS.active) {
-      if (lb.provisioning_status === V2_LB_STATUS.error) {
-        throw new ListenerError(
-          `Huawei Cloud shared load balancer ${id} is ${V2_LB_STATUS.error}, not ${V2_LB_STATUS.active}: ` +
-            `no listener can be changed on it; repair or replace the load balancer`,
-        );
-      }
-      if (now() > deadline) {
-        throw new ListenerError(
-          `Huawei Cloud shared load balancer ${id} stayed ${String(lb.provisioning_status)} past the retry ` +
-            `budget; waiting for ${V2_LB_STATUS.active}`,
-        );
-      }
-      await sleep(this.#options.pollIntervalMs ?? 1000);
-      lb = await this.readLoadBalancer(api, id, target);
-    }
   }
 
   /**
@@ -450,17 +373,6 @@ export class ElbV2ListenerProvider
           `(${error instanceof Error ? error.message : String(error)}); delete it by hand or adopt it with adoptExisting`,
       );
     }
-  }
-
-  private kept(olds: ElbV2ListenerOutputs, news: ElbV2ListenerInputs): ElbV2ListenerOutputs {
-    const kept: ElbV2ListenerOutputs = {
-      ...news,
-      resolvedRegion: olds.resolvedRegion,
-      resolvedProjectId: olds.resolvedProjectId,
-    };
-    if (olds.createdAt !== undefined) Object.assign(kept, { createdAt: olds.createdAt });
-    if (olds.updatedAt !== undefined) Object.assign(kept, { updatedAt: olds.updatedAt });
-    return kept;
   }
 
   private outputs(inputs: ElbV2ListenerInputs, listener: WireV3Object, target: Target): ElbV2ListenerOutputs {

@@ -12,11 +12,10 @@ import { createOnce, type CreateKind } from "../../core/createOnce";
 import { ListenerError } from "../../core/errors";
 import { log } from "../../core/log";
 import type { Lane } from "../../core/pipeline";
-import { realSleep } from "../../core/retry";
 import { ElbV3Client, type V3Api, type WireV3Object } from "../client";
 import { retryBudgetMs, type Target } from "../config";
 import { V3_LB_STATUS } from "../constants";
-import { classify } from "../errors";
+import { kept, ListenerLifecycle, readBack, readResult, type LoadBalancerKind } from "../listener/lifecycle";
 import { sameValue } from "../schema";
 import { ElbSession, type ElbSessionOptions } from "../session";
 import { ElbV3ListenerPlan } from "./plan";
@@ -50,24 +49,33 @@ const UPDATABLE_INPUTS: readonly V3InputName[] = INPUT_NAMES.filter(
 
 const l7 = (protocol: unknown): boolean => protocol === "HTTP" || protocol === "HTTPS";
 
+const NAME = `huawei:${RESOURCE}`;
+
+/**
+ * DEDICATED_LB is what the shared steps need to know of a dedicated load balancer: ERROR and PENDING_DELETE never
+ * become ACTIVE. Ref: digest §6.
+ */
+const DEDICATED_LB: LoadBalancerKind = {
+  kind: "dedicated",
+  active: V3_LB_STATUS.active,
+  stuck: [V3_LB_STATUS.error, V3_LB_STATUS.pendingDelete],
+  stuckAdvice: "",
+};
+
 /** ElbV3ListenerProvider implements the lifecycle of a dedicated ELB v3 listener. */
 export class ElbV3ListenerProvider
   extends ElbV3ListenerPlan
   implements dynamic.ResourceProvider<ElbV3ListenerInputs, ElbV3ListenerOutputs>
 {
   // #private (not TypeScript `private`): the session holds the stack configuration and credentials.
-  readonly #options: V3ProviderOptions;
   readonly #session: ElbSession<V3Api>;
+  readonly #steps: ListenerLifecycle<V3Api>;
 
   constructor(options: V3ProviderOptions = {}) {
     super(options);
-    this.#options = options;
-    this.#session = new ElbSession<V3Api>(
-      `huawei:${RESOURCE}`,
-      options,
-      this.stack,
-      (target) => new ElbV3Client(target),
-    );
+    this.#session = new ElbSession<V3Api>(NAME, options, this.stack, (target) => new ElbV3Client(target));
+    const budgetMs = (): number => retryBudgetMs(this.stack.settings());
+    this.#steps = new ListenerLifecycle(this.#session, options, budgetMs, DEDICATED_LB, NAME);
   }
 
   /** configure keeps the stack's config for the plan half and forgets clients built under the previous one. */
@@ -87,22 +95,17 @@ export class ElbV3ListenerProvider
     const listener = await this.#session.pipeline.exclusive(
       this.#session.lbTarget(target, inputs.loadbalancerId),
       async (lane) => {
-        const deadline = this.deadline();
-        const lb = await this.readLoadBalancer(api, inputs.loadbalancerId, target);
+        const deadline = this.#steps.deadline();
+        const lb = await this.#steps.readLoadBalancer(api, inputs.loadbalancerId, target);
         this.preflight(lb, inputs);
-        await this.waitActive(api, inputs.loadbalancerId, target, deadline, lb);
+        await this.#steps.waitActive(api, inputs.loadbalancerId, target, deadline, lb);
         const made = await createOnce(this.#session.pipeline, lane, this.creating(api, inputs, lane)).catch(
           (error: unknown) => {
-            if (classify(error) === "conflict" && !inputs.adoptExisting) {
-              log.warn(
-                `huawei:${RESOURCE}: port ${inputs.protocolPort} of load balancer ${inputs.loadbalancerId} is taken; ` +
-                  `set adoptExisting: true to manage an existing ${inputs.protocol} listener on it`,
-              );
-            }
+            this.#steps.warnIfTaken(error, inputs);
             throw error;
           },
         );
-        await this.waitActive(api, inputs.loadbalancerId, target, deadline);
+        await this.#steps.waitActive(api, inputs.loadbalancerId, target, deadline);
         return made.resource;
       },
     );
@@ -116,33 +119,21 @@ export class ElbV3ListenerProvider
     if (!read) return { id: "" };
     const { target, found: listener } = read;
     const live = fromWire(listener);
-    const hadInputs = INPUT_NAMES.some((k) => previous[k] !== undefined);
-    const values: Record<string, unknown> = {};
-    for (const name of INPUT_NAMES) {
-      if (name === "region" || name === "projectId" || name === "adoptExisting") {
-        if (previous[name] !== undefined) values[name] = previous[name];
-        continue;
-      }
-      const wanted = !hadInputs || previous[name] !== undefined || (REQUIRED as readonly string[]).includes(name);
-      if (!wanted) continue;
-      let value: unknown = live[name];
+    const values = readBack(INPUT_NAMES, REQUIRED, previous, live, (name, value, hadInputs) => {
       if (hadInputs && name === "insertHeaders" && live.insertHeaders) {
-        value = trimmed(live.insertHeaders, previous.insertHeaders, INSERT_HEADER_DEFAULTS);
+        return trimmed(live.insertHeaders, previous.insertHeaders, INSERT_HEADER_DEFAULTS);
       } else if (hadInputs && name === "ipgroup" && live.ipgroup) {
-        value = trimmed(live.ipgroup, previous.ipgroup, { enableIpgroup: true, type: "white" });
+        return trimmed(live.ipgroup, previous.ipgroup, { enableIpgroup: true, type: "white" });
       } else if (hadInputs && name === "accessLogCustomizedHeadersConfig" && live.accessLogCustomizedHeadersConfig) {
-        value = trimmed(live.accessLogCustomizedHeadersConfig, previous.accessLogCustomizedHeadersConfig, {});
+        return trimmed(live.accessLogCustomizedHeadersConfig, previous.accessLogCustomizedHeadersConfig, {});
       }
-      if (value !== undefined) values[name] = value;
-    }
+      return value;
+    });
     const decoded = decodeInputs(RESOURCE, ELB_V3_LISTENER_PROPS, REQUIRED, values);
     if (!conforms<typeof ELB_V3_LISTENER_PROPS, (typeof REQUIRED)[number]>(values, decoded)) {
-      throw new ListenerError(`huawei:${RESOURCE} ${id}: ${decoded.failures.map((f) => f.reason).join("; ")}`);
+      throw new ListenerError(`${NAME} ${id}: ${decoded.failures.map((f) => f.reason).join("; ")}`);
     }
-    const outs = this.outputs(values, listener, target);
-    const inputs: ElbV3ListenerOutputs = { ...outs };
-    for (const name of V3_OUTPUT_NAMES) Reflect.deleteProperty(inputs, name);
-    return { id: listener.id, props: outs, inputs };
+    return readResult(listener.id, this.outputs(values, listener, target), V3_OUTPUT_NAMES);
   }
 
   /** update sends one PUT with the inputs that changed (null or the default for removed ones), between ACTIVE waits. */
@@ -157,25 +148,16 @@ export class ElbV3ListenerProvider
     });
     const changed = UPDATABLE_INPUTS.filter((name) => !sameValue(news[name], olds[name]));
     const body = updateBody(olds, news, changed);
-    if (Object.keys(body).length === 0) {
-      const kept: ElbV3ListenerOutputs = {
-        ...news,
-        resolvedRegion: olds.resolvedRegion,
-        resolvedProjectId: olds.resolvedProjectId,
-      };
-      if (olds.createdAt !== undefined) Object.assign(kept, { createdAt: olds.createdAt });
-      if (olds.updatedAt !== undefined) Object.assign(kept, { updatedAt: olds.updatedAt });
-      return { outs: kept };
-    }
+    if (Object.keys(body).length === 0) return { outs: kept(olds, news) };
     const listener = await this.#session.pipeline.exclusive(
       this.#session.lbTarget(target, news.loadbalancerId),
       async (lane) => {
-        const deadline = this.deadline();
-        await this.waitActive(api, news.loadbalancerId, target, deadline);
+        const deadline = this.#steps.deadline();
+        await this.#steps.waitActive(api, news.loadbalancerId, target, deadline);
         const updated = await this.#session.pipeline.call(id, "update listener", lane, () =>
           api.updateListener(id, { listener: body }),
         );
-        await this.waitActive(api, news.loadbalancerId, target, deadline);
+        await this.#steps.waitActive(api, news.loadbalancerId, target, deadline);
         return updated;
       },
     );
@@ -184,41 +166,7 @@ export class ElbV3ListenerProvider
 
   /** delete DELETEs the listener between ACTIVE waits; one that is already gone counts as deleted. */
   async delete(id: string, props: ElbV3ListenerOutputs): Promise<void> {
-    const { target, api } = this.#session.connect({
-      region: props.resolvedRegion ?? props.region,
-      projectId: props.resolvedProjectId ?? props.projectId,
-    });
-    const lbId = String(props.loadbalancerId);
-    try {
-      await this.#session.pipeline.exclusive(this.#session.lbTarget(target, lbId), async (lane) => {
-        const deadline = this.deadline();
-        await this.waitActive(api, lbId, target, deadline);
-        await this.#session.pipeline.call(id, "delete listener", lane, () => api.deleteListener(id));
-        await this.waitActive(api, lbId, target, deadline);
-      });
-    } catch (error) {
-      if (classify(error) !== "gone") throw error;
-      log.info(`huawei:${RESOURCE}: listener ${id} was already gone`);
-    }
-  }
-
-  private deadline(): number {
-    return (this.#options.retry?.now ?? Date.now)() + retryBudgetMs(this.stack.settings());
-  }
-
-  private async readLoadBalancer(api: V3Api, id: string, target: Target): Promise<WireV3Object> {
-    try {
-      const reads = this.#session.pipeline.reads(this.#session.endpoint(target));
-      return await this.#session.pipeline.call(id, "read load balancer", reads, () => api.getLoadBalancer(id));
-    } catch (error) {
-      if (classify(error) === "gone") {
-        throw new ListenerError(
-          `Huawei Cloud dedicated load balancer ${id} does not exist in project ${target.projectId} ` +
-            `(${target.region}): check loadbalancerId, region and projectId`,
-        );
-      }
-      throw error;
-    }
+    await this.#steps.delete(id, props);
   }
 
   /** preflight refuses, before anything is created, a protocol the flavors do not serve and a dead load balancer. */
@@ -239,37 +187,6 @@ export class ElbV3ListenerProvider
         `Huawei Cloud dedicated load balancer ${lb.id} is ${String(status)}, not ${V3_LB_STATUS.active}: ` +
           `no listener can be added to it`,
       );
-    }
-  }
-
-  /**
-   * waitActive polls the load balancer until it is ACTIVE, as Terraform's waitForElbV3LoadBalancer does, within
-   * the operation's deadline; `first` is a read already made. Ref: digest §6.
-   */
-  private async waitActive(
-    api: V3Api,
-    id: string,
-    target: Target,
-    deadline: number,
-    first?: WireV3Object,
-  ): Promise<void> {
-    const sleep = this.#options.retry?.sleep ?? realSleep;
-    const now = this.#options.retry?.now ?? Date.now;
-    let lb = first ?? (await this.readLoadBalancer(api, id, target));
-    while (lb.provisioning_status !== V3_LB_STATUS.active) {
-      if (lb.provisioning_status === V3_LB_STATUS.error || lb.provisioning_status === V3_LB_STATUS.pendingDelete) {
-        throw new ListenerError(
-          `Huawei Cloud dedicated load balancer ${id} is ${String(lb.provisioning_status)}, not ${V3_LB_STATUS.active}`,
-        );
-      }
-      if (now() > deadline) {
-        throw new ListenerError(
-          `Huawei Cloud dedicated load balancer ${id} stayed ${String(lb.provisioning_status)} past the retry ` +
-            `budget; waiting for ${V3_LB_STATUS.active}`,
-        );
-      }
-      await sleep(this.#options.pollIntervalMs ?? 1000);
-      lb = await this.readLoadBalancer(api, id, target);
     }
   }
 
@@ -316,7 +233,7 @@ export class ElbV3ListenerProvider
           `${fixed.join(", ")} differ and cannot be changed in place`,
       );
     }
-    log.info(`huawei:${RESOURCE}: adopting existing listener ${existing.id} on port ${inputs.protocolPort}`);
+    log.info(`${NAME}: adopting existing listener ${existing.id} on port ${inputs.protocolPort}`);
     const changed = UPDATABLE_INPUTS.filter((k) => inputs[k] !== undefined && !sameValue(inputs[k], live[k]));
     if (changed.length === 0) return existing;
     const body = updateBody({}, inputs, changed);

@@ -1,0 +1,215 @@
+/**
+ * The lifecycle steps the shared (v2) and dedicated (v3) ELB listeners take alike, written once: the operation's
+ * deadline, reading the load balancer, the wait for ACTIVE before and after each change, delete between those waits,
+ * the hint on a taken port, and the state kept when nothing is sent. What differs between the two kinds (the word in
+ * messages, which statuses never become ACTIVE, what else refuses a load balancer) is one `LoadBalancerKind` entry
+ * each, in the kind's provider.
+ * Ref: ../shared/api-docs/huawei-elb-v2-listener.md §5 (waits), ../shared/api-docs/huawei-elb-v3-listener.md §6
+ * (waits).
+ */
+import { ListenerError } from "../../core/errors";
+import { log } from "../../core/log";
+import type { Lane } from "../../core/pipeline";
+import { realSleep } from "../../core/retry";
+import type { WireV3Object } from "../client";
+import type { Target } from "../config";
+import { classify } from "../errors";
+import type { ElbSession, ElbSessionOptions } from "../session";
+
+/** LoadBalancerApi is what the shared steps call on a kind's client: the load balancer GET and the listener DELETE. */
+export interface LoadBalancerApi {
+  getLoadBalancer(id: string): Promise<WireV3Object>;
+  deleteListener(id: string): Promise<void>;
+}
+
+/**
+ * LoadBalancerKind is one kind's entry for what differs: `kind` is the word in messages (`shared`, `dedicated`),
+ * `active` the status waited for, `stuck` the statuses refused at once (they never become ACTIVE) with `stuckAdvice`
+ * added to that refusal, and `refuse` any other refusal of a load balancer read.
+ */
+export interface LoadBalancerKind {
+  readonly kind: "shared" | "dedicated";
+  readonly active: string;
+  readonly stuck: readonly string[];
+  readonly stuckAdvice: string;
+  readonly refuse?: (lb: WireV3Object) => ListenerError | undefined;
+}
+
+/** StoredPlace is where a listener's state says it lives, and its load balancer. */
+interface StoredPlace {
+  readonly resolvedRegion?: string;
+  readonly region?: string;
+  readonly resolvedProjectId?: string;
+  readonly projectId?: string;
+  readonly loadbalancerId: unknown;
+}
+
+/** Stored is the part of a listener's state `kept` carries over: its place and the API's timestamps. */
+interface Stored {
+  readonly resolvedRegion: string;
+  readonly resolvedProjectId: string;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+}
+
+/** TakenPort is what the taken-port hint names: the inputs of the create that failed. */
+interface TakenPort {
+  readonly loadbalancerId: string;
+  readonly protocolPort: number;
+  readonly protocol: string;
+  readonly adoptExisting?: boolean;
+}
+
+/**
+ * ListenerLifecycle is one provider instance's shared steps over its session: `name` is `huawei:<Type>` for log
+ * lines, `budgetMs` reads the configured retry budget at each call.
+ */
+export class ListenerLifecycle<Api extends LoadBalancerApi> {
+  readonly #session: ElbSession<Api>;
+  readonly #options: ElbSessionOptions<Api>;
+  readonly #budgetMs: () => number;
+  readonly #kind: LoadBalancerKind;
+  readonly #name: string;
+
+  /** The steps of one provider instance: its session, options, retry budget, kind entry and log name. */
+  constructor(
+    session: ElbSession<Api>,
+    options: ElbSessionOptions<Api>,
+    budgetMs: () => number,
+    kind: LoadBalancerKind,
+    name: string,
+  ) {
+    this.#session = session;
+    this.#options = options;
+    this.#budgetMs = budgetMs;
+    this.#kind = kind;
+    this.#name = name;
+  }
+
+  /** deadline is when an operation starting now stops waiting: now plus the retry budget. */
+  deadline(): number {
+    return (this.#options.retry?.now ?? Date.now)() + this.#budgetMs();
+  }
+
+  /** readLoadBalancer GETs the load balancer; one the service says is gone, or that the kind refuses, is refused. */
+  async readLoadBalancer(api: Api, id: string, target: Target): Promise<WireV3Object> {
+    let lb: WireV3Object;
+    try {
+      const reads = this.#session.pipeline.reads(this.#session.endpoint(target));
+      lb = await this.#session.pipeline.call(id, "read load balancer", reads, () => api.getLoadBalancer(id));
+    } catch (error) {
+      if (classify(error) === "gone") {
+        throw new ListenerError(
+          `Huawei Cloud ${this.#kind.kind} load balancer ${id} does not exist in project ${target.projectId} ` +
+            `(${target.region}): check loadbalancerId, region and projectId`,
+        );
+      }
+      throw error;
+    }
+    const refusal = this.#kind.refuse?.(lb);
+    if (refusal) throw refusal;
+    return lb;
+  }
+
+  /**
+   * waitActive polls the load balancer until it is ACTIVE, as the Terraform providers do, within the operation's
+   * deadline; a stuck status is refused at once; `first` is a read already made.
+   */
+  async waitActive(api: Api, id: string, target: Target, deadline: number, first?: WireV3Object): Promise<void> {
+    const { kind, active, stuck, stuckAdvice } = this.#kind;
+    const sleep = this.#options.retry?.sleep ?? realSleep;
+    const now = this.#options.retry?.now ?? Date.now;
+    let lb = first ?? (await this.readLoadBalancer(api, id, target));
+    while (lb.provisioning_status !== active) {
+      if (stuck.some((s) => s === lb.provisioning_status)) {
+        throw new ListenerError(
+          `Huawei Cloud ${kind} load balancer ${id} is ${String(lb.provisioning_status)}, not ${active}${stuckAdvice}`,
+        );
+      }
+      if (now() > deadline) {
+        throw new ListenerError(
+          `Huawei Cloud ${kind} load balancer ${id} stayed ${String(lb.provisioning_status)} past the retry ` +
+            `budget; waiting for ${active}`,
+        );
+      }
+      await sleep(this.#options.pollIntervalMs ?? 1000);
+      lb = await this.readLoadBalancer(api, id, target);
+    }
+  }
+
+  /** delete DELETEs the listener between ACTIVE waits; one that is already gone counts as deleted. */
+  async delete(id: string, props: StoredPlace): Promise<void> {
+    const { target, api } = this.#session.connect({
+      region: props.resolvedRegion ?? props.region,
+      projectId: props.resolvedProjectId ?? props.projectId,
+    });
+    const lbId = String(props.loadbalancerId);
+    try {
+      await this.#session.pipeline.exclusive(this.#session.lbTarget(target, lbId), async (lane: Lane) => {
+        const deadline = this.deadline();
+        await this.waitActive(api, lbId, target, deadline);
+        await this.#session.pipeline.call(id, "delete listener", lane, () => api.deleteListener(id));
+        await this.waitActive(api, lbId, target, deadline);
+      });
+    } catch (error) {
+      if (classify(error) !== "gone") throw error;
+      log.info(`${this.#name}: listener ${id} was already gone`);
+    }
+  }
+
+  /** warnIfTaken logs, for a create that failed on a taken port, how to manage the listener already on it. */
+  warnIfTaken(error: unknown, inputs: TakenPort): void {
+    if (classify(error) !== "conflict" || inputs.adoptExisting) return;
+    log.warn(
+      `${this.#name}: port ${inputs.protocolPort} of load balancer ${inputs.loadbalancerId} is taken; ` +
+        `set adoptExisting: true to manage an existing ${inputs.protocol} listener on it`,
+    );
+  }
+}
+
+/** kept is the state of an update that sent nothing: the new inputs, with the stored place and timestamps. */
+export function kept<I extends object>(olds: Stored, news: I): I & Stored {
+  const outs: I & Stored = { ...news, resolvedRegion: olds.resolvedRegion, resolvedProjectId: olds.resolvedProjectId };
+  if (olds.createdAt !== undefined) Object.assign(outs, { createdAt: olds.createdAt });
+  if (olds.updatedAt !== undefined) Object.assign(outs, { updatedAt: olds.updatedAt });
+  return outs;
+}
+
+/**
+ * readBack is the inputs a read reports from the live values: region, project and adoptExisting as stored; of the
+ * others the stored ones and the required ones (all of them on an import, when nothing was stored), each passed
+ * through `refine` (a kind's trimming of defaults the service fills in).
+ */
+export function readBack<N extends string>(
+  names: readonly N[],
+  required: readonly string[],
+  previous: Partial<Record<N, unknown>>,
+  live: Partial<Record<N, unknown>>,
+  refine: (name: N, value: unknown, hadInputs: boolean) => unknown = (_, value) => value,
+): Record<string, unknown> {
+  const hadInputs = names.some((k) => previous[k] !== undefined);
+  const values: Record<string, unknown> = {};
+  for (const name of names) {
+    if (name === "region" || name === "projectId" || name === "adoptExisting") {
+      if (previous[name] !== undefined) values[name] = previous[name];
+      continue;
+    }
+    const wanted = !hadInputs || previous[name] !== undefined || required.includes(name);
+    if (!wanted) continue;
+    const value = refine(name, live[name], hadInputs);
+    if (value !== undefined) values[name] = value;
+  }
+  return values;
+}
+
+/** readResult is a read's answer: the outputs as props, and as inputs without the output-only names. */
+export function readResult<O extends object>(
+  id: string,
+  outs: O,
+  outputNames: readonly string[],
+): { id: string; props: O; inputs: O } {
+  // ReadResult types its inputs as the outputs; the inputs carry no output-only property.
+  const inputs: O = { ...outs };
+  for (const name of outputNames) Reflect.deleteProperty(inputs, name);
+  return { id, props: outs, inputs };
+}
