@@ -225,7 +225,7 @@ export async function createRules(
     return explainCreate(error, listener, rules[i]);
   };
 
-  /** settle sends `group` and, when the batch is refused for a rule, splits it in halves until each refusal is one's. */
+  /** settle sends `group`; a batch refused for a rule is split in halves until each refusal is one rule's. */
   const settle = async (group: number[], topUp = false): Promise<void> => {
     try {
       await sendGroup(group, topUp);
@@ -278,8 +278,8 @@ export async function createRules(
 }
 
 /**
- * configureRule sends a made or adopted rule's SetRule (name, group, ListenerSync and its own settings). When it fails, a
- * rule this create made is deleted again (an adopted one is left as it was) and the rule's error is answered.
+ * configureRule sends a made or adopted rule's SetRule (name, group, ListenerSync and its own settings). When it
+ * fails, a rule this create made is deleted again (an adopted one is left as it was) and the rule's error is answered.
  */
 async function configureRule(
   scope: BatchScope,
@@ -311,7 +311,8 @@ async function configureRule(
 /**
  * deleteRules is the DeleteRules batch function: it answers, per rule id in order (those taken with `more` after its
  * own), the id when the rule is gone (deleted now or already: InvalidRuleId.NotFound, or its listener or load
- * balancer gone) or an Error naming it. Like createRules, a batch the lock refuses takes the ids that arrived meanwhile.
+ * balancer gone) or an Error naming it. Like createRules, a batch the lock refuses takes the ids that arrived
+ * meanwhile.
  */
 export async function deleteRules(
   scope: BatchScope,

@@ -57,7 +57,7 @@ export function listParams(listener: RuleListener): Params {
   };
 }
 
-/** deleteParams are DeleteRules' parameters: up to ten rule ids as a JSON array (double quotes). Ref: family §6.2 [S5]. */
+/** deleteParams are DeleteRules' parameters: up to ten rule ids as a JSON array (double quotes). Ref: §6.2 [S5]. */
 export function deleteParams(regionId: string, ids: readonly string[]): Params {
   return { [WIRE.regionId]: regionId, [WIRE.ruleIds]: JSON.stringify(ids) };
 }
@@ -131,7 +131,7 @@ export interface ListedRule {
   readonly vServerGroupId: string;
 }
 
-/** listedRules reads the rules of a DescribeRules answer; items without a RuleId are skipped. Ref: family §6.2 [S5]. */
+/** listedRules reads the rules of a DescribeRules answer, skipping items without a RuleId. Ref: family §6.2 [S5]. */
 export function listedRules(body: ResponseBody): ListedRule[] {
   const out: ListedRule[] = [];
   for (const item of rulesArray(body)) {
@@ -166,7 +166,7 @@ export function isOwnRule(found: ListedRule, inputs: ForwardingRuleInputs): bool
   return found.ruleName === inputs.ruleName && found.vServerGroupId === inputs.vServerGroupId;
 }
 
-/** INTEGER_ADVANCED are the advanced settings Describe answers as integers. Ref: family §6.2 DescribeRules [S5][S9]. */
+/** INTEGER_ADVANCED are the advanced settings Describe answers as integers. Ref: family §6.2 [S5][S9]. */
 const INTEGER_ADVANCED: ReadonlySet<string> = new Set([
   "cookieTimeout",
   "healthCheckConnectPort",
