@@ -13,7 +13,13 @@ import type { Lane, MutationPipeline } from "../../core/pipeline";
 import type { Attempt } from "../../core/retry";
 import { RetryBudgetExceededError } from "../../core/retry";
 import type { SlbApi } from "../client";
-import { ERROR_CODES, RULE_ACTIONS as ACTIONS, RULE_ERROR_CODES, RULES_PER_CALL } from "../constants";
+import {
+  ERROR_CODES,
+  LISTENER_FAMILY_ERROR_CODES,
+  RULE_ACTIONS as ACTIONS,
+  RULE_ERROR_CODES,
+  RULES_PER_CALL,
+} from "../constants";
 import type { ForwardingRuleInputs } from "./schema";
 import type { CreatedRule, ListedRule, RuleListener } from "./wire";
 import {
@@ -55,6 +61,8 @@ const LISTENER_WIDE_CODES: ReadonlySet<string> = new Set<string>([
   ERROR_CODES.signatureDoesNotMatch,
   RULE_ERROR_CODES.ruleNotSupport,
   RULE_ERROR_CODES.listenerNotSupportRule,
+  // A redirect HTTP listener refuses rules (the family digest §1.1 suggests Operation.NotAllowed; Assumed: on CreateRules).
+  LISTENER_FAMILY_ERROR_CODES.operationNotAllowed,
 ]);
 
 /** splittable tells whether a refused batch may be refused for one of its rules: an API answer not of the listener. */

@@ -405,6 +405,38 @@ describe("ForwardingRuleProvider create paths", () => {
     expect(calls().map((c) => c.action)).toEqual(["CreateRules"]);
   });
 
+  it("fails every rule of a batch on a redirect listener at once, without splitting the batch", async () => {
+    const lb = await listener();
+    await clientFor(emulator).call("CreateLoadBalancerHTTPListener", {
+      RegionId: emulator.seed.regionId,
+      LoadBalancerId: lb,
+      ListenerPort: 80,
+      BackendServerPort: 80,
+      HealthCheck: "off",
+      StickySession: "off",
+      ListenerForward: "on",
+      ForwardPort: 443,
+    });
+    emulator.state.settle();
+    const p = provider();
+    const onRedirect = numbered(lb, "redirect", 3).map((r) => ({
+      ...r,
+      listenerPort: 80,
+      listenerProtocol: "http" as const,
+    }));
+    const results = await Promise.allSettled(onRedirect.map((r) => p.create(r)));
+    expect(results.map((r) => (r.status === "rejected" ? (r.reason as Error).message : "made"))).toEqual(
+      [0, 1, 2].map((i) =>
+        expect.stringMatching(
+          new RegExp(
+            `^ForwardingRule ${lb}:http:80 redirect-${i} \\(/redirect/${i}\\): Alibaba Cloud SLB CreateRules failed: Operation\\.NotAllowed \\(HTTP 400\\)`,
+          ),
+        ),
+      ),
+    );
+    expect(calls("CreateRules")).toHaveLength(1);
+  });
+
   it("adopts a rule of the same Domain+Url with adoptExisting, setting its name and group", async () => {
     const lb = await listener();
     const p = provider();
