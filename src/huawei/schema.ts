@@ -19,6 +19,7 @@ import {
   matching,
   oneOf,
 } from "../core/check";
+import { inputNames, regionCodec, type DecodedOf, type InputsOf } from "./listener/codecs";
 import { LB_TYPE, WIRE_SSL_PROTOCOLS } from "./constants";
 
 /** RESOURCE is the resource name used in check messages. */
@@ -207,7 +208,7 @@ export const ELB_LISTENER_PROPS = {
    * Region of the load balancer, e.g. `eu-de` or `cn-north-4`. Replaces the listener when changed. Never sent.
    * @default stack config huaweicloud:region, else HW_REGION_NAME
    */
-  region: matching("a region name such as eu-de or cn-north-4", (s) => /^[a-z]{2,}(-[a-z0-9]+){1,3}$/.test(s)),
+  region: regionCodec,
   /**
    * Project ID the load balancer belongs to. Replaces the listener when changed. Never sent.
    * @default stack config huaweicloud:projectId, else HW_PROJECT_ID
@@ -238,16 +239,15 @@ export const REQUIRED = [
 ] as const satisfies readonly (keyof ElbListenerProps)[];
 
 type Required_ = (typeof REQUIRED)[number];
-type Decoded = { [K in keyof ElbListenerProps]: t.TypeOf<ElbListenerProps[K]> };
 
 /** ElbListenerInputs are checked inputs: the mandatory ones always present, the rest optional. */
-export type ElbListenerInputs = Pick<Decoded, Required_> & Partial<Omit<Decoded, Required_>>;
+export type ElbListenerInputs = InputsOf<ElbListenerProps, Required_>;
 
 /** InputName is the name of one input. */
 export type InputName = keyof ElbListenerProps;
 
 /** INPUT_NAMES lists every input, in the document's order. */
-export const INPUT_NAMES = Object.keys(ELB_LISTENER_PROPS) as InputName[];
+export const INPUT_NAMES: InputName[] = inputNames(ELB_LISTENER_PROPS);
 
 /**
  * REPLACE_ON_CHANGE are the inputs the API cannot modify (absent from PUT /listeners/{id}): changing one replaces the
@@ -397,7 +397,7 @@ interface CheckWarning {
 
 /** Known is the decoded view a rule sees: values known now, and which inputs are still unknown (preview). */
 export interface Known {
-  readonly value: Partial<Decoded>;
+  readonly value: Partial<DecodedOf<ElbListenerProps>>;
   readonly unknowns: ReadonlySet<string>;
 }
 

@@ -18,6 +18,7 @@ import { ElbV2Client, type V2Api, type WireV3Object } from "../client";
 import { retryBudgetMs, type Target } from "../config";
 import { V2_LB_STATUS, V2_TAG_ACTION } from "../constants";
 import { classify } from "../errors";
+import { portFamily, type Tags } from "../listener/codecs";
 import { kept, ListenerLifecycle, readBack, readResult, type LoadBalancerKind } from "../listener/lifecycle";
 import { sameValue } from "../schema";
 import { ElbSession, type ElbSessionOptions } from "../session";
@@ -33,7 +34,6 @@ import {
   RESOURCE,
   SET_INPUTS,
   type ElbV2ListenerInputs,
-  type Tags,
   type V2InputName,
 } from "./schema";
 import {
@@ -65,9 +65,6 @@ const UPDATABLE_INPUTS: readonly V2InputName[] = INPUT_NAMES.filter(
 );
 
 const NAME = `huawei:${RESOURCE}`;
-
-/** portFamily is the port space a protocol's listeners share on one load balancer. */
-const portFamily = (protocol: unknown): string => (protocol === "UDP" ? "udp" : "tcp");
 
 /** same compares two values of an input, SET_INPUTS as sets. */
 function same(name: V2InputName, a: unknown, b: unknown): boolean {

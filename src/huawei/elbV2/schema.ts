@@ -21,6 +21,16 @@ import {
   matching,
   oneOf,
 } from "../../core/check";
+import {
+  FIXED_AT_CREATION,
+  inputNames,
+  type DecodedOf,
+  type InputsOf,
+  PORT_LISTENER_REQUIRED,
+  projectIdCodec,
+  regionCodec,
+  type Tags,
+} from "../listener/codecs";
 import { V2_PROTOCOLS, V2_TLS_PROTOCOL, V2_UDP_RESERVED_PORT } from "../constants";
 
 /** RESOURCE is the resource name used in check messages. */
@@ -80,9 +90,6 @@ const insertHeadersCodec = new t.Type<InsertHeaders, InsertHeaders, unknown>(
   (u, c) => (isInsertHeaders(u) ? t.success({ ...u }) : t.failure(u, c)),
   t.identity,
 );
-
-/** Tags are the listener's tags, key to value. */
-export type Tags = { readonly [key: string]: string };
 
 function isTags(u: unknown): u is Tags {
   if (u === null || typeof u !== "object" || Array.isArray(u)) return false;
@@ -217,15 +224,13 @@ export const ELB_V2_LISTENER_PROPS = {
    * Region of the load balancer, e.g. `eu-de` or `cn-north-4`. Replaces when changed. Never sent.
    * @default stack config huaweicloud:region, else HW_REGION_NAME
    */
-  region: matching("a region name such as eu-de or cn-north-4", (s) => /^[a-z]{2,}(-[a-z0-9]+){1,3}$/.test(s)),
+  region: regionCodec,
   /**
    * Project ID, 1 to 32 characters. Replaces when changed. Never sent in the body: Huawei Cloud's path carries it,
    * Open Telekom Cloud takes it from the token (a body tenant_id must equal it).
    * @default stack config huaweicloud:projectId, else HW_PROJECT_ID
    */
-  projectId: matching("a project ID of 1 to 32 letters, digits, underscores or hyphens", (s) =>
-    /^[A-Za-z0-9_-]{1,32}$/.test(s),
-  ),
+  projectId: projectIdCodec,
   /**
    * On create, take over an existing listener with the same loadbalancerId, protocolPort and protocol instead of
    * failing with ELB.6200. Never sent, never causes a diff. @default false
@@ -237,35 +242,22 @@ export const ELB_V2_LISTENER_PROPS = {
 type ElbV2ListenerProps = typeof ELB_V2_LISTENER_PROPS;
 
 /** REQUIRED lists the inputs the document marks mandatory. */
-export const REQUIRED = [
-  "loadbalancerId",
-  "protocol",
-  "protocolPort",
-] as const satisfies readonly (keyof ElbV2ListenerProps)[];
-
-type Required_ = (typeof REQUIRED)[number];
-type Decoded = { [K in keyof ElbV2ListenerProps]: t.TypeOf<ElbV2ListenerProps[K]> };
+export const REQUIRED = PORT_LISTENER_REQUIRED satisfies readonly (keyof ElbV2ListenerProps)[];
 
 /** ElbV2ListenerInputs are checked inputs: the mandatory ones always present, the rest optional. */
-export type ElbV2ListenerInputs = Pick<Decoded, Required_> & Partial<Omit<Decoded, Required_>>;
+export type ElbV2ListenerInputs = InputsOf<ElbV2ListenerProps, (typeof REQUIRED)[number]>;
 
 /** V2InputName is the name of one input. */
 export type V2InputName = keyof ElbV2ListenerProps;
 
 /** INPUT_NAMES lists every input, in the document's order. */
-export const INPUT_NAMES = Object.keys(ELB_V2_LISTENER_PROPS) as V2InputName[];
+export const INPUT_NAMES: V2InputName[] = inputNames(ELB_V2_LISTENER_PROPS);
 
 /**
  * REPLACE_ON_CHANGE are the inputs PUT cannot change (fixed at creation: absent from both PUT models), plus region
  * and project (another place is another listener). Ref: digest §3 "Fixed at creation".
  */
-export const REPLACE_ON_CHANGE: ReadonlySet<V2InputName> = new Set<V2InputName>([
-  "loadbalancerId",
-  "protocol",
-  "protocolPort",
-  "region",
-  "projectId",
-]);
+export const REPLACE_ON_CHANGE: ReadonlySet<V2InputName> = new Set<V2InputName>([...FIXED_AT_CREATION]);
 
 /** NOT_COMPARED are inputs that only steer `create` and never cause a diff. */
 export const NOT_COMPARED: ReadonlySet<V2InputName> = new Set<V2InputName>(["adoptExisting"]);
@@ -298,7 +290,7 @@ export interface CheckContext {
 
 /** Known is the decoded view a rule sees: values known now, and which inputs are still unknown (preview). */
 interface Known {
-  readonly value: Partial<Decoded>;
+  readonly value: Partial<DecodedOf<ElbV2ListenerProps>>;
   readonly unknowns: ReadonlySet<string>;
   /** Inputs given with a value their codec refused (already reported). */
   readonly invalid: ReadonlySet<string>;
@@ -479,7 +471,7 @@ export function checkInputs(raw: unknown, context: CheckContext = {}): CheckedIn
       else if (decoded.value[name] !== undefined) inputs[name] = decoded.value[name];
     }
   }
-  if (failures.length > 0 || !conforms<ElbV2ListenerProps, Required_>(inputs, decoded)) {
+  if (failures.length > 0 || !conforms<ElbV2ListenerProps, (typeof REQUIRED)[number]>(inputs, decoded)) {
     return { ok: false, inputs, failures };
   }
   return { ok: true, inputs, failures: [] };

@@ -7,12 +7,12 @@
 import { loadBalancerOf, type WireTag, type WireV3Object } from "../client";
 import type { V2RouteFamily } from "../constants";
 import { V2_TLS_PROTOCOL } from "../constants";
+import type { Tags } from "../listener/codecs";
 import {
   INPUT_NAMES,
   INSERT_HEADER_DEFAULTS,
   INSERT_HEADER_NAMES,
   type ElbV2ListenerInputs,
-  type Tags,
   type V2InputName,
 } from "./schema";
 

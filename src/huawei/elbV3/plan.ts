@@ -7,12 +7,12 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkResult, isUnknown } from "../../core/check";
 import { StackPlan, type PlanOptions, type TypedPlan } from "../../core/planned";
 import { CLOUD_DOMAINS, cloudDomain, StackConfig } from "../config";
+import { portFamily } from "../listener/codecs";
 import { changedInputs } from "../schema";
 import {
   checkInputs,
   INPUT_NAMES,
   NOT_COMPARED,
-  portFamily,
   REPLACE_ON_CHANGE,
   type Cloud,
   type ElbV3ListenerInputs,

@@ -15,6 +15,7 @@ import type { Lane } from "../../core/pipeline";
 import { ElbV3Client, type V3Api, type WireV3Object } from "../client";
 import { retryBudgetMs, type Target } from "../config";
 import { V3_LB_STATUS } from "../constants";
+import { portFamily } from "../listener/codecs";
 import { kept, ListenerLifecycle, readBack, readResult, type LoadBalancerKind } from "../listener/lifecycle";
 import { sameValue } from "../schema";
 import { ElbSession, type ElbSessionOptions } from "../session";
@@ -24,7 +25,6 @@ import {
   INPUT_NAMES,
   INSERT_HEADER_DEFAULTS,
   NOT_COMPARED,
-  portFamily,
   REPLACE_ON_CHANGE,
   REQUIRED,
   RESOURCE,

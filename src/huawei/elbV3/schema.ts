@@ -19,6 +19,16 @@ import {
   matching,
   oneOf,
 } from "../../core/check";
+import {
+  FIXED_AT_CREATION,
+  inputNames,
+  type DecodedOf,
+  type InputsOf,
+  PORT_LISTENER_REQUIRED,
+  projectIdCodec,
+  regionCodec,
+  type Tags,
+} from "../listener/codecs";
 import { V3_PROTOCOLS } from "../constants";
 
 /** RESOURCE is the resource name used in check messages. */
@@ -180,9 +190,6 @@ const accessLogCodec = new t.Type<AccessLogHeaders, AccessLogHeaders, unknown>(
   t.identity,
 );
 
-/** Tags are the listener's tags, key to value. */
-export type Tags = { readonly [key: string]: string };
-
 const tagsCodec = new t.Type<Tags, Tags, unknown>(
   "a map of tag keys (1 to 36 characters) to values (0 to 43 characters)",
   (u): u is Tags => isTags(u),
@@ -313,14 +320,12 @@ export const ELB_V3_LISTENER_PROPS = {
    * Region of the load balancer, e.g. `eu-de` or `cn-north-4`. Replaces when changed. Never sent.
    * @default stack config huaweicloud:region, else HW_REGION_NAME
    */
-  region: matching("a region name such as eu-de or cn-north-4", (s) => /^[a-z]{2,}(-[a-z0-9]+){1,3}$/.test(s)),
+  region: regionCodec,
   /**
    * Project ID, 1 to 32 characters. Replaces when changed. Never sent in the body (it is the URL's).
    * @default stack config huaweicloud:projectId, else HW_PROJECT_ID
    */
-  projectId: matching("a project ID of 1 to 32 letters, digits, underscores or hyphens", (s) =>
-    /^[A-Za-z0-9_-]{1,32}$/.test(s),
-  ),
+  projectId: projectIdCodec,
   /**
    * On create, take over an existing listener with the same loadbalancerId, protocolPort and protocol instead of
    * failing with 409 ELB.8907. Never sent, never causes a diff. @default false
@@ -332,39 +337,22 @@ export const ELB_V3_LISTENER_PROPS = {
 type ElbV3ListenerProps = typeof ELB_V3_LISTENER_PROPS;
 
 /** REQUIRED lists the inputs the document marks mandatory. */
-export const REQUIRED = [
-  "loadbalancerId",
-  "protocol",
-  "protocolPort",
-] as const satisfies readonly (keyof ElbV3ListenerProps)[];
-
-type Required_ = (typeof REQUIRED)[number];
-type Decoded = { [K in keyof ElbV3ListenerProps]: t.TypeOf<ElbV3ListenerProps[K]> };
+export const REQUIRED = PORT_LISTENER_REQUIRED satisfies readonly (keyof ElbV3ListenerProps)[];
 
 /** ElbV3ListenerInputs are checked inputs: the mandatory ones always present, the rest optional. */
-export type ElbV3ListenerInputs = Pick<Decoded, Required_> & Partial<Omit<Decoded, Required_>>;
+export type ElbV3ListenerInputs = InputsOf<ElbV3ListenerProps, (typeof REQUIRED)[number]>;
 
 /** V3InputName is the name of one input. */
 export type V3InputName = keyof ElbV3ListenerProps;
 
 /** INPUT_NAMES lists every input, in the document's order. */
-export const INPUT_NAMES = Object.keys(ELB_V3_LISTENER_PROPS) as V3InputName[];
+export const INPUT_NAMES: V3InputName[] = inputNames(ELB_V3_LISTENER_PROPS);
 
 /**
  * REPLACE_ON_CHANGE are the inputs PUT cannot change (fixed at creation), plus region and project (another place is
  * another listener) and tags (PUT has none; the tag API is not used). Ref: digest §3 "Fixed at creation".
  */
-export const REPLACE_ON_CHANGE: ReadonlySet<V3InputName> = new Set<V3InputName>([
-  "loadbalancerId",
-  "protocol",
-  "protocolPort",
-  "region",
-  "projectId",
-  "tags",
-]);
-
-/** portFamily is the port space a protocol's listeners share: a port is unique per load balancer and family. */
-export const portFamily = (protocol: unknown): string => (protocol === "UDP" ? "udp" : "tcp");
+export const REPLACE_ON_CHANGE: ReadonlySet<V3InputName> = new Set<V3InputName>([...FIXED_AT_CREATION, "tags"]);
 
 /** NOT_COMPARED are inputs that only steer `create` and never cause a diff. */
 export const NOT_COMPARED: ReadonlySet<V3InputName> = new Set<V3InputName>(["adoptExisting"]);
@@ -405,7 +393,7 @@ export interface CheckContext {
 
 /** Known is the decoded view a rule sees: values known now, and which inputs are still unknown (preview). */
 interface Known {
-  readonly value: Partial<Decoded>;
+  readonly value: Partial<DecodedOf<ElbV3ListenerProps>>;
   readonly unknowns: ReadonlySet<string>;
 }
 
@@ -573,7 +561,7 @@ export function checkInputs(raw: unknown, context: CheckContext = {}): CheckedIn
       else if (decoded.value[name] !== undefined) inputs[name] = decoded.value[name];
     }
   }
-  if (failures.length > 0 || !conforms<ElbV3ListenerProps, Required_>(inputs, decoded)) {
+  if (failures.length > 0 || !conforms<ElbV3ListenerProps, (typeof REQUIRED)[number]>(inputs, decoded)) {
     return { ok: false, inputs, failures };
   }
   return { ok: true, inputs, failures: [] };

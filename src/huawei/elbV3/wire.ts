@@ -5,6 +5,7 @@
  * Ref: ../shared/api-docs/huawei-elb-v3-listener.md §2 (create), §3 (PUT, null clears), §4 (listener object).
  */
 import type { WireV3Object } from "../client";
+import type { Tags } from "../listener/codecs";
 import {
   INPUT_NAMES,
   INSERT_HEADER_DEFAULTS,
@@ -12,7 +13,6 @@ import {
   type ElbV3ListenerInputs,
   type InsertHeaders,
   type IpGroup,
-  type Tags,
   type V3InputName,
 } from "./schema";
 

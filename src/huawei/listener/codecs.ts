@@ -1,0 +1,46 @@
+/**
+ * What the inputs of the Huawei Cloud / Open Telekom Cloud listener kinds have in common, written once: the codecs of
+ * where a listener lives (region, project), the inputs both the shared (v2) and dedicated (v3) documents mark
+ * mandatory and fix at creation, the port space a protocol shares, and the types every codec table derives. What
+ * differs between the kinds (their own fields, tags' limits, the classic project ID's length) stays in each kind's
+ * schema.ts.
+ * Ref: ../shared/api-docs/huawei-elb-v2-listener.md §2, §3; ../shared/api-docs/huawei-elb-v3-listener.md §2, §3.
+ */
+import type * as t from "io-ts";
+import { matching } from "../../core/check";
+
+/** regionCodec is the codec of a listener's `region` input, the same for every Huawei listener kind. */
+export const regionCodec = matching("a region name such as eu-de or cn-north-4", (s) =>
+  /^[a-z]{2,}(-[a-z0-9]+){1,3}$/.test(s),
+);
+
+/** projectIdCodec is the codec of the shared and dedicated listeners' `projectId` input: 1 to 32 characters. */
+export const projectIdCodec = matching("a project ID of 1 to 32 letters, digits, underscores or hyphens", (s) =>
+  /^[A-Za-z0-9_-]{1,32}$/.test(s),
+);
+
+/** PORT_LISTENER_REQUIRED lists the inputs both the v2 and the v3 listener documents mark mandatory. */
+export const PORT_LISTENER_REQUIRED = ["loadbalancerId", "protocol", "protocolPort"] as const;
+
+/**
+ * FIXED_AT_CREATION are the inputs neither the v2 nor the v3 PUT can change, plus region and project (another place
+ * is another listener). Ref: v2 digest §3, v3 digest §3 "Fixed at creation".
+ */
+export const FIXED_AT_CREATION = [...PORT_LISTENER_REQUIRED, "region", "projectId"] as const;
+
+/** Tags are a listener's tags, key to value. */
+export type Tags = { readonly [key: string]: string };
+
+/** portFamily is the port space a protocol's listeners share: a port is unique per load balancer and family. */
+export const portFamily = (protocol: unknown): string => (protocol === "UDP" ? "udp" : "tcp");
+
+/** DecodedOf is the type of each input a codec table decodes. */
+export type DecodedOf<P extends t.Props> = { [K in keyof P]: t.TypeOf<P[K]> };
+
+/** InputsOf is the checked inputs of a codec table: the `R` inputs always present, the rest optional. */
+export type InputsOf<P extends t.Props, R extends keyof P> = Pick<DecodedOf<P>, R> & Partial<Omit<DecodedOf<P>, R>>;
+
+/** inputNames lists the inputs of a codec table, in the table's (the document's) order. */
+export function inputNames<P extends t.Props>(props: P): (keyof P & string)[] {
+  return Object.keys(props).filter((k): k is keyof P & string => Object.hasOwn(props, k));
+}
