@@ -406,7 +406,11 @@ export async function deleteListener(cloud: Cloud, managed: Managed): Promise<vo
   await cloud.provider.delete!(managed.id, managed.outs);
 }
 
-/** RetryLog is a logger that counts the providers' retry lines by the code that caused them, and nothing else. */
+/**
+ * RetryLog is a logger that counts the providers' retry lines by the code that caused them, and nothing else. It
+ * reads the pipeline's one retry format, `<resource> <subject>: <action> answered <code> (HTTP <status>); retry <n> in
+ * <ms> ms (<source>)`, or `<action> failed (<error name>)` for an error that is not an API answer.
+ */
 export class RetryLog implements Logger {
   retries = 0;
   readonly byCode = new Map<string, number>();
@@ -417,11 +421,12 @@ export class RetryLog implements Logger {
     this.info(message);
   }
   info(message: string): void {
-    const retry = /retry \d+ in (\d+) ms$/.exec(message);
+    const retry = /; retry \d+ in (\d+) ms(?: \((?:backoff|lock|throttle)\))?$/.exec(message);
     if (!retry) return;
     this.retries += 1;
     this.sleptMs += Number(retry[1]);
-    const code = /(?:answered|failed with) (\S+)/.exec(message)?.[1] ?? "other";
+    const cause = / answered (\S+)(?: \(HTTP \d+\))?; retry | failed \(([^)]+)\); retry /.exec(message);
+    const code = cause?.[1] ?? cause?.[2] ?? "other";
     this.byCode.set(code, (this.byCode.get(code) ?? 0) + 1);
   }
   reset(): void {
