@@ -26,9 +26,8 @@ import {
   inputNames,
   type DecodedOf,
   type InputsOf,
+  PLACE_PROPS,
   PORT_LISTENER_REQUIRED,
-  projectIdCodec,
-  regionCodec,
   type Tags,
 } from "../listener/codecs";
 import { V2_PROTOCOLS, V2_TLS_PROTOCOL, V2_UDP_RESERVED_PORT } from "../constants";
@@ -220,22 +219,7 @@ export const ELB_V2_LISTENER_PROPS = {
    * Wire `transparent_client_ip_enable` (v3). Ref: digest §2, §8.
    */
   transparentClientIpEnable: booleanValue,
-  /**
-   * Region of the load balancer, e.g. `eu-de` or `cn-north-4`. Replaces when changed. Never sent.
-   * @default stack config huaweicloud:region, else HW_REGION_NAME
-   */
-  region: regionCodec,
-  /**
-   * Project ID, 1 to 32 characters. Replaces when changed. Never sent in the body: Huawei Cloud's path carries it,
-   * Open Telekom Cloud takes it from the token (a body tenant_id must equal it).
-   * @default stack config huaweicloud:projectId, else HW_PROJECT_ID
-   */
-  projectId: projectIdCodec,
-  /**
-   * On create, take over an existing listener with the same loadbalancerId, protocolPort and protocol instead of
-   * failing with ELB.6200. Never sent, never causes a diff. @default false
-   */
-  adoptExisting: booleanValue,
+  ...PLACE_PROPS,
 };
 
 /** ElbV2ListenerProps is the type of the codec table. */

@@ -24,9 +24,8 @@ import {
   inputNames,
   type DecodedOf,
   type InputsOf,
+  PLACE_PROPS,
   PORT_LISTENER_REQUIRED,
-  projectIdCodec,
-  regionCodec,
   type Tags,
 } from "../listener/codecs";
 import { V3_PROTOCOLS } from "../constants";
@@ -316,21 +315,7 @@ export const ELB_V3_LISTENER_PROPS = {
   cps: intRange(0, 1_000_000),
   /** Huawei Cloud only: concurrent connections, 0 (unlimited) to 1000000. @default 0 Wire `connection`. */
   connection: intRange(0, 1_000_000),
-  /**
-   * Region of the load balancer, e.g. `eu-de` or `cn-north-4`. Replaces when changed. Never sent.
-   * @default stack config huaweicloud:region, else HW_REGION_NAME
-   */
-  region: regionCodec,
-  /**
-   * Project ID, 1 to 32 characters. Replaces when changed. Never sent in the body (it is the URL's).
-   * @default stack config huaweicloud:projectId, else HW_PROJECT_ID
-   */
-  projectId: projectIdCodec,
-  /**
-   * On create, take over an existing listener with the same loadbalancerId, protocolPort and protocol instead of
-   * failing with 409 ELB.8907. Never sent, never causes a diff. @default false
-   */
-  adoptExisting: booleanValue,
+  ...PLACE_PROPS,
 };
 
 /** ElbV3ListenerProps is the type of the codec table. */

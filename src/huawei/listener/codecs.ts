@@ -7,17 +7,40 @@
  * Ref: ../shared/api-docs/huawei-elb-v2-listener.md §2, §3; ../shared/api-docs/huawei-elb-v3-listener.md §2, §3.
  */
 import type * as t from "io-ts";
-import { matching } from "../../core/check";
+import { booleanValue, matching } from "../../core/check";
 
 /** regionCodec is the codec of a listener's `region` input, the same for every Huawei listener kind. */
 export const regionCodec = matching("a region name such as eu-de or cn-north-4", (s) =>
   /^[a-z]{2,}(-[a-z0-9]+){1,3}$/.test(s),
 );
 
-/** projectIdCodec is the codec of the shared and dedicated listeners' `projectId` input: 1 to 32 characters. */
-export const projectIdCodec = matching("a project ID of 1 to 32 letters, digits, underscores or hyphens", (s) =>
-  /^[A-Za-z0-9_-]{1,32}$/.test(s),
-);
+/**
+ * PLACE_PROPS are the codecs of the inputs that say where a shared (v2) or dedicated (v3) listener lives and how its
+ * create treats a taken port, the last fields of both kinds' codec tables; their TSDoc is what users read on
+ * `ElbV2ListenerArgs` and `ElbV3ListenerArgs`.
+ */
+export const PLACE_PROPS = {
+  /**
+   * Region of the load balancer, e.g. `eu-de` or `cn-north-4`. Replaces when changed. Never sent.
+   * @default stack config huaweicloud:region, else HW_REGION_NAME
+   */
+  region: regionCodec,
+  /**
+   * Project ID, 1 to 32 characters. Replaces when changed. Never sent in the body: Huawei Cloud's path carries it;
+   * on the shared (v2) routes Open Telekom Cloud takes it from the token (a body tenant_id must equal it), on the
+   * dedicated (v3) routes it is the URL's.
+   * @default stack config huaweicloud:projectId, else HW_PROJECT_ID
+   */
+  projectId: matching("a project ID of 1 to 32 letters, digits, underscores or hyphens", (s) =>
+    /^[A-Za-z0-9_-]{1,32}$/.test(s),
+  ),
+  /**
+   * On create, take over an existing listener with the same loadbalancerId, protocolPort and protocol instead of
+   * failing with the service's conflict (ELB.6200 on a shared load balancer, 409 ELB.8907 on a dedicated one).
+   * Never sent, never causes a diff. @default false
+   */
+  adoptExisting: booleanValue,
+};
 
 /** PORT_LISTENER_REQUIRED lists the inputs both the v2 and the v3 listener documents mark mandatory. */
 export const PORT_LISTENER_REQUIRED = ["loadbalancerId", "protocol", "protocolPort"] as const;
