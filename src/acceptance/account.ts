@@ -1,16 +1,18 @@
 /**
  * What the acceptance run and the sweep need from an account besides the providers: list a load balancer's listeners
- * (to find free ports, to prove a listener is gone, to find what a run left), and delete a listener or a domain
- * extension by id. Each cloud's reads go through the package's own clients, so they are signed, recorded and read as
+ * (to find free ports, to prove a listener is gone, to find what a run left), and delete a listener, a domain
+ * extension or a forwarding rule by id. Each cloud's reads go through the package's own clients, so they are signed, recorded and read as
  * the providers' are.
  */
 import { SlbClient, type ResponseBody } from "../aliyun/client";
 import { resolveCredentials, resolveEndpoint, requireRegion } from "../aliyun/config";
-import { DOMAIN_EXTENSION_ACTIONS } from "../aliyun/constants";
+import { DOMAIN_EXTENSION_ACTIONS, LISTENER_ACTIONS, RULE_ACTIONS } from "../aliyun/constants";
 import { listedExtensions } from "../aliyun/domainExtension/wire";
-import { ElbClient } from "../huawei/client";
-import { readSettings, resolveTarget } from "../huawei/config";
+import { deleteParams, listParams, listedRules } from "../aliyun/forwardingRule/wire";
+import { ElbClient, ElbV2Client } from "../huawei/client";
+import { readSettings, resolveTarget, type HuaweiSettings } from "../huawei/config";
 import { OPERATIONS, PATHS, V3_OPERATIONS, V3_PATHS } from "../huawei/constants";
+import { cloudOf, routeFamily } from "../huawei/elbV2/plan";
 import type { Env } from "../core/config";
 import type { ConfigLookup } from "./variables";
 
@@ -33,6 +35,18 @@ export interface LiveExtension {
   readonly listenerPort: number;
 }
 
+/** LiveRule is one Aliyun forwarding rule of an HTTP or HTTPS listener. */
+export interface LiveRule {
+  readonly id: string;
+  readonly name: string;
+  readonly listenerPort: number;
+}
+
+/** LABELLED are the SLB listener protocols whose description a listing reads (one Describe call per listener). */
+type Labelled = keyof typeof LISTENER_ACTIONS;
+
+const isLabelled = (protocol: string): protocol is Labelled => Object.hasOwn(LISTENER_ACTIONS, protocol);
+
 /** AliyunAccount reads and deletes on one SLB instance through the package's client. */
 export class AliyunAccount {
   readonly #client: SlbClient;
@@ -52,14 +66,17 @@ export class AliyunAccount {
     });
   }
 
-  /** listeners lists the instance's listeners; an HTTPS listener's description is read with its attribute. */
-  async listeners(loadBalancerId: string): Promise<LiveListener[]> {
+  /**
+   * listeners lists the instance's listeners; the description of a listener of one of the `labelled` protocols is
+   * read with its attribute (by default HTTPS only: the runner needs ports, the sweep every protocol's description).
+   */
+  async listeners(loadBalancerId: string, labelled: readonly Labelled[] = ["https"]): Promise<LiveListener[]> {
     const lb = await this.loadBalancer(loadBalancerId);
     const out: LiveListener[] = [];
     for (const { port, protocol } of portsAndProtocols(lb)) {
       const labels: string[] = [];
-      if (protocol === "https") {
-        const attribute = await this.#client.call("DescribeLoadBalancerHTTPSListenerAttribute", {
+      if (isLabelled(protocol) && labelled.includes(protocol)) {
+        const attribute = await this.#client.call(LISTENER_ACTIONS[protocol].describe, {
           RegionId: this.regionId,
           LoadBalancerId: loadBalancerId,
           ListenerPort: port,
@@ -79,6 +96,26 @@ export class AliyunAccount {
       ListenerPort: listenerPort,
     });
     return listedExtensions(body).map((e) => ({ id: e.domainExtensionId, domain: e.domain, listenerPort }));
+  }
+
+  /** rules lists the forwarding rules of one HTTP or HTTPS listener. */
+  async rules(loadBalancerId: string, listener: LiveListener): Promise<LiveRule[]> {
+    if (listener.protocol !== "http" && listener.protocol !== "https") return [];
+    const body = await this.#client.call(
+      RULE_ACTIONS.describeAll,
+      listParams({
+        regionId: this.regionId,
+        loadBalancerId,
+        listenerPort: listener.port,
+        listenerProtocol: listener.protocol,
+      }),
+    );
+    return listedRules(body).map((r) => ({ id: r.ruleId, name: r.ruleName, listenerPort: listener.port }));
+  }
+
+  /** deleteRule deletes one forwarding rule by id. */
+  async deleteRule(rule: LiveRule): Promise<void> {
+    await this.#client.call(RULE_ACTIONS.delete, deleteParams(this.regionId, [rule.id]));
   }
 
   /** deleteListener deletes one listener by port and protocol. */
@@ -113,14 +150,20 @@ function portsAndProtocols(body: ResponseBody): { port: number; protocol: string
   });
 }
 
-/** HuaweiAccount reads and deletes classic (v1.0) and dedicated (v3) listeners through the package's client. */
+/**
+ * HuaweiAccount reads and deletes classic (v1.0), dedicated (v3) and shared (v2) listeners through the package's
+ * clients; the shared ones on the route family the ElbV2Listener provider would call for the same settings.
+ */
 export class HuaweiAccount {
   readonly #client: ElbClient;
+  readonly #shared: ElbV2Client;
   readonly projectId: string;
 
   constructor(env: Env, config: ConfigLookup = noConfig) {
-    const target = resolveTarget(readSettings({ get: config }, env));
+    const settings: HuaweiSettings = readSettings({ get: config }, env);
+    const target = resolveTarget(settings);
     this.#client = new ElbClient(target);
+    this.#shared = new ElbV2Client(target, routeFamily(cloudOf(settings, target.region)));
     this.projectId = target.projectId;
   }
 
@@ -156,6 +199,32 @@ export class HuaweiAccount {
       const labels = [l.name, l.description].filter((s): s is string => typeof s === "string" && s !== "");
       return [{ id: l.id, port: Number(l.protocol_port), protocol: String(l.protocol), labels }];
     });
+  }
+
+  /**
+   * sharedListeners lists a shared load balancer's listeners: the load balancer's answer names them (`listeners`,
+   * ids only), and each is read by id, so no page of another load balancer's listeners is walked.
+   * Ref: shared/api-docs/huawei-elb-v2-listener.md §5 (the v2 load balancer GET), Sources [S] (loadbalancer_resp).
+   * Assumed: its `listeners` holds `{ id }` items, as Neutron LBaaS v2's load balancer does; the digest lists no field.
+   */
+  async sharedListeners(loadBalancerId: string): Promise<LiveListener[]> {
+    const lb = await this.#shared.getLoadBalancer(loadBalancerId);
+    const ids = (Array.isArray(lb.listeners) ? (lb.listeners as unknown[]) : []).flatMap((item: unknown) => {
+      const id = (item ?? {}) as { id?: unknown };
+      return typeof id.id === "string" ? [id.id] : [];
+    });
+    const out: LiveListener[] = [];
+    for (const id of ids) {
+      const l = await this.#shared.getListener(id);
+      const labels = [l.name, l.description].filter((s): s is string => typeof s === "string" && s !== "");
+      out.push({ id: l.id, port: Number(l.protocol_port), protocol: String(l.protocol), labels });
+    }
+    return out;
+  }
+
+  /** deleteShared deletes a shared listener. */
+  async deleteShared(id: string): Promise<void> {
+    await this.#shared.deleteListener(id);
   }
 
   /** deleteClassic deletes a classic listener. */

@@ -119,12 +119,39 @@ export function emulatorEnv(emulators: Emulators): Record<string, string> {
     [VARIABLES.huaweiClassicCertificateId]: huawei.seed.certificateId,
     [VARIABLES.huaweiDedicatedLoadBalancerId]: huawei.seed.dedicated.l4l7,
     [VARIABLES.huaweiDedicatedCertificateId]: huawei.seed.certificates.server,
+    [VARIABLES.huaweiSharedLoadBalancerId]: huawei.seed.shared.loadBalancers.first,
+    [VARIABLES.huaweiSharedCertificateId]: huawei.seed.shared.certificateId,
+    // Assumed: the SLB emulator seeds no VServer group and takes any `rsp-` id on a rule, so a fixed one serves.
+    [VARIABLES.aliyunVServerGroupId]: EMULATOR_VSERVER_GROUP_ID,
   };
 }
 
-/** freePort is the first port of the range no listener of the load balancer uses, or undefined. */
-export function freePort(range: PortRange, taken: readonly { readonly port: number }[]): number | undefined {
-  const used = new Set(taken.map((l) => l.port));
+/** EMULATOR_VSERVER_GROUP_ID is the VServer group the ForwardingRule scenario names on the emulator. */
+const EMULATOR_VSERVER_GROUP_ID = "rsp-plbacc0emulator";
+
+/** Taken is a listener the port picker must step around: its port and, when known, its protocol. */
+interface Taken {
+  readonly port: number;
+  readonly protocol?: string;
+}
+
+/**
+ * clashes tells whether a listener of `protocol` cannot go on a taken listener's port. On an SLB instance a UDP
+ * listener may share its port with a TCP, HTTP or HTTPS one, and TCP, HTTP and HTTPS ports are unique among
+ * themselves; without a protocol (the Huawei kinds) any listener takes the port.
+ * Ref: shared/api-docs/aliyun-slb-listener-family.md §1.3, §5 (UDP ListenerPort).
+ */
+function clashes(protocol: string | undefined, taken: Taken): boolean {
+  if (protocol === undefined || taken.protocol === undefined) return true;
+  return (protocol.toLowerCase() === "udp") === (taken.protocol.toLowerCase() === "udp");
+}
+
+/**
+ * freePort is the first port of the range that no listener of the load balancer holds against a listener of
+ * `protocol` (see clashes; without a protocol every listener holds its port), or undefined.
+ */
+export function freePort(range: PortRange, taken: readonly Taken[], protocol?: string): number | undefined {
+  const used = new Set(taken.filter((l) => clashes(protocol, l)).map((l) => l.port));
   for (let port = range.from; port <= range.to; port += 1) if (!used.has(port)) return port;
   return undefined;
 }
@@ -206,8 +233,10 @@ export async function runAcceptance(options: AcceptanceOptions = {}): Promise<Ac
       try {
         const taken = await scenario.listeners(accounts, ids);
         // Ports already picked for another kind on the same load balancer are taken too.
-        const picked = runnable.filter((r) => r.scenario.loadBalancer === scenario.loadBalancer);
-        const port = freePort(ports, [...taken, ...picked]);
+        const picked = runnable
+          .filter((r) => r.scenario.loadBalancer === scenario.loadBalancer)
+          .map((r) => ({ port: r.port, ...(r.scenario.protocol ? { protocol: r.scenario.protocol } : {}) }));
+        const port = freePort(ports, [...taken, ...picked], scenario.protocol);
         if (port === undefined) {
           problems.push(`${scenario.kind}: no free port in ${ports.from}-${ports.to} (set ${VARIABLES.ports})`);
         } else runnable.push({ scenario, port });
@@ -266,10 +295,13 @@ function completeIds(ids: AccountIds): Ids {
   return {
     aliyunLoadBalancerId: ids.aliyunLoadBalancerId ?? "",
     aliyunCertificateIds: ids.aliyunCertificateIds ?? "",
+    aliyunVServerGroupId: ids.aliyunVServerGroupId ?? "",
     huaweiClassicLoadBalancerId: ids.huaweiClassicLoadBalancerId ?? "",
     huaweiClassicCertificateId: ids.huaweiClassicCertificateId ?? "",
     huaweiDedicatedLoadBalancerId: ids.huaweiDedicatedLoadBalancerId ?? "",
     huaweiDedicatedCertificateId: ids.huaweiDedicatedCertificateId ?? "",
+    huaweiSharedLoadBalancerId: ids.huaweiSharedLoadBalancerId ?? "",
+    huaweiSharedCertificateId: ids.huaweiSharedCertificateId ?? "",
   };
 }
 
@@ -335,8 +367,11 @@ async function runScenario(scenario: Scenario, s: ScenarioRun): Promise<KindRepo
         return { id: made.id, ...(extra.getId ? { gotId: scenario.read("got", extra.getId).id } : {}) };
       },
     });
+  // A listener another protocol may hold on the same port (UDP beside TCP, HTTP or HTTPS) is not the scenario's.
   const onPort = async (): Promise<LiveListener[]> =>
-    (await scenario.listeners(s.accounts, s.ids)).filter((l) => l.port === s.port);
+    (await scenario.listeners(s.accounts, s.ids)).filter(
+      (l) => l.port === s.port && (scenario.protocol === undefined || clashes(scenario.protocol, l)),
+    );
   const failure = (r: RunResult, expected: string): string =>
     r.ok ? `expected ${expected}, got ${summary(r)}` : [...r.errors, ...r.failures.map((f) => f.reason)].join("; ");
 

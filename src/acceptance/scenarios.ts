@@ -5,14 +5,23 @@
  * entry to SCENARIOS.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { DomainExtension, HttpsListener } from "../aliyun";
+import { DomainExtension, ForwardingRule, HttpListener, HttpsListener, TcpListener, UdpListener } from "../aliyun";
 import type { Cloud } from "../core/errors";
-import { ElbListener, ElbV3Listener } from "../huawei";
+import { ElbListener, ElbV2Listener, ElbV3Listener } from "../huawei";
 import type { AliyunAccount, HuaweiAccount, LiveListener } from "./account";
 import { PREFIX, type VariableName } from "./variables";
 
 /** KindName is a resource kind the package exports. */
-export type KindName = "HttpsListener" | "DomainExtension" | "ElbListener" | "ElbV3Listener";
+export type KindName =
+  | "HttpsListener"
+  | "DomainExtension"
+  | "HttpListener"
+  | "TcpListener"
+  | "UdpListener"
+  | "ForwardingRule"
+  | "ElbListener"
+  | "ElbV3Listener"
+  | "ElbV2Listener";
 
 /** Stage is which inputs the program declares: the first, one changed in place, one that replaces. */
 export type Stage = "base" | "update" | "replace";
@@ -44,6 +53,11 @@ export interface Scenario {
   readonly loadBalancer: VariableName;
   /** needs are the account variables the scenario cannot run without. */
   readonly needs: readonly VariableName[];
+  /**
+   * protocol is the SLB protocol of the listener on the scenario's port, where a UDP listener may share a port with a
+   * TCP, HTTP or HTTPS one; a scenario without it (the Huawei kinds) owns its port outright.
+   */
+  readonly protocol?: "https" | "http" | "tcp" | "udp";
   /** resources is how many resources the program declares (the kind's, and a parent where it needs one). */
   readonly resources: number;
   /** declare builds the stage's resources inside a Pulumi program and returns the kind's resource. */
@@ -72,14 +86,36 @@ function httpsListener(name: string, stage: Stage, c: StageContext): HttpsListen
   });
 }
 
-/** ON_ALIYUN_SLB is what the Aliyun kinds share: the SLB instance and certificates they need, and its listing. */
+/** httpListener declares the plain (not redirecting) Aliyun HTTP listener a stage asks for. */
+function httpListener(name: string, stage: Stage, c: StageContext): HttpListener {
+  return new HttpListener(name, {
+    loadBalancerId: c.ids.aliyunLoadBalancerId,
+    listenerPort: c.port,
+    backendServerPort: stage === "replace" ? 8081 : 8080,
+    bandwidth: -1,
+    healthCheck: "off",
+    stickySession: "off",
+    description: stage === "base" ? `${PREFIX}${c.run}` : `${PREFIX}${c.run}-changed`,
+    idleTimeout: stage === "base" ? 15 : 30,
+    ...adoptOption(c),
+  });
+}
+
+/**
+ * ON_ALIYUN_SLB is what the Aliyun kinds share: the SLB instance and certificates they need, and its listing. Only
+ * the HTTPS kinds use the certificates, but one variable set for the instance keeps every Aliyun kind running together.
+ */
 const ON_ALIYUN_SLB = {
   cloud: "aliyun",
   loadBalancer: "aliyunLoadBalancerId",
   needs: ["aliyunLoadBalancerId", "aliyunCertificateIds"],
+  protocol: "https",
   listeners: (accounts: Accounts, ids: Ids): Promise<LiveListener[]> =>
     accounts.aliyun().listeners(ids.aliyunLoadBalancerId),
-} as const satisfies Pick<Scenario, "cloud" | "loadBalancer" | "needs" | "listeners">;
+} as const satisfies Pick<Scenario, "cloud" | "loadBalancer" | "needs" | "protocol" | "listeners">;
+
+/** ON_ALIYUN_SLB_PLAIN is ON_ALIYUN_SLB for the kinds without a certificate: they need the instance only. */
+const ON_ALIYUN_SLB_PLAIN = { ...ON_ALIYUN_SLB, needs: ["aliyunLoadBalancerId"] } as const;
 
 /** SCENARIOS are the kinds' scenarios, in the order they run. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -108,6 +144,69 @@ export const SCENARIOS: readonly Scenario[] = [
       return extension;
     },
     read: (name, id) => DomainExtension.get(name, id),
+  },
+  {
+    ...ON_ALIYUN_SLB_PLAIN,
+    kind: "HttpListener",
+    protocol: "http",
+    resources: 1,
+    declare: (stage, c) => httpListener("listener", stage, c),
+    read: (name, id) => HttpListener.get(name, id),
+  },
+  {
+    ...ON_ALIYUN_SLB_PLAIN,
+    kind: "TcpListener",
+    protocol: "tcp",
+    resources: 1,
+    declare: (stage, c) =>
+      new TcpListener("listener", {
+        loadBalancerId: c.ids.aliyunLoadBalancerId,
+        listenerPort: c.port,
+        bandwidth: -1,
+        backendServerPort: stage === "replace" ? 8081 : 8080,
+        description: stage === "base" ? `${PREFIX}${c.run}` : `${PREFIX}${c.run}-changed`,
+        establishedTimeout: stage === "base" ? 900 : 600,
+        ...adoptOption(c),
+      }),
+    read: (name, id) => TcpListener.get(name, id),
+  },
+  {
+    ...ON_ALIYUN_SLB_PLAIN,
+    kind: "UdpListener",
+    protocol: "udp",
+    resources: 1,
+    declare: (stage, c) =>
+      new UdpListener("listener", {
+        loadBalancerId: c.ids.aliyunLoadBalancerId,
+        listenerPort: c.port,
+        bandwidth: -1,
+        backendServerPort: stage === "replace" ? 5354 : 5353,
+        description: stage === "base" ? `${PREFIX}${c.run}` : `${PREFIX}${c.run}-changed`,
+        ...adoptOption(c),
+      }),
+    read: (name, id) => UdpListener.get(name, id),
+  },
+  {
+    ...ON_ALIYUN_SLB_PLAIN,
+    kind: "ForwardingRule",
+    protocol: "http",
+    needs: ["aliyunLoadBalancerId", "aliyunVServerGroupId"],
+    resources: 2,
+    declare(stage, c) {
+      // The rule's listener stays as created; the rule is renamed in place, then moved to another URL (replaced).
+      const listener = httpListener("listener", "base", c);
+      return new ForwardingRule("rule", {
+        loadBalancerId: listener.loadBalancerId,
+        listenerPort: listener.listenerPort,
+        listenerProtocol: "http",
+        ruleName: stage === "base" ? `${PREFIX}${c.run}` : `${PREFIX}${c.run}-changed`,
+        domain: `${PREFIX}${c.run}.example.com`,
+        url: stage === "replace" ? "/plbacc-b" : "/plbacc-a",
+        vServerGroupId: c.ids.aliyunVServerGroupId,
+        ...adoptOption(c),
+      });
+    },
+    read: (name, id) => ForwardingRule.get(name, id),
   },
   {
     kind: "ElbListener",
@@ -158,5 +257,34 @@ export const SCENARIOS: readonly Scenario[] = [
     },
     read: (name, id) => ElbV3Listener.get(name, id),
     listeners: (accounts, ids) => accounts.huawei().dedicatedListeners(ids.huaweiDedicatedLoadBalancerId),
+  },
+  {
+    kind: "ElbV2Listener",
+    cloud: "huawei",
+    loadBalancer: "huaweiSharedLoadBalancerId",
+    needs: ["huaweiSharedLoadBalancerId", "huaweiSharedCertificateId"],
+    resources: 1,
+    declare(stage, c) {
+      // A shared listener's protocol is fixed at creation: the replace stage turns it into a plain HTTP listener on
+      // the same port, which deletes the TERMINATED_HTTPS one first (one listener per port).
+      const tls =
+        stage === "replace"
+          ? { protocol: "HTTP" as const }
+          : {
+              protocol: "TERMINATED_HTTPS" as const,
+              defaultTlsContainerRef: c.ids.huaweiSharedCertificateId,
+              tlsCiphersPolicy: stage === "base" ? ("tls-1-0" as const) : ("tls-1-2" as const),
+            };
+      return new ElbV2Listener("listener", {
+        loadbalancerId: c.ids.huaweiSharedLoadBalancerId,
+        name: `${PREFIX}${c.run}`,
+        description: stage === "base" ? `${PREFIX}${c.run}` : `${PREFIX}${c.run}-changed`,
+        protocolPort: c.port,
+        ...tls,
+        ...adoptOption(c),
+      });
+    },
+    read: (name, id) => ElbV2Listener.get(name, id),
+    listeners: (accounts, ids) => accounts.huawei().sharedListeners(ids.huaweiSharedLoadBalancerId),
   },
 ];

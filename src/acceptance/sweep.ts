@@ -1,7 +1,7 @@
 /**
- * `npm run sweep [-- --yes]`: lists the listeners whose name or description starts with `plbacc-`, and the Aliyun
- * domain extensions whose domain does, on the load balancers the `PLB_ACC_*` variables name, and deletes them only
- * with `--yes`. Nothing without the prefix is ever touched. It reads the same credentials and endpoints as the
+ * `npm run sweep [-- --yes]`: lists the listeners whose name or description starts with `plbacc-` (every protocol,
+ * classic, dedicated and shared), the Aliyun domain extensions whose domain does and the Aliyun forwarding rules whose
+ * name does, on the load balancers the `PLB_ACC_*` variables name, and deletes them only with `--yes`. Nothing without the prefix is ever touched. It reads the same credentials and endpoints as the
  * acceptance run.
  */
 import type { Env } from "../core/config";
@@ -35,7 +35,10 @@ interface SweepResult {
 
 const prefixed = (l: LiveListener): boolean => l.labels.some((label) => label.startsWith(PREFIX));
 
-/** findLeftovers lists the prefixed listeners and extensions on the variables' load balancers. */
+/**
+ * findLeftovers lists the prefixed listeners, extensions and rules on the variables' load balancers; an extension or
+ * a rule comes before its listener, so deleting in order never leaves one without its listener.
+ */
 async function findLeftovers(env: Env, config: ConfigLookup = () => undefined): Promise<SweepItem[]> {
   const read = readAccountIds(env);
   if (!read.ok) throw new Error(read.problems.join("; "));
@@ -44,13 +47,19 @@ async function findLeftovers(env: Env, config: ConfigLookup = () => undefined): 
   if (hasAliyunCredentials(env, config) && ids.aliyunLoadBalancerId) {
     const account = new AliyunAccount(env, config);
     const lb = ids.aliyunLoadBalancerId;
-    for (const listener of await account.listeners(lb)) {
+    for (const listener of await account.listeners(lb, ["https", "http", "tcp", "udp"])) {
       const extensions: LiveExtension[] =
         listener.protocol === "https" ? await account.extensions(lb, listener.port) : [];
       for (const e of extensions.filter((x) => x.domain.startsWith(PREFIX))) {
         items.push({
           what: `aliyun domain extension ${e.id} (${e.domain}) on ${lb}:${e.listenerPort}`,
           delete: () => account.deleteExtension(e),
+        });
+      }
+      for (const r of (await account.rules(lb, listener)).filter((x) => x.name.startsWith(PREFIX))) {
+        items.push({
+          what: `aliyun forwarding rule ${r.id} (${r.name}) on ${lb}:${listener.protocol}:${r.listenerPort}`,
+          delete: () => account.deleteRule(r),
         });
       }
       if (prefixed(listener)) {
@@ -79,11 +88,19 @@ async function findLeftovers(env: Env, config: ConfigLookup = () => undefined): 
         });
       }
     }
+    if (ids.huaweiSharedLoadBalancerId) {
+      for (const l of (await account.sharedListeners(ids.huaweiSharedLoadBalancerId)).filter(prefixed)) {
+        items.push({
+          what: `huawei shared listener ${l.id} port ${l.port} (${l.labels.join(", ")})`,
+          delete: () => account.deleteShared(l.id),
+        });
+      }
+    }
   }
   return items;
 }
 
-/** sweep finds the run's leftovers, prints them, and deletes them with `yes` (extensions before their listeners). */
+/** sweep finds the run's leftovers, prints them, and deletes them with `yes` (extensions and rules first). */
 export async function sweep(options: SweepOptions = {}): Promise<SweepResult> {
   const print = options.print ?? ((line: string) => console.log(line));
   const env = options.env ?? process.env;

@@ -11,10 +11,13 @@ import { SETTINGS as HUAWEI } from "../huawei/config";
 export const VARIABLES = {
   aliyunLoadBalancerId: "PLB_ACC_ALIYUN_LOAD_BALANCER_ID",
   aliyunCertificateIds: "PLB_ACC_ALIYUN_CERTIFICATE_IDS",
+  aliyunVServerGroupId: "PLB_ACC_ALIYUN_VSERVER_GROUP_ID",
   huaweiClassicLoadBalancerId: "PLB_ACC_HUAWEI_CLASSIC_LOAD_BALANCER_ID",
   huaweiClassicCertificateId: "PLB_ACC_HUAWEI_CLASSIC_CERTIFICATE_ID",
   huaweiDedicatedLoadBalancerId: "PLB_ACC_HUAWEI_DEDICATED_LOAD_BALANCER_ID",
   huaweiDedicatedCertificateId: "PLB_ACC_HUAWEI_DEDICATED_CERTIFICATE_ID",
+  huaweiSharedLoadBalancerId: "PLB_ACC_HUAWEI_SHARED_LOAD_BALANCER_ID",
+  huaweiSharedCertificateId: "PLB_ACC_HUAWEI_SHARED_CERTIFICATE_ID",
   ports: "PLB_ACC_PORTS",
 } as const;
 
@@ -61,6 +64,10 @@ const ID_PATTERNS: Record<VariableName, { readonly rule: string; readonly test: 
     rule: "two server certificate IDs separated by a comma",
     test: (s) => /^[\w.-]+,[\w.-]+$/.test(s) && s.split(",")[0] !== s.split(",")[1],
   },
+  aliyunVServerGroupId: {
+    rule: "a VServer group ID of the SLB instance, such as rsp-bp1...",
+    test: (s) => /^rsp-[a-z0-9]+$/.test(s),
+  },
   huaweiClassicLoadBalancerId: {
     rule: "a classic load balancer ID (32 hexadecimal characters)",
     test: (s) => /^[0-9a-f]{32}$/.test(s),
@@ -74,6 +81,14 @@ const ID_PATTERNS: Record<VariableName, { readonly rule: string; readonly test: 
     test: (s) => /^[0-9a-f]{8}(-?[0-9a-f]{4}){3}-?[0-9a-f]{12}$/.test(s),
   },
   huaweiDedicatedCertificateId: {
+    rule: "a certificate ID (1 to 128 characters)",
+    test: (s) => /^[\w-]{1,128}$/.test(s),
+  },
+  huaweiSharedLoadBalancerId: {
+    rule: "a shared load balancer ID (a UUID)",
+    test: (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s),
+  },
+  huaweiSharedCertificateId: {
     rule: "a certificate ID (1 to 128 characters)",
     test: (s) => /^[\w-]{1,128}$/.test(s),
   },
