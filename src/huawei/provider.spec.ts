@@ -3,33 +3,14 @@
  * through create, read, diff, update, replace, delete and refresh; load-balancer type checks before anything is
  * created; ERROR without orphans; lost answers; many listeners on one load balancer at once.
  */
-import { setLogger, type Logger } from "../core/log";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
 import { ElbListenerProvider, type ElbListenerOutputs, type ElbListenerProviderOptions } from "./provider";
 import type { ElbListenerInputs } from "./schema";
-import { emulatorEnv, RETRY_BUDGET_SECONDS } from "./testing";
+import { emulatorEnv, emulatorSpec, RETRY_BUDGET_SECONDS } from "./testing";
 
 let emu: HuaweiEmulator;
 const lines: string[] = [];
-let previousLogger: Logger;
-
-beforeAll(async () => {
-  emu = await startHuaweiEmulator({ lockMs: 5, pendingCreateReads: 2 });
-  previousLogger = setLogger({
-    debug: (m) => lines.push(`debug: ${m}`),
-    info: (m) => lines.push(`info: ${m}`),
-    warn: (m) => lines.push(`warn: ${m}`),
-  });
-});
-afterAll(async () => {
-  setLogger(previousLogger);
-  await emu.close();
-});
-beforeEach(() => {
-  emu.resetCalls();
-  emu.faults.clear();
-  lines.length = 0;
-});
+emulatorSpec({ lockMs: 5, pendingCreateReads: 2 }, lines, (started) => (emu = started));
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
   return {

@@ -4,40 +4,24 @@
  * retried, and no secret reaches an error, a log line, the outputs or the provider object.
  */
 import { inspect } from "node:util";
-import { setLogger, type Logger } from "../core/log";
-import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
+import type { HuaweiEmulator } from "../emulator/huawei";
 import type { FaultRule } from "../emulator/faults";
 import { ElbListenerProvider, type ElbListenerOutputs } from "./provider";
 import type { ElbListenerInputs } from "./schema";
-import { emulatorEnv } from "./testing";
+import { captureLog, describeEmulator, emulatorEnv, recordInto } from "./testing";
 
 const SECRET = "Zq9-distinctive-huawei-secret-7731";
 const TOKEN = "tok-distinctive-huawei-token-4410";
 let emu: HuaweiEmulator;
 const lines: string[] = [];
-let previousLogger: Logger;
+captureLog(lines);
 
-beforeAll(() => {
-  previousLogger = setLogger({
-    debug: (m) => lines.push(m),
-    info: (m) => lines.push(m),
-    warn: (m) => lines.push(m),
-  });
-});
-afterAll(() => setLogger(previousLogger));
-
-/**
- * ownEmulator gives the enclosing describe an emulator of its own. The pipeline's pacer learns a load balancer's lock
- * per endpoint for the whole process, so on a shared emulator a lock learnt under one fault kind (a busy answer met
- * after a throttled wait reads as a lock of a second) would pace every later mutation of the file by it.
- */
-function ownEmulator(): void {
-  beforeAll(async () => {
-    emu = await startHuaweiEmulator({ secretKey: SECRET, tokens: [TOKEN], lockMs: 20, pendingCreateReads: 1 });
-  });
-  afterAll(() => emu.close());
-  beforeEach(() => emu.faults.clear());
-}
+/** ownEmulator gives the enclosing describe an emulator of its own (see `describeEmulator`). */
+const ownEmulator = (): void =>
+  describeEmulator(
+    { secretKey: SECRET, tokens: [TOKEN], lockMs: 20, pendingCreateReads: 1 },
+    (started) => (emu = started),
+  );
 
 function provider(extra: Record<string, string> = {}): ElbListenerProvider {
   return new ElbListenerProvider({
@@ -146,13 +130,7 @@ describe("secrets", () => {
   it("never appear in errors, logs, outputs or the provider object, whatever fails", async () => {
     lines.length = 0;
     const seen: string[] = [];
-    const record = async (run: () => Promise<unknown>): Promise<void> => {
-      try {
-        seen.push(JSON.stringify(await run()) ?? "");
-      } catch (error) {
-        seen.push(String(error), (error as Error).stack ?? "", inspect(error, { depth: 9 }), JSON.stringify(error));
-      }
-    };
+    const record = recordInto(seen);
     const good = provider();
     const lb = freshLb();
     const wrongKey = provider({ HW_SECRET_KEY: `${SECRET}-wrong` });

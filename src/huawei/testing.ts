@@ -2,9 +2,11 @@
  * Spec support for the Huawei specs that drive the emulator through the real client (not part of the build: see
  * tsconfig.build.json).
  */
+import { inspect } from "node:util";
 import fc from "fast-check";
 import { ApiError } from "../core/errors";
-import type { HuaweiEmulator } from "../emulator/huawei";
+import { setLogger, type Logger } from "../core/log";
+import { startHuaweiEmulator, type HuaweiEmulator, type HuaweiEmulatorOptions } from "../emulator/huawei";
 import { ElbClient } from "./client";
 import { WIRE_NAMES, type ListenerBody } from "./wire";
 import { WIRE_SSL_PROTOCOLS } from "./constants";
@@ -95,3 +97,79 @@ export function rawBody(
 /** maybe leaves a generated input out (undefined) one time in two. */
 export const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
   fc.option(arb, { nil: undefined, freq: 2 });
+
+/**
+ * captureLog sends the spec file's log lines into `lines` (from `beforeAll`, the previous logger back in `afterAll`),
+ * each as `<level>: <line>` when `levels` is set, else as the line alone.
+ */
+export function captureLog(lines: string[], levels = false): void {
+  let previous: Logger | undefined;
+  const into =
+    (level: string) =>
+    (m: string): void => {
+      lines.push(levels ? `${level}: ${m}` : m);
+    };
+  beforeAll(() => {
+    previous = setLogger({ debug: into("debug"), info: into("info"), warn: into("warn") });
+  });
+  afterAll(() => {
+    if (previous) setLogger(previous);
+  });
+}
+
+/**
+ * emulatorSpec gives a provider spec file one emulator (`started` hands it over in `beforeAll`, closed in `afterAll`)
+ * and its log lines in `lines` by level; before each spec the emulator's call record, its faults and `lines` are
+ * cleared.
+ */
+export function emulatorSpec(
+  options: HuaweiEmulatorOptions,
+  lines: string[],
+  started: (emu: HuaweiEmulator) => void,
+): void {
+  let emu: HuaweiEmulator | undefined;
+  beforeAll(async () => {
+    emu = await startHuaweiEmulator(options);
+    started(emu);
+  });
+  captureLog(lines, true);
+  afterAll(async () => {
+    await emu?.close();
+  });
+  beforeEach(() => {
+    emu?.resetCalls();
+    emu?.faults.clear();
+    lines.length = 0;
+  });
+}
+
+/**
+ * describeEmulator gives the enclosing describe an emulator of its own (`started` hands it over), with no faults left
+ * from the spec before. The pipeline's pacer learns a load balancer's lock per endpoint for the whole process, so on
+ * a shared emulator a lock learnt under one fault kind (a busy answer met after a throttled wait reads as a lock of a
+ * second) would pace every later mutation of the file by it.
+ */
+export function describeEmulator(options: HuaweiEmulatorOptions, started: (emu: HuaweiEmulator) => void): void {
+  let emu: HuaweiEmulator | undefined;
+  beforeAll(async () => {
+    emu = await startHuaweiEmulator(options);
+    started(emu);
+  });
+  afterAll(() => emu?.close());
+  beforeEach(() => emu?.faults.clear());
+}
+
+/**
+ * recordInto is the secrets specs' recorder: it runs a call and pushes into `seen` its answer as JSON, or every way
+ * its error can be shown (text, stack, inspection, JSON).
+ */
+export function recordInto(seen: string[]): (run: () => Promise<unknown>) => Promise<void> {
+  return async (run) => {
+    try {
+      seen.push(JSON.stringify(await run()) ?? "");
+    } catch (error) {
+      const stack = error instanceof Error ? (error.stack ?? "") : "";
+      seen.push(String(error), stack, inspect(error, { depth: 9 }), JSON.stringify(error));
+    }
+  };
+}

@@ -5,35 +5,16 @@
  * the refusals before anything is created (a load balancer in ERROR at once, a dedicated one, a missing one); the
  * ACTIVE waits; a taken port, adoptExisting; and the exact log lines.
  */
-import { setLogger, type Logger } from "../../core/log";
-import { startHuaweiEmulator, type HuaweiEmulator } from "../../emulator/huawei";
+import type { HuaweiEmulator } from "../../emulator/huawei";
 import { ApiError } from "../../core/errors";
 import { ElbV2Client, type V2Api, type WireV3Object } from "../client";
-import { emulatorEnv } from "../testing";
+import { emulatorEnv, emulatorSpec } from "../testing";
 import { ElbV2ListenerProvider, type ElbV2ListenerOutputs, type V2ProviderOptions } from "./provider";
 import type { ElbV2ListenerInputs } from "./schema";
 
 let emu: HuaweiEmulator;
 const lines: string[] = [];
-let previousLogger: Logger;
-
-beforeAll(async () => {
-  emu = await startHuaweiEmulator({ lockMs: 5 });
-  previousLogger = setLogger({
-    debug: (m) => lines.push(`debug: ${m}`),
-    info: (m) => lines.push(`info: ${m}`),
-    warn: (m) => lines.push(`warn: ${m}`),
-  });
-});
-afterAll(async () => {
-  setLogger(previousLogger);
-  await emu.close();
-});
-beforeEach(() => {
-  emu.resetCalls();
-  emu.faults.clear();
-  lines.length = 0;
-});
+emulatorSpec({ lockMs: 5 }, lines, (started) => (emu = started));
 
 type Family = "otc" | "huawei";
 

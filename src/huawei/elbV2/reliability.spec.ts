@@ -7,24 +7,16 @@
  * the provider object.
  */
 import { inspect } from "node:util";
-import { setLogger, type Logger } from "../../core/log";
 import type { FaultRule } from "../../emulator/faults";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../../emulator/huawei";
-import { emulatorEnv } from "../testing";
+import { captureLog, emulatorEnv, recordInto } from "../testing";
 import { ElbV2ListenerProvider } from "./provider";
 import type { ElbV2ListenerInputs } from "./schema";
 
 const SECRET = "Zq9-distinctive-v2-secret-7731";
 let emu: HuaweiEmulator;
 const lines: string[] = [];
-let previousLogger: Logger;
-
-beforeAll(() => {
-  previousLogger = setLogger({ debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m) });
-});
-afterAll(() => {
-  setLogger(previousLogger);
-});
+captureLog(lines);
 // An emulator of its own per spec: another endpoint, so what the process-wide lock pacer learns from one spec's busy
 // answers (a lock that seems long) does not slow the next spec's mutations.
 beforeEach(async () => {
@@ -258,13 +250,7 @@ describe("secrets", () => {
   it("never appear in errors, logs, outputs or the provider object", async () => {
     lines.length = 0;
     const seen: string[] = [];
-    const record = async (run: () => Promise<unknown>): Promise<void> => {
-      try {
-        seen.push(JSON.stringify(await run()) ?? "");
-      } catch (error) {
-        seen.push(String(error), (error as Error).stack ?? "", inspect(error, { depth: 9 }), JSON.stringify(error));
-      }
-    };
+    const record = recordInto(seen);
     const lb = freshLb();
     const good = provider("otc");
     const wrong = provider("otc", { HW_SECRET_KEY: `${SECRET}-wrong` });

@@ -4,33 +4,14 @@
  * builds is what the emulator stores and reads back unchanged; flavor and status checks before anything is created;
  * the ACTIVE waits; port conflicts and adoptExisting.
  */
-import { setLogger, type Logger } from "../../core/log";
-import { startHuaweiEmulator, type HuaweiEmulator } from "../../emulator/huawei";
-import { emulatorEnv } from "../testing";
+import type { HuaweiEmulator } from "../../emulator/huawei";
+import { emulatorEnv, emulatorSpec } from "../testing";
 import { ElbV3ListenerProvider, type ElbV3ListenerOutputs, type V3ProviderOptions } from "./provider";
 import type { ElbV3ListenerInputs } from "./schema";
 
 let emu: HuaweiEmulator;
 const lines: string[] = [];
-let previousLogger: Logger;
-
-beforeAll(async () => {
-  emu = await startHuaweiEmulator({ lockMs: 5 });
-  previousLogger = setLogger({
-    debug: (m) => lines.push(`debug: ${m}`),
-    info: (m) => lines.push(`info: ${m}`),
-    warn: (m) => lines.push(`warn: ${m}`),
-  });
-});
-afterAll(async () => {
-  setLogger(previousLogger);
-  await emu.close();
-});
-beforeEach(() => {
-  emu.resetCalls();
-  emu.faults.clear();
-  lines.length = 0;
-});
+emulatorSpec({ lockMs: 5 }, lines, (started) => (emu = started));
 
 function provider(options: V3ProviderOptions = {}): ElbV3ListenerProvider {
   return new ElbV3ListenerProvider({

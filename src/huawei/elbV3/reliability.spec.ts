@@ -4,35 +4,19 @@
  * errors are not retried, and no secret reaches an error, a log line, the outputs or the provider object.
  */
 import { inspect } from "node:util";
-import { setLogger, type Logger } from "../../core/log";
 import type { FaultRule } from "../../emulator/faults";
-import { startHuaweiEmulator, type HuaweiEmulator } from "../../emulator/huawei";
-import { emulatorEnv } from "../testing";
+import type { HuaweiEmulator } from "../../emulator/huawei";
+import { captureLog, describeEmulator, emulatorEnv, recordInto } from "../testing";
 import { ElbV3ListenerProvider } from "./provider";
 import type { ElbV3ListenerInputs } from "./schema";
 
 const SECRET = "Zq9-distinctive-v3-secret-5521";
 let emu: HuaweiEmulator;
 const lines: string[] = [];
-let previousLogger: Logger;
+captureLog(lines);
 
-beforeAll(() => {
-  previousLogger = setLogger({ debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m) });
-});
-afterAll(() => setLogger(previousLogger));
-
-/**
- * ownEmulator gives the enclosing describe an emulator of its own. The pipeline's pacer learns a load balancer's lock
- * per endpoint for the whole process, so on a shared emulator a lock learnt under one fault kind (a busy answer met
- * after a throttled wait reads as a lock of a second) would pace every later mutation of the file by it.
- */
-function ownEmulator(): void {
-  beforeAll(async () => {
-    emu = await startHuaweiEmulator({ secretKey: SECRET, lockMs: 20 });
-  });
-  afterAll(() => emu.close());
-  beforeEach(() => emu.faults.clear());
-}
+/** ownEmulator gives the enclosing describe an emulator of its own (see `describeEmulator`). */
+const ownEmulator = (): void => describeEmulator({ secretKey: SECRET, lockMs: 20 }, (started) => (emu = started));
 
 function provider(extra: Record<string, string> = {}): ElbV3ListenerProvider {
   return new ElbV3ListenerProvider({
@@ -154,13 +138,7 @@ describe("secrets", () => {
   it("never appear in errors, logs, outputs or the provider object", async () => {
     lines.length = 0;
     const seen: string[] = [];
-    const record = async (run: () => Promise<unknown>): Promise<void> => {
-      try {
-        seen.push(JSON.stringify(await run()) ?? "");
-      } catch (error) {
-        seen.push(String(error), (error as Error).stack ?? "", inspect(error, { depth: 9 }), JSON.stringify(error));
-      }
-    };
+    const record = recordInto(seen);
     const lb = freshLb();
     const good = provider();
     const wrong = provider({ HW_SECRET_KEY: `${SECRET}-wrong` });
