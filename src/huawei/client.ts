@@ -345,18 +345,14 @@ export class ElbV3Client implements V3Api {
   /** createListener posts a new listener; the 201 answer is the finished listener. */
   async createListener(body: object): Promise<WireV3Object> {
     const op = V3_OPERATIONS.createListener;
-    return this.object(
-      op,
-      "listener",
-      await this.#classic.exchange(op, "POST", V3_PATHS.listeners(this.projectId), body),
-    );
+    return objectIn(op, "listener", await this.#classic.exchange(op, "POST", V3_PATHS.listeners(this.projectId), body));
   }
 
   /** getListener reads one listener. */
   async getListener(id: string): Promise<WireV3Object> {
     const op = V3_OPERATIONS.getListener;
     const path = V3_PATHS.listener(this.projectId, encodeURIComponent(id));
-    return this.object(op, "listener", await this.#classic.exchange(op, "GET", path));
+    return objectIn(op, "listener", await this.#classic.exchange(op, "GET", path));
   }
 
   /** listListeners filters the project's listeners by load balancer and port (one page of up to 2000). */
@@ -365,7 +361,7 @@ export class ElbV3Client implements V3Api {
     const query = `?loadbalancer_id=${encodeURIComponent(loadbalancerId)}&protocol_port=${protocolPort}`;
     const json = await this.#classic.exchange(op, "GET", V3_PATHS.listeners(this.projectId) + query);
     const list = (json as { listeners?: unknown } | null)?.listeners;
-    if (!Array.isArray(list)) throw this.unexpected(op);
+    if (!Array.isArray(list)) throw notJson(op);
     return list.filter((l): l is WireV3Object => isObjectWithId(l));
   }
 
@@ -373,7 +369,7 @@ export class ElbV3Client implements V3Api {
   async updateListener(id: string, body: object): Promise<WireV3Object> {
     const op = V3_OPERATIONS.updateListener;
     const path = V3_PATHS.listener(this.projectId, encodeURIComponent(id));
-    return this.object(op, "listener", await this.#classic.exchange(op, "PUT", path, body));
+    return objectIn(op, "listener", await this.#classic.exchange(op, "PUT", path, body));
   }
 
   /** deleteListener deletes a listener (204). */
@@ -386,27 +382,12 @@ export class ElbV3Client implements V3Api {
   async getLoadBalancer(id: string): Promise<WireV3Object> {
     const op = V3_OPERATIONS.getLoadBalancer;
     const path = V3_PATHS.loadBalancer(this.projectId, encodeURIComponent(id));
-    return this.object(op, "loadbalancer", await this.#classic.exchange(op, "GET", path));
+    return objectIn(op, "loadbalancer", await this.#classic.exchange(op, "GET", path));
   }
 
   /** toJSON shows where the client points, never its credentials. */
   toJSON(): { baseUrl: string; projectId: string; auth: string } {
     return this.#classic.toJSON();
-  }
-
-  private object(operation: string, key: string, json: unknown): WireV3Object {
-    const inner = json !== null && typeof json === "object" ? (json as Record<string, unknown>)[key] : undefined;
-    if (!isObjectWithId(inner)) throw this.unexpected(operation);
-    return inner;
-  }
-
-  private unexpected(operation: string): ApiError {
-    return new ApiError({
-      cloud: "huawei",
-      action: operation,
-      code: NETWORK_CODES.notJson,
-      apiMessage: "the answer is not the JSON document the API defines",
-    });
   }
 }
 
@@ -466,13 +447,13 @@ export class ElbV2Client implements V2Api {
   /** createListener posts a new listener; the 201 answer is the finished listener. */
   async createListener(body: object): Promise<WireV3Object> {
     const op = V2_OPERATIONS[this.family].createListener;
-    return this.object(op, "listener", await this.send(op, "POST", this.listenersPath(), body));
+    return objectIn(op, "listener", await this.send(op, "POST", this.listenersPath(), body));
   }
 
   /** getListener reads one listener. */
   async getListener(id: string): Promise<WireV3Object> {
     const op = V2_OPERATIONS[this.family].getListener;
-    return this.object(op, "listener", await this.send(op, "GET", this.listenerPath(id)));
+    return objectIn(op, "listener", await this.send(op, "GET", this.listenerPath(id)));
   }
 
   /**
@@ -485,7 +466,7 @@ export class ElbV2Client implements V2Api {
     const query = `?loadbalancer_id=${encodeURIComponent(loadbalancerId)}&protocol_port=${protocolPort}`;
     const json = await this.send(op, "GET", this.listenersPath() + query);
     const list = (json as { listeners?: unknown } | null)?.listeners;
-    if (!Array.isArray(list)) throw this.unexpected(op);
+    if (!Array.isArray(list)) throw notJson(op);
     return list.filter(
       (l): l is WireV3Object =>
         isObjectWithId(l) && l.protocol_port === protocolPort && loadBalancerOf(l) === loadbalancerId,
@@ -495,7 +476,7 @@ export class ElbV2Client implements V2Api {
   /** updateListener PUTs the changed fields. */
   async updateListener(id: string, body: object): Promise<WireV3Object> {
     const op = V2_OPERATIONS[this.family].updateListener;
-    return this.object(op, "listener", await this.send(op, "PUT", this.listenerPath(id), body));
+    return objectIn(op, "listener", await this.send(op, "PUT", this.listenerPath(id), body));
   }
 
   /** deleteListener deletes a listener (204). */
@@ -510,28 +491,28 @@ export class ElbV2Client implements V2Api {
     const enc = encodeURIComponent(id);
     const path =
       this.family === "otc" ? V2_PATHS.otc.loadBalancer(enc) : V2_PATHS.huawei.loadBalancer(this.projectId, enc);
-    return this.object(op, "loadbalancer", await this.send(op, "GET", path));
+    return objectIn(op, "loadbalancer", await this.send(op, "GET", path));
   }
 
   /** getLoadBalancerV3 reads the load balancer on the unified v3 route (`guaranteed`). */
   async getLoadBalancerV3(id: string): Promise<WireV3Object> {
     const op = V2_OPERATIONS.getLoadBalancerV3;
     const path = V3_PATHS.loadBalancer(this.projectId, encodeURIComponent(id));
-    return this.object(op, "loadbalancer", await this.#classic.exchange(op, "GET", path));
+    return objectIn(op, "loadbalancer", await this.#classic.exchange(op, "GET", path));
   }
 
   /** getListenerV3 reads the shared listener on the unified v3 route. */
   async getListenerV3(id: string): Promise<WireV3Object> {
     const op = V2_OPERATIONS.getListenerV3;
     const path = V3_PATHS.listener(this.projectId, encodeURIComponent(id));
-    return this.object(op, "listener", await this.#classic.exchange(op, "GET", path));
+    return objectIn(op, "listener", await this.#classic.exchange(op, "GET", path));
   }
 
   /** updateListenerV3 PUTs fields v2 lacks on the unified v3 route. */
   async updateListenerV3(id: string, body: object): Promise<WireV3Object> {
     const op = V2_OPERATIONS.updateListenerV3;
     const path = V3_PATHS.listener(this.projectId, encodeURIComponent(id));
-    return this.object(op, "listener", await this.#classic.exchange(op, "PUT", path, body));
+    return objectIn(op, "listener", await this.#classic.exchange(op, "PUT", path, body));
   }
 
   /** listTags reads the listener's tags (`{"tags": [{key, value}]}`). */
@@ -539,7 +520,7 @@ export class ElbV2Client implements V2Api {
     const op = V2_OPERATIONS.listTags;
     const json = await this.#classic.exchange(op, "GET", V2_PATHS.tags(this.projectId, encodeURIComponent(id)));
     const tags = (json as { tags?: unknown } | null)?.tags;
-    if (!Array.isArray(tags)) throw this.unexpected(op);
+    if (!Array.isArray(tags)) throw notJson(op);
     return tags
       .filter(
         (t): t is { key: string; value?: unknown } => t !== null && typeof t === "object" && typeof t.key === "string",
@@ -577,21 +558,6 @@ export class ElbV2Client implements V2Api {
     const headers: Record<string, string> = this.family === "otc" ? { [HEADERS.projectId]: this.projectId } : {};
     return this.#classic.exchange(op, method, path, body, headers);
   }
-
-  private object(operation: string, key: string, json: unknown): WireV3Object {
-    const inner = json !== null && typeof json === "object" ? (json as Record<string, unknown>)[key] : undefined;
-    if (!isObjectWithId(inner)) throw this.unexpected(operation);
-    return inner;
-  }
-
-  private unexpected(operation: string): ApiError {
-    return new ApiError({
-      cloud: "huawei",
-      action: operation,
-      code: NETWORK_CODES.notJson,
-      apiMessage: "the answer is not the JSON document the API defines",
-    });
-  }
 }
 
 /**
@@ -606,6 +572,23 @@ export function loadBalancerOf(l: Readonly<Record<string, unknown>>): string | u
     return (first as { id: string }).id;
   }
   return undefined;
+}
+
+/** objectIn is the object under `key` of a v2 or v3 answer; an answer without one is the client's `notJson` error. */
+function objectIn(operation: string, key: string, json: unknown): WireV3Object {
+  const inner = json !== null && typeof json === "object" ? (json as Record<string, unknown>)[key] : undefined;
+  if (!isObjectWithId(inner)) throw notJson(operation);
+  return inner;
+}
+
+/** notJson is the error of a v2 or v3 answer that is not the JSON document the API defines. */
+function notJson(operation: string): ApiError {
+  return new ApiError({
+    cloud: "huawei",
+    action: operation,
+    code: NETWORK_CODES.notJson,
+    apiMessage: "the answer is not the JSON document the API defines",
+  });
 }
 
 function isObjectWithId(v: unknown): v is WireV3Object {
