@@ -5,13 +5,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { delegatingProvider, outputSlots } from "../providerShim";
+import type { ArgsOf } from "./listener/resource";
 import type { ElbListenerInputs } from "./schema";
 import { INPUT_NAMES } from "./schema";
-
-/**
- * ArgInput is one input as a `pulumi.Input`; a list input also takes a list of `pulumi.Input` items.
- */
-type ArgInput<T> = [T] extends [readonly (infer E)[]] ? pulumi.Input<pulumi.Input<E>[]> : pulumi.Input<T>;
 
 /**
  * ElbListenerArgs are the inputs of an ElbListener, one per request parameter of "Adding a Listener" (camelCase, the
@@ -19,7 +15,7 @@ type ArgInput<T> = [T] extends [readonly (infer E)[]] ? pulumi.Input<pulumi.Inpu
  * (`t.TypeOf`), so rules, ranges, defaults and wire names are documented once, on each codec field.
  * Ref: ../shared/api-docs/huawei-elb-v1-add-listener.md, Table 1.
  */
-export type ElbListenerArgs = { readonly [K in keyof ElbListenerInputs]: ArgInput<NonNullable<ElbListenerInputs[K]>> };
+export type ElbListenerArgs = ArgsOf<ElbListenerInputs>;
 
 /**
  * ElbListener is a Huawei Cloud / Open Telekom Cloud classic ELB v1.0 listener; its id is the listener ID.

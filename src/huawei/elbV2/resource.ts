@@ -4,12 +4,10 @@
  * the state holds only a few `require` calls of this package and no secret.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { delegatingProvider, outputSlots } from "../../providerShim";
+import { delegatingProvider } from "../../providerShim";
+import { portListenerProps, type ArgsOf } from "../listener/resource";
 import type { ElbV2ListenerInputs } from "./schema";
 import { INPUT_NAMES } from "./schema";
-
-/** ArgInput is one input as a `pulumi.Input`; a list input also takes a list of `pulumi.Input` items. */
-type ArgInput<T> = [T] extends [readonly (infer E)[]] ? pulumi.Input<pulumi.Input<E>[]> : pulumi.Input<T>;
 
 /**
  * ElbV2ListenerArgs are the inputs of an ElbV2Listener, one per field of the v2 create body (camelCase, the API's
@@ -17,9 +15,7 @@ type ArgInput<T> = [T] extends [readonly (infer E)[]] ? pulumi.Input<pulumi.Inpu
  * codecs in schema.ts (`t.TypeOf`), so rules, ranges, defaults and wire names are documented once, on each codec field.
  * Ref: ../shared/api-docs/huawei-elb-v2-listener.md §2.
  */
-export type ElbV2ListenerArgs = {
-  readonly [K in keyof ElbV2ListenerInputs]: ArgInput<NonNullable<ElbV2ListenerInputs[K]>>;
-};
+export type ElbV2ListenerArgs = ArgsOf<ElbV2ListenerInputs>;
 
 /**
  * ElbV2Listener is a listener of a shared (v2) load balancer; its id is the listener ID. loadbalancerId, protocol,
@@ -58,14 +54,7 @@ export class ElbV2Listener extends pulumi.dynamic.Resource {
     super(
       delegatingProvider("huawei:ElbV2Listener"),
       name,
-      {
-        ...outputSlots(INPUT_NAMES),
-        ...args,
-        createdAt: undefined,
-        updatedAt: undefined,
-        resolvedRegion: undefined,
-        resolvedProjectId: undefined,
-      },
+      portListenerProps(INPUT_NAMES, args),
       opts,
       "huawei",
       "ElbV2Listener",

@@ -4,12 +4,10 @@
  * the state holds only a few `require` calls of this package and no secret.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { delegatingProvider, outputSlots } from "../../providerShim";
+import { delegatingProvider } from "../../providerShim";
+import { portListenerProps, type ArgsOf } from "../listener/resource";
 import type { ElbV3ListenerInputs } from "./schema";
 import { INPUT_NAMES } from "./schema";
-
-/** ArgInput is one input as a `pulumi.Input`; a list input also takes a list of `pulumi.Input` items. */
-type ArgInput<T> = [T] extends [readonly (infer E)[]] ? pulumi.Input<pulumi.Input<E>[]> : pulumi.Input<T>;
 
 /**
  * ElbV3ListenerArgs are the inputs of an ElbV3Listener, one per field of the create table (camelCase, the API's
@@ -17,9 +15,7 @@ type ArgInput<T> = [T] extends [readonly (infer E)[]] ? pulumi.Input<pulumi.Inpu
  * rules, ranges, defaults and wire names are documented once, on each codec field.
  * Ref: ../shared/api-docs/huawei-elb-v3-listener.md §2.
  */
-export type ElbV3ListenerArgs = {
-  readonly [K in keyof ElbV3ListenerInputs]: ArgInput<NonNullable<ElbV3ListenerInputs[K]>>;
-};
+export type ElbV3ListenerArgs = ArgsOf<ElbV3ListenerInputs>;
 
 /**
  * ElbV3Listener is a listener of a dedicated (v3) load balancer; its id is the listener ID. loadbalancerId,
@@ -62,14 +58,7 @@ export class ElbV3Listener extends pulumi.dynamic.Resource {
     super(
       delegatingProvider("huawei:ElbV3Listener"),
       name,
-      {
-        ...outputSlots(INPUT_NAMES),
-        ...args,
-        createdAt: undefined,
-        updatedAt: undefined,
-        resolvedRegion: undefined,
-        resolvedProjectId: undefined,
-      },
+      portListenerProps(INPUT_NAMES, args),
       opts,
       "huawei",
       "ElbV3Listener",
