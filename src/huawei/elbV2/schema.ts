@@ -28,6 +28,8 @@ import {
   type InputsOf,
   PLACE_PROPS,
   PORT_LISTENER_REQUIRED,
+  protectionReasonCodec,
+  protectionStatusCodec,
   type Tags,
 } from "../listener/codecs";
 import { V2_PROTOCOLS, V2_TLS_PROTOCOL, V2_UDP_RESERVED_PORT } from "../constants";
@@ -199,15 +201,12 @@ export const ELB_V2_LISTENER_PROPS = {
    */
   insertHeaders: insertHeadersCodec,
   /** Huawei Cloud only: `nonProtection` or `consoleProtection`. Updated in place. @default "nonProtection" Wire `protection_status`. */
-  protectionStatus: oneOf(["nonProtection", "consoleProtection"] as const),
+  protectionStatus: protectionStatusCodec,
   /**
    * Huawei Cloud only: why the listener is protected, 0 to 255 characters without `<` or `>`; only with
    * consoleProtection. Updated in place. Wire `protection_reason`. Ref: digest §2.
    */
-  protectionReason: matching(
-    "0 to 255 characters without angle brackets (< and >)",
-    (s) => chars(s) <= 255 && !/[<>]/.test(s),
-  ),
+  protectionReason: protectionReasonCodec,
   /**
    * Tags, through the listener tag API (not the v2 body): at most 10. Updated in place. Wire `tags` of
    * `/v2.0/{project_id}/listeners/{id}/tags/action`. Ref: digest §1 (tags), §7.

@@ -26,6 +26,8 @@ import {
   type InputsOf,
   PLACE_PROPS,
   PORT_LISTENER_REQUIRED,
+  protectionReasonCodec,
+  protectionStatusCodec,
   type Tags,
 } from "../listener/codecs";
 import { V3_PROTOCOLS } from "../constants";
@@ -296,15 +298,12 @@ export const ELB_V3_LISTENER_PROPS = {
    */
   enhanceL7policyEnable: booleanValue,
   /** `nonProtection` or `consoleProtection`. Updated in place. @default "nonProtection" Wire `protection_status`. */
-  protectionStatus: oneOf(["nonProtection", "consoleProtection"] as const),
+  protectionStatus: protectionStatusCodec,
   /**
    * Why the listener is protected: 0 to 255 characters without `<` or `>`; only with consoleProtection. Updated in
    * place. Wire `protection_reason`.
    */
-  protectionReason: matching(
-    "0 to 255 characters without angle brackets (< and >)",
-    (s) => chars(s) <= 255 && !/[<>]/.test(s),
-  ),
+  protectionReason: protectionReasonCodec,
   /** Tags, set at creation only (PUT has none): changing them replaces the listener. Wire `tags` ({key,value} list). */
   tags: tagsCodec,
   /** Access-log custom headers; HTTP and HTTPS only. Updated in place. Wire `access_log_customized_headers_config`. */

@@ -7,7 +7,7 @@
  * Ref: ../shared/api-docs/huawei-elb-v2-listener.md §2, §3; ../shared/api-docs/huawei-elb-v3-listener.md §2, §3.
  */
 import type * as t from "io-ts";
-import { booleanValue, matching } from "../../core/check";
+import { booleanValue, matching, oneOf } from "../../core/check";
 
 /** regionCodec is the codec of a listener's `region` input, the same for every Huawei listener kind. */
 export const regionCodec = matching("a region name such as eu-de or cn-north-4", (s) =>
@@ -41,6 +41,15 @@ export const PLACE_PROPS = {
    */
   adoptExisting: booleanValue,
 };
+
+/** protectionStatusCodec is the codec of the shared and dedicated listeners' modification protection switch. */
+export const protectionStatusCodec = oneOf(["nonProtection", "consoleProtection"] as const);
+
+/** protectionReasonCodec is the codec of why a shared or dedicated listener is protected: 0 to 255, no `<` or `>`. */
+export const protectionReasonCodec = matching(
+  "0 to 255 characters without angle brackets (< and >)",
+  (s) => [...s].length <= 255 && !/[<>]/.test(s),
+);
 
 /** PORT_LISTENER_REQUIRED lists the inputs both the v2 and the v3 listener documents mark mandatory. */
 export const PORT_LISTENER_REQUIRED = ["loadbalancerId", "protocol", "protocolPort"] as const;

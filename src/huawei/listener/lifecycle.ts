@@ -17,7 +17,7 @@ import { classify } from "../errors";
 import type { ElbSession, ElbSessionOptions } from "../session";
 
 /** LoadBalancerApi is what the shared steps call on a kind's client: the load balancer GET and the listener DELETE. */
-export interface LoadBalancerApi {
+interface LoadBalancerApi {
   getLoadBalancer(id: string): Promise<WireV3Object>;
   deleteListener(id: string): Promise<void>;
 }
