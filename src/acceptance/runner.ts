@@ -195,7 +195,10 @@ export async function runAcceptance(options: AcceptanceOptions = {}): Promise<Ac
     useEmulators = !hasAliyunCredentials(given, config) && !hasHuaweiCredentials(given, config);
     if (useEmulators) {
       print("No Alibaba Cloud or Huawei Cloud credentials in the environment: running against the embedded emulators.");
-      emulators = await startEmulators({ aliyun: {}, huawei: {} });
+      // No configuration lock and no PENDING_CREATE read: each only makes a provider sleep a poll interval or a
+      // retry's backoff (up to a second) before the same outcome. No step here asserts those waits; the providers'
+      // reliability specs do, on emulators that keep them.
+      emulators = await startEmulators({ aliyun: { lockMs: 0 }, huawei: { lockMs: 0, pendingCreateReads: 0 } });
       // The account variables given win over the seeded ones, so a run can name another (or a missing) resource.
       const accountVariables = Object.entries(given).filter(([k]) => k.startsWith("PLB_ACC_"));
       env = { ...given, ...emulatorEnv(emulators), ...Object.fromEntries(accountVariables) };
