@@ -173,3 +173,22 @@ export function recordInto(seen: string[]): (run: () => Promise<unknown>) => Pro
     }
   };
 }
+
+/**
+ * expectNoSecrets ends a secrets spec: it adds each provider object's JSON and inspection to `seen`, then asserts that
+ * neither `seen` nor the log `lines` holds any of `secrets` or a signature, and that `seen` has more than `least`
+ * entries (the calls did run).
+ */
+export function expectNoSecrets(
+  seen: string[],
+  lines: readonly string[],
+  providers: readonly object[],
+  secrets: readonly string[],
+  least: number,
+): void {
+  for (const p of providers) seen.push(JSON.stringify(p), inspect(p, { depth: 9 }));
+  const everything = [...seen, ...lines].join("\n");
+  for (const secret of secrets) expect(everything).not.toContain(secret);
+  expect(everything).not.toMatch(/SDK-HMAC-SHA256|Signature=/);
+  expect(seen.length).toBeGreaterThan(least);
+}
