@@ -18,8 +18,15 @@ import { ElbV2Client, type V2Api, type WireV3Object } from "../client";
 import { retryBudgetMs, type Target } from "../config";
 import { V2_LB_STATUS, V2_TAG_ACTION } from "../constants";
 import { classify } from "../errors";
-import { portFamily, type Tags } from "../listener/codecs";
-import { kept, ListenerLifecycle, readBack, readResult, type LoadBalancerKind } from "../listener/lifecycle";
+import type { Tags } from "../listener/codecs";
+import {
+  kept,
+  ListenerLifecycle,
+  listenerOutputs,
+  readBack,
+  readResult,
+  type LoadBalancerKind,
+} from "../listener/lifecycle";
 import { sameValue } from "../schema";
 import { ElbSession, type ElbSessionOptions } from "../session";
 import { cloudOf, ElbV2ListenerPlan, routeFamily } from "./plan";
@@ -275,22 +282,12 @@ export class ElbV2ListenerProvider
    * (ELB.6200).
    */
   private creating(api: V2Api, inputs: ElbV2ListenerInputs, lane: Lane): CreateKind<WireV3Object> {
-    const body = { listener: createBody(inputs) };
-    return {
-      subject: `${inputs.loadbalancerId}:${inputs.protocolPort}`,
-      action: "create listener",
-      send: () => api.createListener(body),
-      lookUp: async () =>
-        (await api.listListeners(inputs.loadbalancerId, inputs.protocolPort)).find(
-          (l) => portFamily(l.protocol) === portFamily(inputs.protocol),
-        ),
-      isOwn: (l) =>
-        l.protocol_port === inputs.protocolPort &&
-        l.protocol === inputs.protocol &&
-        (inputs.name === undefined ? l.name === "" || l.name === undefined : l.name === inputs.name),
-      named: (l) => `listener ${l.id}`,
+    return this.#steps.creating(api, inputs, {
+      body: { listener: createBody(inputs) },
+      // A create without a name makes a listener named "" (or without one).
+      sameName: (name) => (inputs.name === undefined ? name === "" || name === undefined : name === inputs.name),
       adopt: inputs.adoptExisting ? (existing) => this.adopt(api, existing, inputs, lane) : undefined,
-    };
+    });
   }
 
   /** adopt takes over an existing listener on the same port, updating what the v2 PUT changes in place. */
@@ -307,15 +304,11 @@ export class ElbV2ListenerProvider
           `${String(live.protocol)}, not ${inputs.protocol}, and the protocol cannot be changed in place`,
       );
     }
-    log.info(`${NAME}: adopting existing listener ${existing.id} on port ${inputs.protocolPort}`);
     const changed = UPDATABLE_INPUTS.filter(
       (k) => WIRE_NAMES[k] !== undefined && inputs[k] !== undefined && !same(k, inputs[k], live[k]),
     );
-    if (changed.length === 0) return existing;
-    const body = updateBody({}, inputs, changed);
-    return this.#session.pipeline.call(existing.id, "update adopted listener", lane, () =>
-      api.updateListener(existing.id, { listener: body }),
-    );
+    const body = changed.length === 0 ? undefined : { listener: updateBody({}, inputs, changed) };
+    return this.#steps.adopting(api, existing, inputs.protocolPort, lane, body);
   }
 
   /** readTags reads the listener's tags from the tag API. */
@@ -373,16 +366,7 @@ export class ElbV2ListenerProvider
   }
 
   private outputs(inputs: ElbV2ListenerInputs, listener: WireV3Object, target: Target): ElbV2ListenerOutputs {
-    const outs: ElbV2ListenerOutputs = {
-      ...inputs,
-      resolvedRegion: target.region,
-      resolvedProjectId: target.projectId,
-    };
-    const createdAt = timestamp(listener.created_at);
-    const updatedAt = timestamp(listener.updated_at);
-    if (createdAt !== undefined) Object.assign(outs, { createdAt });
-    if (updatedAt !== undefined) Object.assign(outs, { updatedAt });
-    return outs;
+    return listenerOutputs(inputs, listener, target, timestamp);
   }
 }
 

@@ -10,13 +10,18 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { conforms, decodeInputs } from "../../core/check";
 import { createOnce, type CreateKind } from "../../core/createOnce";
 import { ListenerError } from "../../core/errors";
-import { log } from "../../core/log";
 import type { Lane } from "../../core/pipeline";
 import { ElbV3Client, type V3Api, type WireV3Object } from "../client";
 import { retryBudgetMs, type Target } from "../config";
 import { V3_LB_STATUS } from "../constants";
-import { portFamily } from "../listener/codecs";
-import { kept, ListenerLifecycle, readBack, readResult, type LoadBalancerKind } from "../listener/lifecycle";
+import {
+  kept,
+  ListenerLifecycle,
+  listenerOutputs,
+  readBack,
+  readResult,
+  type LoadBalancerKind,
+} from "../listener/lifecycle";
 import { sameValue } from "../schema";
 import { ElbSession, type ElbSessionOptions } from "../session";
 import { ElbV3ListenerPlan } from "./plan";
@@ -198,22 +203,11 @@ export class ElbV3ListenerProvider
    * `adoptExisting` is left to the service's own conflict (ELB.8907).
    */
   private creating(api: V3Api, inputs: ElbV3ListenerInputs, lane: Lane): CreateKind<WireV3Object> {
-    const body = { listener: createBody(inputs) };
-    return {
-      subject: `${inputs.loadbalancerId}:${inputs.protocolPort}`,
-      action: "create listener",
-      send: () => api.createListener(body),
-      lookUp: async () =>
-        (await api.listListeners(inputs.loadbalancerId, inputs.protocolPort)).find(
-          (l) => portFamily(l.protocol) === portFamily(inputs.protocol),
-        ),
-      isOwn: (l) =>
-        l.protocol_port === inputs.protocolPort &&
-        l.protocol === inputs.protocol &&
-        (inputs.name === undefined || l.name === inputs.name),
-      named: (l) => `listener ${l.id}`,
+    return this.#steps.creating(api, inputs, {
+      body: { listener: createBody(inputs) },
+      sameName: (name) => inputs.name === undefined || name === inputs.name,
       adopt: inputs.adoptExisting ? (existing) => this.adopt(api, existing, inputs, lane) : undefined,
-    };
+    });
   }
 
   /** adopt takes over an existing listener on the same port, updating what can be changed in place. */
@@ -233,23 +227,12 @@ export class ElbV3ListenerProvider
           `${fixed.join(", ")} differ and cannot be changed in place`,
       );
     }
-    log.info(`${NAME}: adopting existing listener ${existing.id} on port ${inputs.protocolPort}`);
     const changed = UPDATABLE_INPUTS.filter((k) => inputs[k] !== undefined && !sameValue(inputs[k], live[k]));
-    if (changed.length === 0) return existing;
-    const body = updateBody({}, inputs, changed);
-    return this.#session.pipeline.call(existing.id, "update adopted listener", lane, () =>
-      api.updateListener(existing.id, { listener: body }),
-    );
+    const body = changed.length === 0 ? undefined : { listener: updateBody({}, inputs, changed) };
+    return this.#steps.adopting(api, existing, inputs.protocolPort, lane, body);
   }
 
   private outputs(inputs: ElbV3ListenerInputs, listener: WireV3Object, target: Target): ElbV3ListenerOutputs {
-    const outs: ElbV3ListenerOutputs = {
-      ...inputs,
-      resolvedRegion: target.region,
-      resolvedProjectId: target.projectId,
-    };
-    if (typeof listener.created_at === "string") Object.assign(outs, { createdAt: listener.created_at });
-    if (typeof listener.updated_at === "string") Object.assign(outs, { updatedAt: listener.updated_at });
-    return outs;
+    return listenerOutputs(inputs, listener, target, (v) => (typeof v === "string" ? v : undefined));
   }
 }

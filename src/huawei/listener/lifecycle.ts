@@ -7,6 +7,7 @@
  * Ref: ../shared/api-docs/huawei-elb-v2-listener.md §5 (waits), ../shared/api-docs/huawei-elb-v3-listener.md §6
  * (waits).
  */
+import type { CreateKind } from "../../core/createOnce";
 import { ListenerError } from "../../core/errors";
 import { log } from "../../core/log";
 import type { Lane } from "../../core/pipeline";
@@ -14,11 +15,18 @@ import { realSleep } from "../../core/retry";
 import type { WireV3Object } from "../client";
 import type { Target } from "../config";
 import { classify } from "../errors";
+import { portFamily } from "./codecs";
 import type { ElbSession, ElbSessionOptions } from "../session";
 
-/** LoadBalancerApi is what the shared steps call on a kind's client: the load balancer GET and the listener DELETE. */
+/**
+ * LoadBalancerApi is what the shared steps call on a kind's client: the load balancer GET and the listener POST,
+ * list by port, PUT and DELETE.
+ */
 interface LoadBalancerApi {
   getLoadBalancer(id: string): Promise<WireV3Object>;
+  createListener(body: object): Promise<WireV3Object>;
+  listListeners(loadbalancerId: string, protocolPort: number): Promise<WireV3Object[]>;
+  updateListener(id: string, body: object): Promise<WireV3Object>;
   deleteListener(id: string): Promise<void>;
 }
 
@@ -58,6 +66,16 @@ interface TakenPort {
   readonly protocolPort: number;
   readonly protocol: string;
   readonly adoptExisting?: boolean;
+}
+
+/**
+ * PortCreate is what a kind tells `creating`: the POST body, whether a found listener's name is the one sent (the
+ * kinds differ on an unnamed create), and how to adopt the listener on the port (absent without `adoptExisting`).
+ */
+interface PortCreate {
+  readonly body: object;
+  readonly sameName: (name: unknown) => boolean;
+  readonly adopt?: (existing: WireV3Object) => Promise<WireV3Object>;
 }
 
 /**
@@ -157,6 +175,43 @@ export class ListenerLifecycle<Api extends LoadBalancerApi> {
     }
   }
 
+  /**
+   * creating is what a create tells the one create path (`core/createOnce`): it POSTs the listener (the answer is the
+   * finished listener); it looks by listing the load balancer's listeners on the port, where the one of the same port
+   * family is this create's own when protocol and name are the ones sent; `adopt` takes that listener over. Another
+   * listener on the port without `adoptExisting` is left to the service's own conflict.
+   */
+  creating(api: Api, inputs: TakenPort, create: PortCreate): CreateKind<WireV3Object> {
+    return {
+      subject: `${inputs.loadbalancerId}:${inputs.protocolPort}`,
+      action: "create listener",
+      send: () => api.createListener(create.body),
+      lookUp: async () =>
+        (await api.listListeners(inputs.loadbalancerId, inputs.protocolPort)).find(
+          (l) => portFamily(l.protocol) === portFamily(inputs.protocol),
+        ),
+      isOwn: (l) =>
+        l.protocol_port === inputs.protocolPort && l.protocol === inputs.protocol && create.sameName(l.name),
+      named: (l) => `listener ${l.id}`,
+      adopt: create.adopt,
+    };
+  }
+
+  /** adopting logs the adoption of `existing` and sends the PUT `body` of what differs (none when nothing does). */
+  async adopting(
+    api: Api,
+    existing: WireV3Object,
+    port: number,
+    lane: Lane,
+    body: object | undefined,
+  ): Promise<WireV3Object> {
+    log.info(`${this.#name}: adopting existing listener ${existing.id} on port ${port}`);
+    if (body === undefined) return existing;
+    return this.#session.pipeline.call(existing.id, "update adopted listener", lane, () =>
+      api.updateListener(existing.id, body),
+    );
+  }
+
   /** warnIfTaken logs, for a create that failed on a taken port, how to manage the listener already on it. */
   warnIfTaken(error: unknown, inputs: TakenPort): void {
     if (classify(error) !== "conflict" || inputs.adoptExisting) return;
@@ -165,6 +220,24 @@ export class ListenerLifecycle<Api extends LoadBalancerApi> {
         `set adoptExisting: true to manage an existing ${inputs.protocol} listener on it`,
     );
   }
+}
+
+/**
+ * listenerOutputs is a listener's state: its inputs, where it lives and the API's timestamps, each read by `stamp`
+ * (absent when it answers undefined).
+ */
+export function listenerOutputs<I extends object>(
+  inputs: I,
+  listener: WireV3Object,
+  target: Target,
+  stamp: (value: unknown) => string | undefined,
+): I & Stored {
+  const outs: I & Stored = { ...inputs, resolvedRegion: target.region, resolvedProjectId: target.projectId };
+  const createdAt = stamp(listener.created_at);
+  const updatedAt = stamp(listener.updated_at);
+  if (createdAt !== undefined) Object.assign(outs, { createdAt });
+  if (updatedAt !== undefined) Object.assign(outs, { updatedAt });
+  return outs;
 }
 
 /** kept is the state of an update that sent nothing: the new inputs, with the stored place and timestamps. */
