@@ -195,6 +195,17 @@ describe("ForwardingRuleProvider lifecycle", () => {
     expect(rulesOf(lb)).toEqual(["web2 www.example.com -> rsp-api"]);
   });
 
+  it("changes the group of a rule by URL alone in place, with outputs that hold no undefined member", async () => {
+    const p = provider();
+    const byUrl = await checked(p, rule(lb, "static", { url: "/static" }));
+    const made = await p.create(byUrl);
+    const news = await checked(p, { ...byUrl, vServerGroupId: "rsp-static" });
+    const r = await p.update(made.id, made.outs as ForwardingRuleOutputs, news);
+    expect(r.outs).toEqual({ ...news, regionId: "cn-hangzhou" });
+    expect(Object.entries(r.outs ?? {}).filter(([, value]) => value === undefined)).toEqual([]);
+    await p.delete(made.id, r.outs as ForwardingRuleOutputs);
+  });
+
   it("gives the rule its own settings with one SetRule, and reads them back", async () => {
     const p = provider();
     const news = await checked(p, {
