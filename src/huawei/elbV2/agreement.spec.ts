@@ -6,7 +6,8 @@
 import { startHuaweiEmulator, type HuaweiEmulator } from "../../emulator/huawei";
 import { ElbV2Client } from "../client";
 import type { V2RouteFamily } from "../constants";
-import { checkInputs, INSERT_HEADER_DEFAULTS, type Cloud, type ElbV2ListenerInputs, type V2InputName } from "./schema";
+import type { Cloud } from "../listener/codecs";
+import { checkInputs, INSERT_HEADER_DEFAULTS, type ElbV2ListenerInputs, type V2InputName } from "./schema";
 import { createBody, fromWire, tagChanges, tagsFromWire, updateBody } from "./wire";
 
 let emu: HuaweiEmulator;

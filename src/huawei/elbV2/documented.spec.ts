@@ -24,7 +24,8 @@ import {
   type DocumentedAnswer,
 } from "./documented.fixture";
 import { ElbV2ListenerProvider } from "./provider";
-import { checkInputs, type Cloud } from "./schema";
+import type { Cloud } from "../listener/codecs";
+import { checkInputs } from "./schema";
 import { fromWire } from "./wire";
 
 const ENV = {

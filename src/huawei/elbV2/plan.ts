@@ -4,10 +4,12 @@
  * ElbV2ListenerProvider extends it with create, read, update and delete, loaded on the first API call.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { checkResult, isUnknown } from "../../core/check";
+import { checkResult } from "../../core/check";
 import { StackPlan, type PlanOptions, type TypedPlan } from "../../core/planned";
-import { CLOUD_DOMAINS, cloudDomain, StackConfig, type HuaweiSettings } from "../config";
+import { StackConfig } from "../config";
 import { V2_ROUTE_FAMILY, type V2RouteFamily } from "../constants";
+import type { Cloud } from "../listener/codecs";
+import { cloudOf, slotDiff } from "../listener/plan";
 import { changedInputs } from "../schema";
 import {
   checkInputs,
@@ -15,27 +17,9 @@ import {
   INPUT_NAMES,
   NOT_COMPARED,
   REPLACE_ON_CHANGE,
-  type Cloud,
   type ElbV2ListenerInputs,
 } from "./schema";
 import type { ElbV2ListenerOutputs } from "./wire";
-
-/**
- * cloudOf tells the cloud of a region under the settings: `huaweicloud:cloud` / `HW_CLOUD` when set, else by region
- * (the same choice as the endpoint's domain, config.ts `cloudDomain`); undefined when no region is known or the
- * setting is malformed. An explicit endpoint (an emulator, a proxy) speaks the cloud so chosen.
- */
-export function cloudOf(settings: HuaweiSettings | undefined, region: unknown): Cloud | undefined {
-  const r = typeof region === "string" && !isUnknown(region) ? region : settings?.region;
-  if (r === undefined) return undefined;
-  try {
-    return cloudDomain(r, settings?.cloud).endsWith(CLOUD_DOMAINS.opentelekomcloud)
-      ? "opentelekomcloud"
-      : "huaweicloud";
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * routeFamily is the v2 route family of a cloud: Open Telekom Cloud documents only `/v2.0/lbaas/...`; Huawei Cloud
@@ -68,10 +52,6 @@ export class ElbV2ListenerPlan
   async diff(_id: string, olds: ElbV2ListenerOutputs, news: ElbV2ListenerInputs): Promise<dynamic.DiffResult> {
     const settings = this.stack.safeSettings();
     const changed = changedInputs(INPUT_NAMES, NOT_COMPARED, comparable(olds), comparable(news), settings);
-    const replaces = changed.filter((c) => REPLACE_ON_CHANGE.has(c));
-    const sameSlot =
-      (isUnknown(news.loadbalancerId) || news.loadbalancerId === olds.loadbalancerId) &&
-      (isUnknown(news.protocolPort) || news.protocolPort === olds.protocolPort);
-    return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && sameSlot };
+    return slotDiff(changed, REPLACE_ON_CHANGE, olds, news, false);
   }
 }

@@ -19,6 +19,7 @@ import { retryBudgetMs, type Target } from "../config";
 import { V2_LB_STATUS, V2_TAG_ACTION } from "../constants";
 import { classify } from "../errors";
 import type { Tags } from "../listener/codecs";
+import { cloudOf } from "../listener/plan";
 import {
   kept,
   ListenerLifecycle,
@@ -29,7 +30,7 @@ import {
 } from "../listener/lifecycle";
 import { sameValue } from "../schema";
 import { ElbSession, type ElbSessionOptions } from "../session";
-import { cloudOf, ElbV2ListenerPlan, routeFamily } from "./plan";
+import { ElbV2ListenerPlan, routeFamily } from "./plan";
 import {
   asSet,
   ELB_V2_LISTENER_PROPS,

@@ -22,6 +22,7 @@ import {
   oneOf,
 } from "../../core/check";
 import {
+  type Cloud,
   FIXED_AT_CREATION,
   inputNames,
   type DecodedOf,
@@ -259,9 +260,6 @@ const TLS_ONLY: readonly V2InputName[] = [
   "tlsCiphersPolicy",
   "http2Enable",
 ];
-
-/** Cloud is which of the two clouds the target belongs to, when known. */
-export type Cloud = "huaweicloud" | "opentelekomcloud";
 
 /** CheckContext is what check knows beside the new inputs: the stored ones and the target cloud. */
 export interface CheckContext {

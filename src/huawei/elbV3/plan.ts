@@ -4,19 +4,13 @@
  * ElbV3ListenerProvider extends it with create, read, update and delete, loaded on the first API call.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { checkResult, isUnknown } from "../../core/check";
+import { checkResult } from "../../core/check";
 import { StackPlan, type PlanOptions, type TypedPlan } from "../../core/planned";
-import { CLOUD_DOMAINS, cloudDomain, StackConfig } from "../config";
-import { portFamily } from "../listener/codecs";
+import { StackConfig } from "../config";
+import type { Cloud } from "../listener/codecs";
+import { cloudOf, slotDiff } from "../listener/plan";
 import { changedInputs } from "../schema";
-import {
-  checkInputs,
-  INPUT_NAMES,
-  NOT_COMPARED,
-  REPLACE_ON_CHANGE,
-  type Cloud,
-  type ElbV3ListenerInputs,
-} from "./schema";
+import { checkInputs, INPUT_NAMES, NOT_COMPARED, REPLACE_ON_CHANGE, type ElbV3ListenerInputs } from "./schema";
 import type { ElbV3ListenerOutputs } from "./wire";
 
 /** ElbV3ListenerPlan checks inputs and decides update versus replace; it never calls the API. */
@@ -38,25 +32,13 @@ export class ElbV3ListenerPlan
   async diff(_id: string, olds: ElbV3ListenerOutputs, news: ElbV3ListenerInputs): Promise<dynamic.DiffResult> {
     const settings = this.stack.safeSettings();
     const changed = changedInputs(INPUT_NAMES, NOT_COMPARED, olds, news, settings);
-    const replaces = changed.filter((c) => REPLACE_ON_CHANGE.has(c));
     // The port is unique per load balancer and port family: a replacement in the same slot deletes first.
-    const sameSlot =
-      (isUnknown(news.loadbalancerId) || news.loadbalancerId === olds.loadbalancerId) &&
-      (isUnknown(news.protocolPort) || news.protocolPort === olds.protocolPort) &&
-      (isUnknown(news.protocol) || portFamily(news.protocol) === portFamily(olds.protocol));
-    return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && sameSlot };
+    return slotDiff(changed, REPLACE_ON_CHANGE, olds, news, true);
   }
 
   /** cloudOf tells the cloud of the configured endpoint's domain (unknown for an explicit endpoint, e.g. an emulator). */
   private cloudOf(region: unknown): Cloud | undefined {
     const settings = this.stack.safeSettings();
-    const r = typeof region === "string" && !isUnknown(region) ? region : settings?.region;
-    if (!settings || settings.endpoint !== undefined || r === undefined) return undefined;
-    try {
-      const domain = cloudDomain(r, settings.cloud);
-      return domain.endsWith(CLOUD_DOMAINS.opentelekomcloud) ? "opentelekomcloud" : "huaweicloud";
-    } catch {
-      return undefined;
-    }
+    return !settings || settings.endpoint !== undefined ? undefined : cloudOf(settings, region);
   }
 }

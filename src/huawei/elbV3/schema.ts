@@ -20,6 +20,7 @@ import {
   oneOf,
 } from "../../core/check";
 import {
+  type Cloud,
   FIXED_AT_CREATION,
   inputNames,
   type DecodedOf,
@@ -363,9 +364,6 @@ const HTTPS_ONLY: readonly V3InputName[] = [
   "securityPolicyId",
   "http2Enable",
 ];
-
-/** Cloud is which of the two clouds the target endpoint belongs to, when known. */
-export type Cloud = "huaweicloud" | "opentelekomcloud";
 
 /** CheckContext is what check knows beside the new inputs: the stored ones and the target cloud. */
 export interface CheckContext {

@@ -60,6 +60,9 @@ export const PORT_LISTENER_REQUIRED = ["loadbalancerId", "protocol", "protocolPo
  */
 export const FIXED_AT_CREATION = [...PORT_LISTENER_REQUIRED, "region", "projectId"] as const;
 
+/** Cloud is which of the two clouds a target belongs to, when known. */
+export type Cloud = "huaweicloud" | "opentelekomcloud";
+
 /** Tags are a listener's tags, key to value. */
 export type Tags = { readonly [key: string]: string };
 
