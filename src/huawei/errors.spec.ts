@@ -8,7 +8,7 @@ import type { FaultKind } from "../emulator/faults";
 import { ElbClient, ElbV3Client, networkError } from "./client";
 import { V3_ROUTES } from "./constants";
 import { classify, isLoadBalancerBusy } from "./errors";
-import { apiFailure as failure, clientFor } from "./testing";
+import { apiFailure as failure, clientFor, emulatorTarget } from "./testing";
 
 let emu: HuaweiEmulator;
 let client: ElbClient;
@@ -116,14 +116,7 @@ describe("classify with codes the emulator raises", () => {
 });
 
 describe("classify with the dedicated ELB v3 codes the emulator raises", () => {
-  const v3For = (e: HuaweiEmulator): ElbV3Client =>
-    new ElbV3Client({
-      baseUrl: e.endpoint,
-      region: "eu-de",
-      projectId: e.seed.projectId,
-      credentials: { kind: "aksk", accessKey: e.accessKey, secretKey: e.secretKey },
-      requestTimeoutMs: 300,
-    });
+  const v3For = (e: HuaweiEmulator): ElbV3Client => new ElbV3Client(emulatorTarget(e, 300));
   const tcp = (loadbalancerId: string, port: number): object => ({
     listener: { loadbalancer_id: loadbalancerId, protocol: "TCP", protocol_port: port },
   });

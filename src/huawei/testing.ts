@@ -8,19 +8,25 @@ import { ApiError } from "../core/errors";
 import { setLogger, type Logger } from "../core/log";
 import { startHuaweiEmulator, type HuaweiEmulator, type HuaweiEmulatorOptions } from "../emulator/huawei";
 import { ElbClient } from "./client";
+import type { Target } from "./config";
 import { WIRE_NAMES, type ListenerBody } from "./wire";
 import { WIRE_SSL_PROTOCOLS } from "./constants";
 import type { InputName } from "./schema";
 
-/** clientFor returns an ElbClient signed with the emulator's AK/SK, for region eu-de and the seeded project. */
-export function clientFor(emu: HuaweiEmulator, requestTimeoutMs: number): ElbClient {
-  return new ElbClient({
+/** emulatorTarget is the target of the emulator signed with its AK/SK, for region eu-de and the seeded project. */
+export function emulatorTarget(emu: HuaweiEmulator, requestTimeoutMs: number): Target {
+  return {
     baseUrl: emu.endpoint,
     region: "eu-de",
     projectId: emu.seed.projectId,
     credentials: { kind: "aksk", accessKey: emu.accessKey, secretKey: emu.secretKey },
     requestTimeoutMs,
-  });
+  };
+}
+
+/** clientFor returns an ElbClient signed with the emulator's AK/SK, for region eu-de and the seeded project. */
+export function clientFor(emu: HuaweiEmulator, requestTimeoutMs: number): ElbClient {
+  return new ElbClient(emulatorTarget(emu, requestTimeoutMs));
 }
 
 /**

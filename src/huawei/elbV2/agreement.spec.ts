@@ -8,6 +8,7 @@ import { ElbV2Client } from "../client";
 import type { V2RouteFamily } from "../constants";
 import type { Cloud } from "../listener/codecs";
 import { checkInputs, INSERT_HEADER_DEFAULTS, type ElbV2ListenerInputs, type V2InputName } from "./schema";
+import { emulatorTarget } from "../testing";
 import { createBody, fromWire, tagChanges, tagsFromWire, updateBody } from "./wire";
 
 let emu: HuaweiEmulator;
@@ -20,16 +21,7 @@ afterAll(async () => {
 });
 
 function client(family: V2RouteFamily): ElbV2Client {
-  return new ElbV2Client(
-    {
-      baseUrl: emu.endpoint,
-      region: "eu-de",
-      projectId: emu.seed.projectId,
-      credentials: { kind: "aksk", accessKey: emu.accessKey, secretKey: emu.secretKey },
-      requestTimeoutMs: 2000,
-    },
-    family,
-  );
+  return new ElbV2Client(emulatorTarget(emu, 2000), family);
 }
 
 const CLOUD: Readonly<Record<V2RouteFamily, Cloud>> = { otc: "opentelekomcloud", huawei: "huaweicloud" };

@@ -8,7 +8,7 @@ import { startHuaweiEmulator, type HuaweiEmulator } from "../../emulator/huawei"
 import { ElbV2Client } from "../client";
 import type { V2RouteFamily } from "../constants";
 import { classify, HUAWEI_CLASSIFIER } from "../errors";
-import { apiFailure } from "../testing";
+import { apiFailure, emulatorTarget } from "../testing";
 
 let emu: HuaweiEmulator;
 
@@ -20,16 +20,7 @@ afterAll(async () => {
 });
 
 function client(family: V2RouteFamily): ElbV2Client {
-  return new ElbV2Client(
-    {
-      baseUrl: emu.endpoint,
-      region: "eu-de",
-      projectId: emu.seed.projectId,
-      credentials: { kind: "aksk", accessKey: emu.accessKey, secretKey: emu.secretKey },
-      requestTimeoutMs: 2000,
-    },
-    family,
-  );
+  return new ElbV2Client(emulatorTarget(emu, 2000), family);
 }
 
 const tcp = (lb: string, port: number) => ({ listener: { loadbalancer_id: lb, protocol: "TCP", protocol_port: port } });

@@ -8,7 +8,7 @@ import { ApiError } from "../../core/errors";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../../emulator/huawei";
 import { ELB_V3_CODES } from "../constants";
 import { ElbV3Client } from "../client";
-import { apiFailure, maybe } from "../testing";
+import { apiFailure, emulatorTarget, maybe } from "../testing";
 import { checkInputs, type V3InputName } from "./schema";
 import { createBody, WIRE_NAMES } from "./wire";
 
@@ -17,13 +17,7 @@ let client: ElbV3Client;
 
 beforeAll(async () => {
   emu = await startHuaweiEmulator({ lockMs: 0, pendingCreateReads: 0, listenerQuota: 100_000 });
-  client = new ElbV3Client({
-    baseUrl: emu.endpoint,
-    region: "eu-de",
-    projectId: emu.seed.projectId,
-    credentials: { kind: "aksk", accessKey: emu.accessKey, secretKey: emu.secretKey },
-    requestTimeoutMs: 2000,
-  });
+  client = new ElbV3Client(emulatorTarget(emu, 2000));
 });
 afterAll(() => emu.close());
 
