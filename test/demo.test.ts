@@ -34,6 +34,8 @@ describe("the demo", () => {
         "     ~ update huawei:ElbV3Listener db-tcp (changed: description, keepaliveTimeout)",
         "     +- replace huawei:ElbV3Listener db-tcp (forced by: tags)",
         "   huawei listeners left: classic 0, dedicated (v3) 0, shared (v2) 0",
+        "   forwarding rules: api.example.com -> rsp-emu-api-2, /static -> rsp-emu-static-2",
+        "   forwarding rules: api.example.org -> rsp-emu-api-2, /assets -> rsp-emu-static-2",
         "   huawei shared listeners: TERMINATED_HTTPS:8443 (tls-1-2, SNI certificates 1)",
         "     +- replace huawei:ElbV2Listener api-shared (forced by: protocolPort)",
         "   aliyun listeners: http:80 -> https:443, https:443 (backend 8443, 200 Mbit/s), udp:443 (backend 9443, 100 Mbit/s), tcp:3306 (backend 3307, 100 Mbit/s)",

@@ -104,6 +104,8 @@ describe("the top-level program", () => {
       "create web",
       "create web-quic",
       "create web-redirect",
+      "create web-rule-api",
+      "create web-rule-static",
       "create web-sni",
       "create www-http",
       "create www-https",
@@ -119,6 +121,8 @@ describe("the top-level program", () => {
       "create web",
       "create web-quic",
       "create web-redirect",
+      "create web-rule-api",
+      "create web-rule-static",
       "create web-sni",
       "create www-http",
       "create www-https",
@@ -133,6 +137,8 @@ describe("the top-level program", () => {
       "update db-tcp",
       "update web",
       "update web-quic",
+      "update web-rule-api",
+      "update web-rule-static",
       "update web-sni",
       "update www-http",
       "update www-https",
@@ -158,11 +164,14 @@ describe("the top-level program", () => {
       "replace db-tcp",
       "replace web",
       "replace web-quic",
+      "replace web-rule-api",
+      "replace web-rule-static",
       "replace web-sni",
       "replace www-http",
     ]);
     expect(prod.lines).toContain("  +- replace aliyun:TcpListener db-aliyun (forced by: backendServerPort)");
     expect(prod.lines).toContain("  +- replace huawei:ElbV2Listener api-shared (forced by: protocolPort)");
+    expect(prod.lines).toContain("  +- replace aliyun:ForwardingRule web-rule-static (forced by: url)");
     expect(prod.lines).toContain("  +- replace aliyun:UdpListener web-quic (forced by: backendServerPort)");
     expect(prod.lines).toContain("  +- replace aliyun:DomainExtension web-sni (forced by: domain)");
     expect(extensionsOn443()).toEqual([`*.example.com=${secondCert}`]);
@@ -188,6 +197,8 @@ describe("the top-level program", () => {
       "delete web",
       "delete web-quic",
       "delete web-redirect",
+      "delete web-rule-api",
+      "delete web-rule-static",
       "delete web-sni",
       "delete www-http",
       "delete www-https",

@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: the top-level program's whole life on this machine, without an account, a network or the Pulumi
  * CLI. It starts both emulators in-process, deploys with dev's stack file (on one Aliyun load balancer an HTTPS
- * listener with one domain extension, an HTTP listener redirecting port 80 to it, a TCP listener and a UDP listener
+ * listener with one domain extension and two forwarding rules, an HTTP listener redirecting port 80 to it, a TCP listener and a UDP listener
  * sharing port 443; two classic, one dedicated and one shared Huawei listener), promotes the same deployment to staging (in-place
  * updates, the extension's certificate rotated) and prod (replacements), changes a listener out of band through the
  * API, refreshes, puts it back, destroys everything, checks that nothing is left (listeners of every protocol and
@@ -68,13 +68,19 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     print(`   huawei shared (v2) load balancer: ${huawei.seed.shared.loadBalancers.first}`);
 
     banner("Preview with dev's stack file (nothing exists yet)");
-    await run("preview", "dev", (r) => (ops(r, "create") === 9 ? undefined : "preview should plan 9 creates"));
+    await run("preview", "dev", (r) => (ops(r, "create") === 11 ? undefined : "preview should plan 11 creates"));
 
     // The Aliyun listener's domain extension: its domain and certificate as the emulator holds them.
     const extensions = (): string =>
       [...aliyun.state.loadBalancers.values()]
         .flatMap((lb) => [...lb.listeners.values()].flatMap((l) => [...(l.domainExtensions?.values() ?? [])]))
         .map((e) => `${e.domain} -> ${e.serverCertificateId} (${e.id})`)
+        .join(", ") || "none";
+    // The forwarding rules as the emulator holds them: what each matches and where it sends it.
+    const rules = (): string =>
+      [...aliyun.state.loadBalancers.values()]
+        .flatMap((lb) => [...lb.listeners.values()].flatMap((l) => [...(l.rules?.values() ?? [])]))
+        .map((r) => `${r.domain ?? ""}${r.url ?? ""} -> ${r.vServerGroupId}`)
         .join(", ") || "none";
     // The shared (v2) listeners as the emulator holds them: port, TLS policy and SNI certificates.
     const sharedListeners = (): string =>
@@ -97,29 +103,32 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
         )
         .join(", ") || "none";
 
-    banner("Deploy dev (pulumi up): 8 listeners and 1 domain extension");
-    await run("up", "dev", (r) => (ops(r, "create") === 9 ? undefined : "dev should create 9 resources"));
+    banner("Deploy dev (pulumi up): 8 listeners, 1 domain extension and 2 forwarding rules");
+    await run("up", "dev", (r) => (ops(r, "create") === 11 ? undefined : "dev should create 11 resources"));
     print(`   aliyun listeners: ${aliyunListeners()}`);
     print(`   huawei shared listeners: ${sharedListeners()}`);
     print(`   domain extensions: ${extensions()}`);
+    print(`   forwarding rules: ${rules()}`);
 
     banner(
       "Promote to staging: the same listeners and extension, updated in place (the redirect has nothing to change)",
     );
-    await run("up", "staging", (r) => (ops(r, "update") === 8 ? undefined : "staging should update 8 resources"));
+    await run("up", "staging", (r) => (ops(r, "update") === 10 ? undefined : "staging should update 10 resources"));
     print(`   aliyun listeners: ${aliyunListeners()}`);
     print(`   huawei shared listeners: ${sharedListeners()}`);
     print(`   domain extensions: ${extensions()}`);
+    print(`   forwarding rules: ${rules()}`);
 
     banner("Preview prod: which changes force a replacement");
-    await run("preview", "prod", (r) => (ops(r, "replace") === 7 ? undefined : "prod should plan 7 replacements"));
+    await run("preview", "prod", (r) => (ops(r, "replace") === 9 ? undefined : "prod should plan 9 replacements"));
 
     // The redirect keeps port 80 and its target port 443, so it stays while the HTTPS listener behind it is replaced.
     banner("Promote to prod (the redirect keeps pointing at port 443 while the HTTPS listener there is replaced)");
-    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 7 ? undefined : "prod should replace 7"));
+    const prod = await run("up", "prod", (r) => (ops(r, "replace") === 9 ? undefined : "prod should replace 9"));
     print(`   aliyun listeners: ${aliyunListeners()}`);
     print(`   huawei shared listeners: ${sharedListeners()}`);
     print(`   domain extensions: ${extensions()}`);
+    print(`   forwarding rules: ${rules()}`);
 
     banner("Out-of-band change through the SLB API: bandwidth set to 77 behind Pulumi's back");
     const web = prod.state.resources[Object.keys(prod.state.resources).find((u) => u.endsWith("::web")) ?? ""];
@@ -146,7 +155,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     await run("up", "prod", (r) => (ops(r, "update") === 1 ? undefined : "up should update 1 listener"));
 
     banner("Destroy (pulumi destroy)");
-    await run("destroy", "prod", (r) => (ops(r, "delete") === 9 ? undefined : "destroy should delete 9 resources"));
+    await run("destroy", "prod", (r) => (ops(r, "delete") === 11 ? undefined : "destroy should delete 11 resources"));
 
     banner("Checking that nothing is left");
     const aliyunLeft = [...aliyun.state.loadBalancers.values()].reduce((n, lb) => n + lb.listeners.size, 0);

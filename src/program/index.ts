@@ -1,6 +1,6 @@
 /**
  * The top-level Pulumi program (Pulumi.yaml `main: dist/program/index.js`): on one Alibaba Cloud SLB instance, an HTTPS
- * listener with one domain extension, an HTTP listener on port 80 that redirects to it, a TCP listener in front of the
+ * listener with one domain extension and two forwarding rules, an HTTP listener on port 80 that redirects to it, a TCP listener in front of the
  * database and a UDP listener sharing the HTTPS listener's port (QUIC); two Huawei Cloud classic ELB listeners (HTTP
  * and HTTPS) in front of one web service, a dedicated (v3) ELB TCP listener in front of its database and a shared (v2)
  * ELB TERMINATED_HTTPS listener in front of its API, every setting taken from the stack's configuration so one program is promoted from dev to staging to prod by its stack
@@ -13,6 +13,8 @@
  *   huaweiHttp    object: any ElbListener inputs of the HTTP listener (port, backendPort, sessionSticky, ...)
  *   huaweiHttps   object: any ElbListener inputs of the HTTPS listener (port, sslProtocols, sslCiphers, ...)
  *   aliyunExtension  object: the DomainExtension on the Aliyun listener ({ domain, serverCertificateId })
+ *   aliyunRules   object: the two ForwardingRules on the HTTPS listener ({ byDomain: {...}, byUrl: {...} }: ruleName,
+ *                 domain or url, vServerGroupId)
  *   aliyunRedirect   object: the HttpListener that redirects to the HTTPS listener ({ listenerPort, description? })
  *   aliyunTcp     object: any TcpListener inputs (listenerPort, bandwidth, backendServerPort, persistenceTimeout, ...)
  *   aliyunUdp     object: any UdpListener inputs (listenerPort, bandwidth, backendServerPort, scheduler, ...)
@@ -28,6 +30,7 @@ import {
   ElbListener,
   ElbV2Listener,
   ElbV3Listener,
+  ForwardingRule,
   HttpListener,
   HttpsListener,
   TcpListener,
@@ -35,6 +38,7 @@ import {
   type ElbListenerArgs,
   type ElbV2ListenerArgs,
   type ElbV3ListenerArgs,
+  type ForwardingRuleArgs,
   type HttpsListenerArgs,
   type TcpListenerArgs,
   type UdpListenerArgs,
@@ -42,6 +46,9 @@ import {
 
 /** AliyunSettings are the HttpsListener inputs a stack file sets (all but the ids). */
 type AliyunSettings = Omit<HttpsListenerArgs, "loadBalancerId" | "serverCertificateId">;
+
+/** RuleSettings are the ForwardingRule inputs a stack file sets for one rule (all but its listener). */
+type RuleSettings = Omit<ForwardingRuleArgs, "loadBalancerId" | "listenerPort" | "listenerProtocol">;
 
 /** AliyunRedirectSettings are what a stack file sets for the redirecting HttpListener: its port. */
 interface AliyunRedirectSettings {
@@ -79,6 +86,16 @@ function program(): Record<string, pulumi.Output<string>> {
     domain: extension.domain,
     serverCertificateId: extension.serverCertificateId,
   });
+  // Two forwarding rules route by domain and by URL to their own VServer groups. They take the listener's outputs, so
+  // the engine makes them after it; concurrent rule creates on one listener go out in one CreateRules call.
+  const rules = config.requireObject<{ byDomain: RuleSettings; byUrl: RuleSettings }>("aliyunRules");
+  const onWeb = {
+    loadBalancerId: web.loadBalancerId,
+    listenerPort: web.listenerPort,
+    listenerProtocol: "https" as const,
+  };
+  const apiRule = new ForwardingRule("web-rule-api", { ...rules.byDomain, ...onWeb });
+  const staticRule = new ForwardingRule("web-rule-static", { ...rules.byUrl, ...onWeb });
   // Port 80 redirects to the HTTPS listener. forwardPort takes the listener's output, so the engine makes the HTTPS
   // listener first. A redirect listener has nothing to change in place: a new port or target replaces it.
   const webRedirect = new HttpListener("web-redirect", {
@@ -126,6 +143,7 @@ function program(): Record<string, pulumi.Output<string>> {
     aliyunStatus: web.status,
     aliyunDomainExtensionId: webSni.id,
     aliyunRedirectListenerId: webRedirect.id,
+    aliyunRuleIds: pulumi.all([apiRule.id, staticRule.id]).apply((ids) => ids.join(",")),
     aliyunTcpListenerId: dbAliyun.id,
     aliyunUdpListenerId: quic.id,
     huaweiHttpListenerId: wwwHttp.id,
