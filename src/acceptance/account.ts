@@ -12,7 +12,8 @@ import { deleteParams, listParams, listedRules } from "../aliyun/forwardingRule/
 import { ElbClient, ElbV2Client } from "../huawei/client";
 import { readSettings, resolveTarget, type HuaweiSettings } from "../huawei/config";
 import { OPERATIONS, PATHS, V3_OPERATIONS, V3_PATHS } from "../huawei/constants";
-import { cloudOf, routeFamily } from "../huawei/elbV2/plan";
+import { routeFamily } from "../huawei/elbV2/plan";
+import { cloudOf } from "../huawei/listener/plan";
 import type { Env } from "../core/config";
 import type { ConfigLookup } from "./variables";
 
@@ -36,13 +37,13 @@ export interface LiveExtension {
 }
 
 /** LiveRule is one Aliyun forwarding rule of an HTTP or HTTPS listener. */
-export interface LiveRule {
+interface LiveRule {
   readonly id: string;
   readonly name: string;
   readonly listenerPort: number;
 }
 
-/** LABELLED are the SLB listener protocols whose description a listing reads (one Describe call per listener). */
+/** Labelled is an SLB listener protocol whose description a listing can read (one Describe call per listener). */
 type Labelled = keyof typeof LISTENER_ACTIONS;
 
 const isLabelled = (protocol: string): protocol is Labelled => Object.hasOwn(LISTENER_ACTIONS, protocol);
