@@ -17,6 +17,14 @@ import { SlbSession } from "../src/aliyun/session";
 import { listenerId } from "../src/aliyun/wire";
 import { provider as domainExtensionHost } from "../src/aliyun/domainExtension/host";
 import { DomainExtensionProvider } from "../src/aliyun/domainExtension/provider";
+import { provider as forwardingRuleHost } from "../src/aliyun/forwardingRule/host";
+import { ForwardingRuleProvider } from "../src/aliyun/forwardingRule/provider";
+import { provider as httpHost } from "../src/aliyun/http/host";
+import { HttpListenerProvider } from "../src/aliyun/http/provider";
+import { provider as tcpHost } from "../src/aliyun/tcp/host";
+import { TcpListenerProvider } from "../src/aliyun/tcp/provider";
+import { provider as udpHost } from "../src/aliyun/udp/host";
+import { UdpListenerProvider } from "../src/aliyun/udp/provider";
 import { startEmulators, type AliyunEmulator, type Emulators, type HuaweiEmulator } from "../src/emulator";
 import { ElbClient, ElbV3Client } from "../src/huawei/client";
 import { StackConfig as HuaweiStackConfig, type Target } from "../src/huawei/config";
@@ -26,6 +34,8 @@ import { ElbSession } from "../src/huawei/session";
 import { Signer } from "../src/huawei/signer";
 import { provider as elbV3Host } from "../src/huawei/elbV3/host";
 import { ElbV3ListenerProvider } from "../src/huawei/elbV3/provider";
+import { provider as elbV2Host } from "../src/huawei/elbV2/host";
+import { ElbV2ListenerProvider } from "../src/huawei/elbV2/provider";
 import { emulatorEnv as aliyunEmulatorEnv, RETRY_BUDGET_SECONDS as ALIYUN_BUDGET } from "../src/aliyun/testing";
 import { emulatorEnv as huaweiEmulatorEnv, RETRY_BUDGET_SECONDS as HUAWEI_BUDGET } from "../src/huawei/testing";
 
@@ -34,6 +44,8 @@ const ALI_TOKEN = "AliObjectStsToken-3Vp8Kc1Nd6Printed";
 const HW_SECRET = "HwObjectSecret-5Rm1Xb7Qs2Printed";
 const HW_TOKEN = "HwObjectToken-9Gd4Jt6Yw3Printed";
 const SECRETS = [ALI_SECRET, ALI_TOKEN, HW_SECRET, HW_TOKEN];
+/** SHARED_ABSENT is a shared (v2) listener id the emulator does not hold. */
+const SHARED_ABSENT = "e2b00000-0000-0000-0000-0000000000ff";
 
 let emulators: Emulators;
 let ali: AliyunEmulator;
@@ -103,6 +115,14 @@ const NAMES = [
   "aliyun DomainExtensionProvider",
   "aliyun host provider (HttpsListener)",
   "aliyun host provider (DomainExtension)",
+  "aliyun HttpListenerProvider",
+  "aliyun TcpListenerProvider",
+  "aliyun UdpListenerProvider",
+  "aliyun ForwardingRuleProvider",
+  "aliyun host provider (HttpListener)",
+  "aliyun host provider (TcpListener)",
+  "aliyun host provider (UdpListener)",
+  "aliyun host provider (ForwardingRule)",
   "huawei Signer",
   "huawei ElbClient (AK/SK)",
   "huawei ElbClient (token)",
@@ -117,6 +137,9 @@ const NAMES = [
   "huawei ElbV3ListenerProvider (token)",
   "huawei host provider (ElbListener)",
   "huawei host provider (ElbV3Listener)",
+  "huawei ElbV2ListenerProvider (AK/SK)",
+  "huawei ElbV2ListenerProvider (token)",
+  "huawei host provider (ElbV2Listener)",
 ] as const;
 
 type Name = (typeof NAMES)[number];
@@ -184,6 +207,22 @@ async function aliyunObjects(): Promise<void> {
   await domainExtensionHost.configure(stack);
   expect((await domainExtensionHost.read("de-nothere", where)).id).toBe("");
   keep("aliyun host provider (DomainExtension)", domainExtensionHost);
+
+  // The other listener protocols and the forwarding rules: a read of what does not exist is a call that answers gone.
+  const absent = { regionId: region } as never;
+  const kinds = [
+    ["HttpListener", new HttpListenerProvider({ env: aliyunEnv() }), httpHost, `${lb}:http:8081`],
+    ["TcpListener", new TcpListenerProvider({ env: aliyunEnv() }), tcpHost, `${lb}:tcp:8082`],
+    ["UdpListener", new UdpListenerProvider({ env: aliyunEnv() }), udpHost, `${lb}:udp:8083`],
+    ["ForwardingRule", new ForwardingRuleProvider({ env: aliyunEnv() }), forwardingRuleHost, "rule-nothere"],
+  ] as const;
+  for (const [kind, provider, host, id] of kinds) {
+    expect((await provider.read(id, absent)).id).toBe("");
+    keep(`aliyun ${kind}Provider`, provider);
+    await host.configure(stack);
+    expect((await host.read(id, absent)).id).toBe("");
+    keep(`aliyun host provider (${kind})`, host);
+  }
 }
 
 async function huaweiObjects(): Promise<void> {
@@ -209,6 +248,9 @@ async function huaweiObjects(): Promise<void> {
     const v3 = new ElbV3ListenerProvider({ env: huaweiEnv(auth) });
     expect((await v3.read("nothere")).id).toBe("");
     keep(`huawei ElbV3ListenerProvider (${label})`, v3);
+    const v2 = new ElbV2ListenerProvider({ env: huaweiEnv(auth) });
+    expect((await v2.read(SHARED_ABSENT)).id).toBe("");
+    keep(`huawei ElbV2ListenerProvider (${label})`, v2);
   }
 
   const config = new HuaweiStackConfig(huaweiEnv("token"));
@@ -239,6 +281,9 @@ async function huaweiObjects(): Promise<void> {
   await elbV3Host.configure(stack);
   expect((await elbV3Host.read("nothere", {})).id).toBe("");
   keep("huawei host provider (ElbV3Listener)", elbV3Host);
+  await elbV2Host.configure(stack);
+  expect((await elbV2Host.read(SHARED_ABSENT, {})).id).toBe("");
+  keep("huawei host provider (ElbV2Listener)", elbV2Host);
 }
 
 describe("objects that hold credentials", () => {
