@@ -3,8 +3,8 @@
  * demo uses it), against the account whose credentials are in the environment, or against the embedded emulators
  * when there are none. Each kind: create, a preview that shows no change, an update in place, a refresh without
  * drift, a change that replaces, `get()` of what it made, `adoptExisting` on the port it made (from a fresh state),
- * destroy. It creates only listeners and extensions, every name, description or domain starting with `plbacc-`, on
- * ports it found free, and never touches anything it did not create in the same run.
+ * destroy. It creates only listeners, extensions and forwarding rules, every name, description, domain or rule name
+ * starting with `plbacc-`, on ports it found free, and never touches anything it did not create in the same run.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
