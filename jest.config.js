@@ -6,8 +6,8 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   testTimeout: 60000,
-  // Two test files at a time: most suites wait on emulators, timers and provider hosts starting rather than on the CPU,
-  // so on a 2-core machine (where jest's default is one worker) two run in about the time of one.
+  // Two test files at a time (jest's default on a 2-core machine is one): a suite spends about half its time waiting on
+  // emulators, timers and child processes, so a second file fills those waits and the second core.
   maxWorkers: 2,
   reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],
   // Examples import the package by name, as users do; in tests that name is the source tree.
