@@ -314,8 +314,11 @@ export class ElbClient implements ElbApi {
   }
 }
 
-/** V3Api is what the ElbV3Listener provider needs from a dedicated ELB v3 client; tests may substitute it. */
-export interface V3Api {
+/**
+ * PortListenerApi is what the listener lifecycle core (listener/lifecycle.ts) needs from a shared or dedicated ELB
+ * client: the listener POST, GET, list by port, PUT and DELETE, and the load balancer GET.
+ */
+export interface PortListenerApi {
   createListener(body: object): Promise<WireV3Object>;
   getListener(id: string): Promise<WireV3Object>;
   /** listListeners lists the listeners of one load balancer on one port (`?loadbalancer_id=&protocol_port=`). */
@@ -324,6 +327,9 @@ export interface V3Api {
   deleteListener(id: string): Promise<void>;
   getLoadBalancer(id: string): Promise<WireV3Object>;
 }
+
+/** V3Api is what the ElbV3Listener provider needs from a dedicated ELB v3 client; tests may substitute it. */
+export type V3Api = PortListenerApi;
 
 /** WireV3Object is a listener or load balancer object of a v3 answer, by wire name (read tolerantly). */
 export type WireV3Object = Readonly<Record<string, unknown>> & { readonly id: string };
@@ -401,14 +407,8 @@ export interface WireTag {
  * V2Api is what the ElbV2Listener provider needs from a shared ELB client; tests may substitute it. `family` is the
  * route family the client calls (Open Telekom Cloud's `/v2.0/lbaas`, Huawei Cloud's `/v2/{project_id}/elb`).
  */
-export interface V2Api {
+export interface V2Api extends PortListenerApi {
   readonly family: V2RouteFamily;
-  createListener(body: object): Promise<WireV3Object>;
-  getListener(id: string): Promise<WireV3Object>;
-  /** listListeners lists the listeners of one load balancer on one port (`?loadbalancer_id=&protocol_port=`). */
-  listListeners(loadbalancerId: string, protocolPort: number): Promise<WireV3Object[]>;
-  updateListener(id: string, body: object): Promise<WireV3Object>;
-  deleteListener(id: string): Promise<void>;
   /** getLoadBalancer reads a shared load balancer on the v2 routes (`provisioning_status`). */
   getLoadBalancer(id: string): Promise<WireV3Object>;
   /** getLoadBalancerV3 reads a load balancer on the unified v3 route, whose `guaranteed` tells dedicated from shared. */

@@ -10,12 +10,12 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { conforms, decodeInputs } from "../../core/check";
-import { createOnce, type CreateKind } from "../../core/createOnce";
+import type { CreateKind } from "../../core/createOnce";
 import { isApiError, ListenerError } from "../../core/errors";
 import { log } from "../../core/log";
 import type { Lane } from "../../core/pipeline";
 import { ElbV2Client, type V2Api, type WireV3Object } from "../client";
-import { retryBudgetMs, type Target } from "../config";
+import type { Target } from "../config";
 import { V2_LB_STATUS, V2_TAG_ACTION } from "../constants";
 import { classify } from "../errors";
 import type { Tags } from "../listener/codecs";
@@ -29,7 +29,7 @@ import {
   type LoadBalancerKind,
 } from "../listener/lifecycle";
 import { sameValue } from "../schema";
-import { ElbSession, type ElbSessionOptions } from "../session";
+import type { ElbSession, ElbSessionOptions } from "../session";
 import { ElbV2ListenerPlan, routeFamily } from "./plan";
 import {
   asSet,
@@ -102,14 +102,14 @@ export class ElbV2ListenerProvider
 
   constructor(options: V2ProviderOptions = {}) {
     super(options);
-    this.#session = new ElbSession<V2Api>(
+    this.#steps = new ListenerLifecycle(
       NAME,
       options,
       this.stack,
       (target) => new ElbV2Client(target, routeFamily(cloudOf(this.stack.safeSettings(), target.region))),
+      SHARED_LB,
     );
-    const budgetMs = (): number => retryBudgetMs(this.stack.settings());
-    this.#steps = new ListenerLifecycle(this.#session, options, budgetMs, SHARED_LB, NAME);
+    this.#session = this.#steps.session;
   }
 
   /** configure keeps the stack's config for the plan half and forgets clients built under the previous one. */
@@ -133,12 +133,7 @@ export class ElbV2ListenerProvider
       await this.refuseDedicated(api, lbId, target);
       const lb = await this.#steps.readLoadBalancer(api, lbId, target);
       await this.#steps.waitActive(api, lbId, target, deadline, lb);
-      const made = await createOnce(this.#session.pipeline, lane, this.creating(api, inputs, lane)).catch(
-        (error: unknown) => {
-          this.#steps.warnIfTaken(error, inputs);
-          throw error;
-        },
-      );
+      const made = await this.#steps.createListener(lane, this.creating(api, inputs, lane), inputs);
       try {
         await this.#steps.waitActive(api, lbId, target, deadline);
         const v3 = v3Body(inputs);

@@ -8,11 +8,11 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { conforms, decodeInputs } from "../../core/check";
-import { createOnce, type CreateKind } from "../../core/createOnce";
+import type { CreateKind } from "../../core/createOnce";
 import { ListenerError } from "../../core/errors";
 import type { Lane } from "../../core/pipeline";
 import { ElbV3Client, type V3Api, type WireV3Object } from "../client";
-import { retryBudgetMs, type Target } from "../config";
+import type { Target } from "../config";
 import { V3_LB_STATUS } from "../constants";
 import {
   kept,
@@ -23,7 +23,7 @@ import {
   type LoadBalancerKind,
 } from "../listener/lifecycle";
 import { sameValue } from "../schema";
-import { ElbSession, type ElbSessionOptions } from "../session";
+import type { ElbSession, ElbSessionOptions } from "../session";
 import { ElbV3ListenerPlan } from "./plan";
 import {
   ELB_V3_LISTENER_PROPS,
@@ -78,9 +78,8 @@ export class ElbV3ListenerProvider
 
   constructor(options: V3ProviderOptions = {}) {
     super(options);
-    this.#session = new ElbSession<V3Api>(NAME, options, this.stack, (target) => new ElbV3Client(target));
-    const budgetMs = (): number => retryBudgetMs(this.stack.settings());
-    this.#steps = new ListenerLifecycle(this.#session, options, budgetMs, DEDICATED_LB, NAME);
+    this.#steps = new ListenerLifecycle(NAME, options, this.stack, (target) => new ElbV3Client(target), DEDICATED_LB);
+    this.#session = this.#steps.session;
   }
 
   /** configure keeps the stack's config for the plan half and forgets clients built under the previous one. */
@@ -104,12 +103,7 @@ export class ElbV3ListenerProvider
         const lb = await this.#steps.readLoadBalancer(api, inputs.loadbalancerId, target);
         this.preflight(lb, inputs);
         await this.#steps.waitActive(api, inputs.loadbalancerId, target, deadline, lb);
-        const made = await createOnce(this.#session.pipeline, lane, this.creating(api, inputs, lane)).catch(
-          (error: unknown) => {
-            this.#steps.warnIfTaken(error, inputs);
-            throw error;
-          },
-        );
+        const made = await this.#steps.createListener(lane, this.creating(api, inputs, lane), inputs);
         await this.#steps.waitActive(api, inputs.loadbalancerId, target, deadline);
         return made.resource;
       },

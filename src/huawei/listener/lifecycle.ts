@@ -7,28 +7,16 @@
  * Ref: ../shared/api-docs/huawei-elb-v2-listener.md §5 (waits), ../shared/api-docs/huawei-elb-v3-listener.md §6
  * (waits).
  */
-import type { CreateKind } from "../../core/createOnce";
+import { createOnce, type CreateKind, type Created } from "../../core/createOnce";
 import { ListenerError } from "../../core/errors";
 import { log } from "../../core/log";
 import type { Lane } from "../../core/pipeline";
 import { realSleep } from "../../core/retry";
-import type { WireV3Object } from "../client";
-import type { Target } from "../config";
+import type { PortListenerApi, WireV3Object } from "../client";
+import { retryBudgetMs, type StackConfig, type Target } from "../config";
 import { classify } from "../errors";
 import { portFamily } from "./codecs";
-import type { ElbSession, ElbSessionOptions } from "../session";
-
-/**
- * LoadBalancerApi is what the shared steps call on a kind's client: the load balancer GET and the listener POST,
- * list by port, PUT and DELETE.
- */
-interface LoadBalancerApi {
-  getLoadBalancer(id: string): Promise<WireV3Object>;
-  createListener(body: object): Promise<WireV3Object>;
-  listListeners(loadbalancerId: string, protocolPort: number): Promise<WireV3Object[]>;
-  updateListener(id: string, body: object): Promise<WireV3Object>;
-  deleteListener(id: string): Promise<void>;
-}
+import { ElbSession, type ElbSessionOptions } from "../session";
 
 /**
  * LoadBalancerKind is one kind's entry for what differs: `kind` is the word in messages (`shared`, `dedicated`),
@@ -80,41 +68,45 @@ interface PortCreate {
 
 /**
  * ListenerLifecycle is one provider instance's shared steps over its session: `name` is `huawei:<Type>` for log
- * lines, `budgetMs` reads the configured retry budget at each call.
+ * lines; the retry budget is read from the stack configuration at each call.
  */
-export class ListenerLifecycle<Api extends LoadBalancerApi> {
-  readonly #session: ElbSession<Api>;
+export class ListenerLifecycle<Api extends PortListenerApi> {
+  /** The provider instance's session: its clients and mutation pipeline. */
+  readonly session: ElbSession<Api>;
   readonly #options: ElbSessionOptions<Api>;
-  readonly #budgetMs: () => number;
+  readonly #stack: StackConfig;
   readonly #kind: LoadBalancerKind;
   readonly #name: string;
 
-  /** The steps of one provider instance: its session, options, retry budget, kind entry and log name. */
+  /**
+   * The steps of one provider instance: its log name, options and stack configuration, the default client of a
+   * target (`build`), and its kind's entry.
+   */
   constructor(
-    session: ElbSession<Api>,
-    options: ElbSessionOptions<Api>,
-    budgetMs: () => number,
-    kind: LoadBalancerKind,
     name: string,
+    options: ElbSessionOptions<Api>,
+    stack: StackConfig,
+    build: (target: Target) => Api,
+    kind: LoadBalancerKind,
   ) {
-    this.#session = session;
+    this.session = new ElbSession<Api>(name, options, stack, build);
     this.#options = options;
-    this.#budgetMs = budgetMs;
+    this.#stack = stack;
     this.#kind = kind;
     this.#name = name;
   }
 
   /** deadline is when an operation starting now stops waiting: now plus the retry budget. */
   deadline(): number {
-    return (this.#options.retry?.now ?? Date.now)() + this.#budgetMs();
+    return (this.#options.retry?.now ?? Date.now)() + retryBudgetMs(this.#stack.settings());
   }
 
   /** readLoadBalancer GETs the load balancer; one the service says is gone, or that the kind refuses, is refused. */
   async readLoadBalancer(api: Api, id: string, target: Target): Promise<WireV3Object> {
     let lb: WireV3Object;
     try {
-      const reads = this.#session.pipeline.reads(this.#session.endpoint(target));
-      lb = await this.#session.pipeline.call(id, "read load balancer", reads, () => api.getLoadBalancer(id));
+      const reads = this.session.pipeline.reads(this.session.endpoint(target));
+      lb = await this.session.pipeline.call(id, "read load balancer", reads, () => api.getLoadBalancer(id));
     } catch (error) {
       if (classify(error) === "gone") {
         throw new ListenerError(
@@ -157,16 +149,16 @@ export class ListenerLifecycle<Api extends LoadBalancerApi> {
 
   /** delete DELETEs the listener between ACTIVE waits; one that is already gone counts as deleted. */
   async delete(id: string, props: StoredPlace): Promise<void> {
-    const { target, api } = this.#session.connect({
+    const { target, api } = this.session.connect({
       region: props.resolvedRegion ?? props.region,
       projectId: props.resolvedProjectId ?? props.projectId,
     });
     const lbId = String(props.loadbalancerId);
     try {
-      await this.#session.pipeline.exclusive(this.#session.lbTarget(target, lbId), async (lane: Lane) => {
+      await this.session.pipeline.exclusive(this.session.lbTarget(target, lbId), async (lane: Lane) => {
         const deadline = this.deadline();
         await this.waitActive(api, lbId, target, deadline);
-        await this.#session.pipeline.call(id, "delete listener", lane, () => api.deleteListener(id));
+        await this.session.pipeline.call(id, "delete listener", lane, () => api.deleteListener(id));
         await this.waitActive(api, lbId, target, deadline);
       });
     } catch (error) {
@@ -197,6 +189,17 @@ export class ListenerLifecycle<Api extends LoadBalancerApi> {
     };
   }
 
+  /**
+   * createListener runs the create through the one create path (`core/createOnce`) on `lane`; a create that fails on
+   * a taken port logs how to manage the listener already on it.
+   */
+  async createListener(lane: Lane, kind: CreateKind<WireV3Object>, inputs: TakenPort): Promise<Created<WireV3Object>> {
+    return createOnce(this.session.pipeline, lane, kind).catch((error: unknown) => {
+      this.warnIfTaken(error, inputs);
+      throw error;
+    });
+  }
+
   /** adopting logs the adoption of `existing` and sends the PUT `body` of what differs (none when nothing does). */
   async adopting(
     api: Api,
@@ -207,13 +210,13 @@ export class ListenerLifecycle<Api extends LoadBalancerApi> {
   ): Promise<WireV3Object> {
     log.info(`${this.#name}: adopting existing listener ${existing.id} on port ${port}`);
     if (body === undefined) return existing;
-    return this.#session.pipeline.call(existing.id, "update adopted listener", lane, () =>
+    return this.session.pipeline.call(existing.id, "update adopted listener", lane, () =>
       api.updateListener(existing.id, body),
     );
   }
 
   /** warnIfTaken logs, for a create that failed on a taken port, how to manage the listener already on it. */
-  warnIfTaken(error: unknown, inputs: TakenPort): void {
+  private warnIfTaken(error: unknown, inputs: TakenPort): void {
     if (classify(error) !== "conflict" || inputs.adoptExisting) return;
     log.warn(
       `${this.#name}: port ${inputs.protocolPort} of load balancer ${inputs.loadbalancerId} is taken; ` +
