@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: measures the package's costs against the in-process emulators (figures 1-6 of issue 7), prints
- * one table per figure with each value's target and mark, and writes the same figures to `bench-results.json` in
- * the working directory. `npm run bench -- 2 4` runs only the figures named. Not part of `npm test`.
+ * `npm run bench`: measures the package's costs against the in-process emulators (figures 1-6 of issue 7; figure 7,
+ * forwarding rules batched under the load-balancer lock, of the ForwardingRule issue), prints one table per figure
+ * with each value's target and mark, and writes the same figures to `bench-results.json` in the working directory.
+ * `npm run bench -- 2 4` runs only the figures named. Not part of `npm test`.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -12,6 +13,7 @@ import type { InstalledPackage } from "./packed";
 import { memoryFigure } from "./memory";
 import { installPacked } from "./packed";
 import { previewCostFigure } from "./previewCost";
+import { rulesFigure } from "./rules";
 import { serializedProviderFigure } from "./serializedProvider";
 import { throttledFigure } from "./throttled";
 import type { Figure } from "./figure";
@@ -57,6 +59,7 @@ const FIGURES: Readonly<Record<number, Bench>> = {
   4: previewCostFigure,
   5: (needs) => serializedProviderFigure(needs.packed()),
   6: (needs) => memoryFigure(needs.packed()),
+  7: rulesFigure,
 };
 
 async function main(): Promise<void> {
