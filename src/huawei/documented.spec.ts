@@ -4,7 +4,6 @@
  * reader and the classification meet the service's own wording: 0/1 booleans, settings a protocol ignores, nulls, an
  * empty list answered `{}`, and which answers mean gone.
  */
-import axios, { type AxiosAdapter, type AxiosResponse } from "axios";
 import { ApiError } from "../core/errors";
 import { startHuaweiEmulator, type HuaweiEmulator } from "../emulator/huawei";
 import { ElbClient } from "./client";
@@ -21,7 +20,7 @@ import {
 import { classify } from "./errors";
 import { ElbListenerProvider, type ElbListenerOutputs } from "./provider";
 import type { ElbListenerInputs } from "./schema";
-import { clientFor, emulatorEnv, RETRY_BUDGET_SECONDS } from "./testing";
+import { clientFor, emulatorEnv, RETRY_BUDGET_SECONDS, stubTransport } from "./testing";
 
 const ENDPOINT = "https://elb.eu-de.otc.t-systems.com";
 const ENV = {
@@ -33,17 +32,6 @@ const ENV = {
   // The stubbed sleep returns at once: without a short budget, an answer retried for ever would spin for minutes.
   HW_RETRY_BUDGET_SECONDS: RETRY_BUDGET_SECONDS,
 };
-
-/** stubTransport answers every request with the documented answer `answer` picks for its method and path. */
-function stubTransport(answer: (method: string, path: string) => DocumentedAnswer) {
-  const adapter: AxiosAdapter = async (config) => {
-    const url = new URL(String(config.url));
-    const a = answer(String(config.method).toUpperCase(), url.pathname);
-    const response: AxiosResponse = { data: a.body, status: a.status, statusText: "", headers: {}, config };
-    return response;
-  };
-  return axios.create({ adapter });
-}
 
 function provider(answer: (method: string, path: string) => DocumentedAnswer): ElbListenerProvider {
   const transport = stubTransport(answer);

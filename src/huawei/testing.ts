@@ -3,6 +3,7 @@
  * tsconfig.build.json).
  */
 import { inspect } from "node:util";
+import axios, { type AxiosAdapter, type AxiosInstance, type AxiosResponse } from "axios";
 import fc from "fast-check";
 import { ApiError } from "../core/errors";
 import { setLogger, type Logger } from "../core/log";
@@ -197,4 +198,21 @@ export function expectNoSecrets(
   for (const secret of secrets) expect(everything).not.toContain(secret);
   expect(everything).not.toMatch(/SDK-HMAC-SHA256|Signature=/);
   expect(seen.length).toBeGreaterThan(least);
+}
+
+/** StubAnswer is the answer a stub transport gives one request: its status and body text. */
+interface StubAnswer {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** stubTransport answers every request with the answer `answer` picks for its method and path (the documented specs). */
+export function stubTransport(answer: (method: string, path: string) => StubAnswer): AxiosInstance {
+  const adapter: AxiosAdapter = async (config) => {
+    const url = new URL(String(config.url));
+    const a = answer(String(config.method).toUpperCase(), url.pathname);
+    const response: AxiosResponse = { data: a.body, status: a.status, statusText: "", headers: {}, config };
+    return response;
+  };
+  return axios.create({ adapter });
 }

@@ -5,7 +5,6 @@
  * `""`, timestamps without `Z`, no `project_id`, SNI in another order, a body that is not JSON) and the inputs it
  * gives pass check on both clouds.
  */
-import axios, { type AxiosAdapter, type AxiosResponse } from "axios";
 import { ApiError } from "../../core/errors";
 import { ElbV2Client, type V2Api } from "../client";
 import type { Target } from "../config";
@@ -27,6 +26,7 @@ import { ElbV2ListenerProvider } from "./provider";
 import type { Cloud } from "../listener/codecs";
 import { checkInputs } from "./schema";
 import { fromWire } from "./wire";
+import { stubTransport } from "../testing";
 
 const ENV = {
   HW_ACCESS_KEY: "DOCUMENTEDACCESSKEY0",
@@ -37,16 +37,6 @@ const ENV = {
 };
 
 type Answer = (method: string, path: string) => DocumentedAnswer;
-
-function stubTransport(answer: Answer) {
-  const adapter: AxiosAdapter = async (config) => {
-    const url = new URL(String(config.url));
-    const a = answer(String(config.method).toUpperCase(), url.pathname);
-    const response: AxiosResponse = { data: a.body, status: a.status, statusText: "", headers: {}, config };
-    return response;
-  };
-  return axios.create({ adapter });
-}
 
 function client(answer: Answer, family: V2RouteFamily = "otc"): ElbV2Client {
   const target: Target = {
