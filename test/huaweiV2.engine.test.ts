@@ -3,13 +3,12 @@
  * dynamic-provider host to the installed package (dist/) and on to the in-process emulator's shared ELB v2 API
  * (Open Telekom Cloud's `/v2.0/lbaas` routes, region eu-de), signed with the official AK/SK signer.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ElbV2Listener } from "../src";
 import { startEmulators, type Emulators, type HuaweiEmulator } from "../src/emulator";
 import { buildDist } from "./support/packed";
-import { engineProject, type EngineProject } from "./support/engineProject";
+import type { EngineProject } from "./support/engineProject";
+import { expectSecretAbsent, huaweiProject } from "./support/huaweiEngine";
 import { removeScratchDirs } from "./support/scratch";
 
 const SECRET = "huawei-v2-engine-secret-Wp27Xk";
@@ -18,18 +17,10 @@ let emulators: Emulators;
 let elb: HuaweiEmulator;
 
 function project(): EngineProject {
-  return engineProject("huawei", {
-    config: {
-      "huaweicloud:region": elb.seed.region,
-      "huaweicloud:projectId": elb.seed.projectId,
-      "huaweicloud:accessKey": elb.accessKey,
-      "lbdemo:sharedLoadBalancerId": elb.seed.shared.loadBalancers.first,
-      "lbdemo:serverCertificateId": elb.seed.shared.certificateId,
-      "lbdemo:sniCertificateId": elb.seed.shared.sniCertificateId,
-    },
-    secretKeyConfig: "huaweicloud:secretKey",
-    secret: SECRET,
-    env: { HW_ELB_ENDPOINT: elb.endpoint, HW_SECRET_KEY: SECRET },
+  return huaweiProject(elb, SECRET, {
+    "lbdemo:sharedLoadBalancerId": elb.seed.shared.loadBalancers.first,
+    "lbdemo:serverCertificateId": elb.seed.shared.certificateId,
+    "lbdemo:sniCertificateId": elb.seed.shared.sniCertificateId,
   });
 }
 
@@ -120,11 +111,7 @@ describe("ElbV2Listener through the harness", () => {
       });
     });
     elb.faults.clear();
-    expect(ok.ok).toBe(true);
-    expect(failed.ok).toBe(false);
-    const texts = [ok, failed].map((r) => JSON.stringify(r));
-    texts.push(fs.readFileSync(path.join(dir, ".harness-state", "dev.json"), "utf8"));
-    for (const text of texts) expect(text).not.toContain(SECRET);
+    expectSecretAbsent(SECRET, dir, ok, failed);
     await run("destroy", webProgram());
   });
 });

@@ -3,13 +3,12 @@
  * calls go through the real dynamic-provider host to the installed package (dist/) and on to the in-process
  * emulator's dedicated ELB v3 API, signed with the official AK/SK signer.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ElbV3Listener } from "../src";
 import { startEmulators, type Emulators, type HuaweiEmulator } from "../src/emulator";
 import { buildDist } from "./support/packed";
-import { engineProject, examplePath, type EngineProject } from "./support/engineProject";
+import { examplePath, type EngineProject } from "./support/engineProject";
+import { expectSecretAbsent, huaweiProject } from "./support/huaweiEngine";
 import { removeScratchDirs } from "./support/scratch";
 
 afterAll(() => removeScratchDirs());
@@ -29,20 +28,12 @@ afterAll(async () => {
 });
 
 function project(): EngineProject {
-  return engineProject("huawei", {
-    config: {
-      "huaweicloud:region": elb.seed.region,
-      "huaweicloud:projectId": elb.seed.projectId,
-      "huaweicloud:accessKey": elb.accessKey,
-      "lbdemo:dedicatedLoadBalancerId": elb.seed.dedicated.l4l7,
-      "lbdemo:serverCertificateId": elb.seed.certificates.server,
-      "lbdemo:sniCertificateIds": JSON.stringify([elb.seed.certificates.server]),
-      "lbdemo:securityPolicyId": elb.seed.securityPolicyId,
-      "lbdemo:ipGroupId": elb.seed.ipGroupId,
-    },
-    secretKeyConfig: "huaweicloud:secretKey",
-    secret: SECRET,
-    env: { HW_ELB_ENDPOINT: elb.endpoint, HW_SECRET_KEY: SECRET },
+  return huaweiProject(elb, SECRET, {
+    "lbdemo:dedicatedLoadBalancerId": elb.seed.dedicated.l4l7,
+    "lbdemo:serverCertificateId": elb.seed.certificates.server,
+    "lbdemo:sniCertificateIds": JSON.stringify([elb.seed.certificates.server]),
+    "lbdemo:securityPolicyId": elb.seed.securityPolicyId,
+    "lbdemo:ipGroupId": elb.seed.ipGroupId,
   });
 }
 
@@ -130,11 +121,7 @@ describe("ElbV3Listener through the harness", () => {
       });
     });
     elb.faults.clear();
-    expect(ok.ok).toBe(true);
-    expect(failed.ok).toBe(false);
-    const texts = [ok, failed].map((r) => JSON.stringify(r));
-    texts.push(fs.readFileSync(path.join(dir, ".harness-state", "dev.json"), "utf8"));
-    for (const text of texts) expect(text).not.toContain(SECRET);
+    expectSecretAbsent(SECRET, dir, ok, failed);
     await run("destroy", apiProgram());
   });
 });
