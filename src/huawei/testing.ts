@@ -4,6 +4,7 @@
  */
 import { inspect } from "node:util";
 import axios, { type AxiosAdapter, type AxiosInstance, type AxiosResponse } from "axios";
+import type * as dynamic from "@pulumi/pulumi/dynamic";
 import fc from "fast-check";
 import { ApiError } from "../core/errors";
 import { setLogger, type Logger } from "../core/log";
@@ -215,4 +216,20 @@ export function stubTransport(answer: (method: string, path: string) => StubAnsw
     return response;
   };
   return axios.create({ adapter });
+}
+
+/** Checker is a provider's check, as the provider specs call it. */
+interface Checker<I> {
+  check(olds: I, news: I): Promise<dynamic.CheckResult<I>>;
+}
+
+/** checked runs a provider's check on raw inputs (against `olds`) and returns the checked inputs; any failure fails the spec. */
+export async function checked<I>(
+  p: Checker<I>,
+  raw: Record<string, unknown>,
+  olds: Record<string, unknown> = {},
+): Promise<I> {
+  const result = await p.check(olds as I, raw as I);
+  expect(result.failures).toBeUndefined();
+  return result.inputs!;
 }

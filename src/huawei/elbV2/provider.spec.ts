@@ -8,7 +8,7 @@
 import type { HuaweiEmulator } from "../../emulator/huawei";
 import { ApiError } from "../../core/errors";
 import { ElbV2Client, type V2Api, type WireV3Object } from "../client";
-import { emulatorEnv, emulatorSpec } from "../testing";
+import { checked, emulatorEnv, emulatorSpec } from "../testing";
 import { ElbV2ListenerProvider, type ElbV2ListenerOutputs, type V2ProviderOptions } from "./provider";
 import type { ElbV2ListenerInputs } from "./schema";
 
@@ -38,16 +38,6 @@ const freshLb = (): string => emu.v2.addLoadBalancer("provider-spec").id;
 
 let nextPort = 30000;
 const port = (): number => nextPort++;
-
-async function checked(
-  p: ElbV2ListenerProvider,
-  raw: Record<string, unknown>,
-  olds: Record<string, unknown> = {},
-): Promise<ElbV2ListenerInputs> {
-  const result = await p.check(olds as ElbV2ListenerInputs, raw as ElbV2ListenerInputs);
-  expect(result.failures).toBeUndefined();
-  return result.inputs!;
-}
 
 const stored = (id: string): Record<string, unknown> => emu.v2.getListener(id).fields;
 const tagsOf = (id: string): Record<string, string> => Object.fromEntries(emu.v2.getListener(id).tags);

@@ -5,7 +5,7 @@
  * the ACTIVE waits; port conflicts and adoptExisting.
  */
 import type { HuaweiEmulator } from "../../emulator/huawei";
-import { emulatorEnv, emulatorSpec } from "../testing";
+import { checked, emulatorEnv, emulatorSpec } from "../testing";
 import { ElbV3ListenerProvider, type ElbV3ListenerOutputs, type V3ProviderOptions } from "./provider";
 import type { ElbV3ListenerInputs } from "./schema";
 
@@ -24,16 +24,6 @@ function provider(options: V3ProviderOptions = {}): ElbV3ListenerProvider {
 
 let nextPort = 20000;
 const port = (): number => nextPort++;
-
-async function checked(
-  p: ElbV3ListenerProvider,
-  raw: Record<string, unknown>,
-  olds: Record<string, unknown> = {},
-): Promise<ElbV3ListenerInputs> {
-  const result = await p.check(olds as ElbV3ListenerInputs, raw as ElbV3ListenerInputs);
-  expect(result.failures).toBeUndefined();
-  return result.inputs!;
-}
 
 const stored = (id: string): Record<string, unknown> => emu.v3.getListener(id).fields;
 
