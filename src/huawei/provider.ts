@@ -12,6 +12,7 @@ import { ElbClient, type ElbApi } from "./client";
 import { retryBudgetMs, type Target } from "./config";
 import { creating, settle, warnIfTaken, type CreateSteps } from "./create";
 import { classify } from "./errors";
+import { readResult } from "./listener/readBack";
 import { ElbListenerPlan } from "./plan";
 import { changedUpdatable, loadBalancerRefusal, RESOURCE, type ElbListenerInputs } from "./schema";
 import { ElbSession, type ElbSessionOptions } from "./session";
@@ -97,11 +98,7 @@ export class ElbListenerProvider
     const read = await this.#session.readStored(id, previous, (api) => api.getListener(id));
     if (!read) return { id: "" };
     const { target, found: listener } = read;
-    const outs = outputsFrom(inputsFromGet(listener, previous), listener, target);
-    // ReadResult types its inputs as the outputs; the inputs carry no output-only property.
-    const inputs: ElbListenerOutputs = { ...outs };
-    for (const name of OUTPUT_NAMES) Reflect.deleteProperty(inputs, name);
-    return { id: listener.id, props: outs, inputs };
+    return readResult(listener.id, outputsFrom(inputsFromGet(listener, previous), listener, target), OUTPUT_NAMES);
   }
 
   /** update sends one PUT with the modifiable inputs that changed (certificates only onto a public load balancer). */

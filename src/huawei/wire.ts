@@ -4,8 +4,7 @@
  * gives.
  * Ref: ../shared/api-docs/huawei-elb-v1-add-listener.md, Tables 1 and 2.
  */
-import { conforms, decodeInputs } from "../core/check";
-import { ListenerError } from "../core/errors";
+import { readBack, readInputs } from "./listener/readBack";
 import type { Target } from "./config";
 import { LISTENER_STATUS, WIRE_SSL_PROTOCOLS } from "./constants";
 import type { ElbListenerInputs, InputName, Known } from "./schema";
@@ -199,22 +198,12 @@ export function outputsFrom(inputs: ElbListenerInputs, listener: WireListener, t
  * that breaks a codec is a ListenerError naming it.
  */
 export function inputsFromGet(listener: WireListener, previous: Partial<ElbListenerOutputs>): ElbListenerInputs {
-  const live = fromWire(listener);
-  const hadInputs = INPUT_NAMES.some((k) => previous[k] !== undefined);
-  const values: Record<string, unknown> = {};
-  for (const name of INPUT_NAMES) {
-    if (name === "region" || name === "projectId" || name === "adoptExisting") {
-      if (previous[name] !== undefined) values[name] = previous[name];
-      continue;
-    }
-    const wanted = !hadInputs || previous[name] !== undefined || (REQUIRED as readonly string[]).includes(name);
-    if (!wanted) continue;
-    const value = live[name] ?? previous[name];
-    if (value !== undefined) values[name] = value;
-  }
-  const decoded = decodeInputs(RESOURCE, ELB_LISTENER_PROPS, REQUIRED, values);
-  if (!conforms<typeof ELB_LISTENER_PROPS, (typeof REQUIRED)[number]>(values, decoded)) {
-    throw new ListenerError(`huawei:ElbListener ${listener.id}: ${decoded.failures.map((f) => f.reason).join("; ")}`);
-  }
-  return values;
+  const values = readBack(
+    INPUT_NAMES,
+    REQUIRED,
+    previous,
+    fromWire(listener),
+    (name, value) => value ?? previous[name],
+  );
+  return readInputs(RESOURCE, ELB_LISTENER_PROPS, REQUIRED, listener.id, values);
 }

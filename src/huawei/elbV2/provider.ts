@@ -9,7 +9,6 @@
  * §6 (errors), §8 (Terraform), §9 (shared, dedicated, classic).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { conforms, decodeInputs } from "../../core/check";
 import type { CreateKind } from "../../core/createOnce";
 import { isApiError, ListenerError } from "../../core/errors";
 import { log } from "../../core/log";
@@ -20,14 +19,8 @@ import { V2_LB_STATUS, V2_TAG_ACTION } from "../constants";
 import { classify } from "../errors";
 import type { Tags } from "../listener/codecs";
 import { cloudOf } from "../listener/plan";
-import {
-  kept,
-  ListenerLifecycle,
-  listenerOutputs,
-  readBack,
-  readResult,
-  type LoadBalancerKind,
-} from "../listener/lifecycle";
+import { kept, ListenerLifecycle, listenerOutputs, type LoadBalancerKind } from "../listener/lifecycle";
+import { readBack, readInputs, readResult } from "../listener/readBack";
 import { sameValue } from "../schema";
 import type { ElbSession, ElbSessionOptions } from "../session";
 import { ElbV2ListenerPlan, routeFamily } from "./plan";
@@ -183,11 +176,8 @@ export class ElbV2ListenerProvider
       if (had && name === "insertHeaders" && value !== undefined) return trimmedHeaders(value, previous.insertHeaders);
       return SET_INPUTS.has(name) && same(name, value, previous[name]) ? previous[name] : value;
     });
-    const decoded = decodeInputs(RESOURCE, ELB_V2_LISTENER_PROPS, REQUIRED, values);
-    if (!conforms<typeof ELB_V2_LISTENER_PROPS, (typeof REQUIRED)[number]>(values, decoded)) {
-      throw new ListenerError(`${NAME} ${id}: ${decoded.failures.map((f) => f.reason).join("; ")}`);
-    }
-    return readResult(listener.id, this.outputs(values, listener, target), V2_OUTPUT_NAMES);
+    const inputs = readInputs(RESOURCE, ELB_V2_LISTENER_PROPS, REQUIRED, id, values);
+    return readResult(listener.id, this.outputs(inputs, listener, target), V2_OUTPUT_NAMES);
   }
 
   /**

@@ -7,21 +7,14 @@
  * Ref: ../shared/api-docs/huawei-elb-v3-listener.md §3 (PUT), §5 (flavors), §6 (waits), §7 (errors).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { conforms, decodeInputs } from "../../core/check";
 import type { CreateKind } from "../../core/createOnce";
 import { ListenerError } from "../../core/errors";
 import type { Lane } from "../../core/pipeline";
 import { ElbV3Client, type V3Api, type WireV3Object } from "../client";
 import type { Target } from "../config";
 import { V3_LB_STATUS } from "../constants";
-import {
-  kept,
-  ListenerLifecycle,
-  listenerOutputs,
-  readBack,
-  readResult,
-  type LoadBalancerKind,
-} from "../listener/lifecycle";
+import { kept, ListenerLifecycle, listenerOutputs, type LoadBalancerKind } from "../listener/lifecycle";
+import { readBack, readInputs, readResult } from "../listener/readBack";
 import { sameValue } from "../schema";
 import type { ElbSession, ElbSessionOptions } from "../session";
 import { ElbV3ListenerPlan } from "./plan";
@@ -128,11 +121,8 @@ export class ElbV3ListenerProvider
       }
       return value;
     });
-    const decoded = decodeInputs(RESOURCE, ELB_V3_LISTENER_PROPS, REQUIRED, values);
-    if (!conforms<typeof ELB_V3_LISTENER_PROPS, (typeof REQUIRED)[number]>(values, decoded)) {
-      throw new ListenerError(`${NAME} ${id}: ${decoded.failures.map((f) => f.reason).join("; ")}`);
-    }
-    return readResult(listener.id, this.outputs(values, listener, target), V3_OUTPUT_NAMES);
+    const inputs = readInputs(RESOURCE, ELB_V3_LISTENER_PROPS, REQUIRED, id, values);
+    return readResult(listener.id, this.outputs(inputs, listener, target), V3_OUTPUT_NAMES);
   }
 
   /** update sends one PUT with the inputs that changed (null or the default for removed ones), between ACTIVE waits. */
