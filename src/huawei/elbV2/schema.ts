@@ -12,8 +12,6 @@ import * as t from "io-ts";
 import {
   booleanValue,
   type CheckFailure,
-  conforms,
-  decodeInputs,
   describeValue,
   failure,
   type ForeignNames,
@@ -22,6 +20,8 @@ import {
   oneOf,
 } from "../../core/check";
 import {
+  checkAgainst,
+  type CheckedOf,
   type Cloud,
   FIXED_AT_CREATION,
   inputNames,
@@ -384,13 +384,7 @@ function crossFieldFailures(k: Known, context: CheckContext = {}): CheckFailure[
  * CheckedInputs is the result of checking: the typed inputs to store (Pulumi's unknown values passed through) when
  * every rule holds, else the failures.
  */
-type CheckedInputs =
-  | { readonly ok: true; readonly inputs: ElbV2ListenerInputs; readonly failures: readonly [] }
-  | {
-      readonly ok: false;
-      readonly inputs: Readonly<Record<string, unknown>>;
-      readonly failures: readonly CheckFailure[];
-    };
+type CheckedInputs = CheckedOf<ElbV2ListenerProps, (typeof REQUIRED)[number]>;
 
 /** NO_TIMEOUTS is why check refuses listener timeouts: the shared API has none to set. Ref: digest §2, §8 [S2]. */
 const NO_TIMEOUTS =
@@ -437,25 +431,9 @@ const FOREIGN_NAMES: ForeignNames = {
 
 /** checkInputs decodes raw inputs and applies every rule; never throws. */
 export function checkInputs(raw: unknown, context: CheckContext = {}): CheckedInputs {
-  const decoded = decodeInputs(RESOURCE, ELB_V2_LISTENER_PROPS, REQUIRED, raw, FOREIGN_NAMES);
-  const known: Known = {
-    value: decoded.value,
-    unknowns: decoded.unknowns as ReadonlySet<string>,
-    invalid: new Set(decoded.failures.map((f) => f.property)),
-  };
-  const failures = [...decoded.failures, ...crossFieldFailures(known, context)];
-  const inputs: Record<string, unknown> = {};
-  if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
-    const source = raw as Record<string, unknown>;
-    for (const name of INPUT_NAMES) {
-      if (decoded.unknowns.has(name)) inputs[name] = source[name];
-      else if (decoded.value[name] !== undefined) inputs[name] = decoded.value[name];
-    }
-  }
-  if (failures.length > 0 || !conforms<ElbV2ListenerProps, (typeof REQUIRED)[number]>(inputs, decoded)) {
-    return { ok: false, inputs, failures };
-  }
-  return { ok: true, inputs, failures: [] };
+  return checkAgainst(RESOURCE, ELB_V2_LISTENER_PROPS, REQUIRED, raw, FOREIGN_NAMES, (decoded) =>
+    crossFieldFailures({ ...decoded, invalid: new Set(decoded.failures.map((f) => f.property)) }, context),
+  );
 }
 
 /** asSet is a list input as the diff compares it: sorted, so the API's order never shows as a change. */

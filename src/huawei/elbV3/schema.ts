@@ -10,8 +10,6 @@ import * as t from "io-ts";
 import {
   booleanValue,
   type CheckFailure,
-  conforms,
-  decodeInputs,
   describeValue,
   failure,
   type ForeignNames,
@@ -20,6 +18,8 @@ import {
   oneOf,
 } from "../../core/check";
 import {
+  checkAgainst,
+  type CheckedOf,
   type Cloud,
   FIXED_AT_CREATION,
   inputNames,
@@ -504,13 +504,7 @@ function insertHeaderFailures(headers: InsertHeaders, protocol: string): CheckFa
  * CheckedInputs is the result of checking: the typed inputs to store (Pulumi's unknown values passed through) when
  * every rule holds, else the failures.
  */
-type CheckedInputs =
-  | { readonly ok: true; readonly inputs: ElbV3ListenerInputs; readonly failures: readonly [] }
-  | {
-      readonly ok: false;
-      readonly inputs: Readonly<Record<string, unknown>>;
-      readonly failures: readonly CheckFailure[];
-    };
+type CheckedInputs = CheckedOf<ElbV3ListenerProps, (typeof REQUIRED)[number]>;
 
 /** TERRAFORM_NAMES are hints for inputs written with the Terraform providers' names. Ref: digest §8. */
 const TERRAFORM_NAMES: ForeignNames = {
@@ -532,19 +526,7 @@ const TERRAFORM_NAMES: ForeignNames = {
 
 /** checkInputs decodes raw inputs and applies every rule; never throws. */
 export function checkInputs(raw: unknown, context: CheckContext = {}): CheckedInputs {
-  const decoded = decodeInputs(RESOURCE, ELB_V3_LISTENER_PROPS, REQUIRED, raw, TERRAFORM_NAMES);
-  const known: Known = { value: decoded.value, unknowns: decoded.unknowns as ReadonlySet<string> };
-  const failures = [...decoded.failures, ...crossFieldFailures(known, context)];
-  const inputs: Record<string, unknown> = {};
-  if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
-    const source = raw as Record<string, unknown>;
-    for (const name of INPUT_NAMES) {
-      if (decoded.unknowns.has(name)) inputs[name] = source[name];
-      else if (decoded.value[name] !== undefined) inputs[name] = decoded.value[name];
-    }
-  }
-  if (failures.length > 0 || !conforms<ElbV3ListenerProps, (typeof REQUIRED)[number]>(inputs, decoded)) {
-    return { ok: false, inputs, failures };
-  }
-  return { ok: true, inputs, failures: [] };
+  return checkAgainst(RESOURCE, ELB_V3_LISTENER_PROPS, REQUIRED, raw, TERRAFORM_NAMES, (decoded) =>
+    crossFieldFailures(decoded, context),
+  );
 }

@@ -7,7 +7,15 @@
  * Ref: ../shared/api-docs/huawei-elb-v2-listener.md §2, §3; ../shared/api-docs/huawei-elb-v3-listener.md §2, §3.
  */
 import type * as t from "io-ts";
-import { booleanValue, matching, oneOf } from "../../core/check";
+import {
+  booleanValue,
+  type CheckFailure,
+  conforms,
+  decodeInputs,
+  type ForeignNames,
+  matching,
+  oneOf,
+} from "../../core/check";
 
 /** regionCodec is the codec of a listener's `region` input, the same for every Huawei listener kind. */
 export const regionCodec = matching("a region name such as eu-de or cn-north-4", (s) =>
@@ -78,4 +86,48 @@ export type InputsOf<P extends t.Props, R extends keyof P> = Pick<DecodedOf<P>, 
 /** inputNames lists the inputs of a codec table, in the table's (the document's) order. */
 export function inputNames<P extends t.Props>(props: P): (keyof P & string)[] {
   return Object.keys(props).filter((k): k is keyof P & string => Object.hasOwn(props, k));
+}
+
+/** Decoded is what a kind's cross-field rules see of the decoding: the values that passed, the unknowns, the failures. */
+interface Decoded<P extends t.Props> {
+  readonly value: Partial<DecodedOf<P>>;
+  readonly unknowns: ReadonlySet<keyof P & string>;
+  readonly failures: readonly CheckFailure[];
+}
+
+/**
+ * CheckedOf is the result of checking against a codec table: the typed inputs to store (Pulumi's unknown values
+ * passed through) when every rule holds, else the failures.
+ */
+export type CheckedOf<P extends t.Props, R extends keyof P> =
+  | { readonly ok: true; readonly inputs: InputsOf<P, R>; readonly failures: readonly [] }
+  | {
+      readonly ok: false;
+      readonly inputs: Readonly<Record<string, unknown>>;
+      readonly failures: readonly CheckFailure[];
+    };
+
+/**
+ * checkAgainst decodes raw inputs against a kind's codec table (with its hints for another provider's names) and
+ * adds the failures of the kind's cross-field `rules`; never throws.
+ */
+export function checkAgainst<P extends t.Props, R extends keyof P & string>(
+  resource: string,
+  props: P,
+  required: readonly R[],
+  raw: unknown,
+  foreign: ForeignNames,
+  rules: (decoded: Decoded<P>) => readonly CheckFailure[],
+): CheckedOf<P, R> {
+  const decoded = decodeInputs(resource, props, required, raw, foreign);
+  const failures = [...decoded.failures, ...rules(decoded)];
+  const inputs: Record<string, unknown> = {};
+  if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
+    for (const name of inputNames(props)) {
+      if (decoded.unknowns.has(name)) inputs[name] = Reflect.get(raw, name);
+      else if (decoded.value[name] !== undefined) inputs[name] = decoded.value[name];
+    }
+  }
+  if (failures.length > 0 || !conforms<P, R>(inputs, decoded)) return { ok: false, inputs, failures };
+  return { ok: true, inputs, failures: [] };
 }
