@@ -4,11 +4,14 @@
  * as `pulumi destroy` deletes independent resources; once with batching on (up to ten rules per CreateRules or
  * DeleteRules call) and once with it off (`ALICLOUD_RULE_BATCH_SIZE=1`, one call per rule), side by side in one run.
  * The emulator keeps the load balancer locked for L ms after each mutation, so batching's ideal per phase is the
- * two calls of ten rules times L, and without it twenty calls times L.
+ * two calls of ten rules times L, and without it twenty calls times L. Calls are counted as they arrive at the
+ * emulator, the lock's refusals included; a few listener updates before the timed phases teach the pacer the lock
+ * (see warmUp), and a cold side without them shows what the first rules on a fresh endpoint meet.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ForwardingRuleProvider } from "../aliyun/forwardingRule/provider";
 import type { ForwardingRuleInputs } from "../aliyun/forwardingRule/schema";
+import { ERROR_CODES, RULE_ACTIONS, RULES_PER_CALL } from "../aliyun/constants";
 import type { Cloud, Managed, Props } from "./clouds";
 import { createListener, RetryLog, startAliyunKinds, updateListener, withLogger } from "./clouds";
 import type { Figure, Row } from "./figure";
@@ -17,12 +20,10 @@ import { LOCK_MS, RATIO_TARGET } from "./parallel";
 
 /** RULES is how many rules one listener gets: two full CreateRules calls. */
 export const RULES = 20;
-/** RULES_PER_CALL is the most rules one CreateRules or DeleteRules call takes. */
-const RULES_PER_CALL = 10;
 /** CALLS_TARGET is the most CreateRules (and DeleteRules) calls the batched side may send, counted at the emulator. */
 export const CALLS_TARGET = 3;
-/** LOCK_REFUSAL is the code the emulator answers a rule mutation with while the load balancer is locked. */
-const LOCK_REFUSAL = "OperationFailed.ListenerStatusNotSupport";
+/** LOCK_REFUSAL is the code a rule mutation is answered with while the load balancer is locked. */
+const LOCK_REFUSAL = ERROR_CODES.listenerStatusNotSupport;
 
 /** Side is one way of running the provider: its name and the environment it adds to the emulator's. */
 interface Side {
@@ -38,7 +39,9 @@ const WARM_UPS = 3;
 /** RUNS is how many times the batched sides run, each on a fresh emulator. */
 const RUNS = 5;
 
+/** BATCHED is the provider as configured by default: up to ten rules per call. */
 const BATCHED: Side = { name: "batched", env: {}, warmUps: WARM_UPS };
+/** UNBATCHED is the provider with batching turned off, as a user turns it off: one rule per call. */
 const UNBATCHED: Side = { name: "batching off", env: { ALICLOUD_RULE_BATCH_SIZE: "1" }, warmUps: WARM_UPS };
 /** COLD is the batched side without the warm-up: what the first rules on a fresh endpoint meet. */
 const COLD: Side = { name: "batched, cold", env: {}, warmUps: 0 };
@@ -46,7 +49,7 @@ const COLD: Side = { name: "batched, cold", env: {}, warmUps: 0 };
 /** RulePhase is one phase (up: the creates, destroy: the deletes) of one side, as the emulator saw it. */
 export interface RulePhase {
   readonly phase: "up" | "destroy";
-  readonly action: "CreateRules" | "DeleteRules";
+  readonly action: typeof RULE_ACTIONS.create | typeof RULE_ACTIONS.delete;
   readonly wallMs: number;
   readonly idealMs: number;
   /** arrived counts every call of the action the emulator received, the lock's refusals included. */
@@ -110,7 +113,7 @@ async function timed<T>(
   batchSize: number,
   steps: () => Promise<T>[],
 ): Promise<{ result: RulePhase; values: (T | undefined)[] }> {
-  const action = phase === "up" ? "CreateRules" : "DeleteRules";
+  const action = phase === "up" ? RULE_ACTIONS.create : RULE_ACTIONS.delete;
   cloud.resetCalls();
   log.reset();
   const t0 = performance.now();
@@ -167,10 +170,11 @@ async function runSide(side: Side): Promise<SideResult> {
 }
 
 /**
- * warmUp makes WARM_UPS in-place updates of the listener (each one mutation) before the timed phases. The pacer
+ * warmUp makes `count` in-place updates of the listener (one mutation each) before the timed phases. The pacer
  * learns how long an endpoint's lock lasts from its first mutations there: the listener's start, refused until the
- * lock after its create ends, leaves an interval of about half the lock between the last refused probe and the one
- * that went through, and each later mutation probes the middle of it, until it is within 15% (+2 ms). In a provider
+ * lock after its create ends (each probe half again as late as the one before), leaves an interval between the last
+ * refused probe and the one that went through of a third to half the lock, and each later mutation probes its middle,
+ * until it is within 15% (+2 ms): two or three mutations after the start. In a provider
  * process that has mutated a few things on the endpoint before, the rules' first batch meets a pacer that knows the
  * lock; these updates stand for that, so the timed phases show the batching, not the learning (the cold side shows
  * the learning).
