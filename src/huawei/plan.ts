@@ -5,21 +5,14 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkResult } from "../core/check";
-import { StackPlan, type PlanOptions, type TypedPlan } from "../core/planned";
+import type { TypedPlan } from "../core/planned";
 import { log } from "../core/log";
-import { StackConfig } from "./config";
+import { HuaweiPlan } from "./listener/plan";
 import { checkInputs, diffInputs, type ElbListenerInputs } from "./schema";
 import type { ElbListenerOutputs } from "./wire";
 
 /** ElbListenerPlan checks inputs and decides update versus replace; it never calls the API. */
-export class ElbListenerPlan
-  extends StackPlan<StackConfig>
-  implements TypedPlan<ElbListenerInputs, ElbListenerOutputs>
-{
-  constructor(options: PlanOptions = {}) {
-    super(new StackConfig(options.env));
-  }
-
+export class ElbListenerPlan extends HuaweiPlan implements TypedPlan<ElbListenerInputs, ElbListenerOutputs> {
   /** check validates the inputs, fills TLS defaults, and drops (with a warning) inputs that have no effect. */
   async check(_olds: ElbListenerInputs, news: ElbListenerInputs): Promise<dynamic.CheckResult<ElbListenerInputs>> {
     const result = checkInputs(news);

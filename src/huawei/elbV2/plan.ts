@@ -5,11 +5,10 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkResult } from "../../core/check";
-import { StackPlan, type PlanOptions, type TypedPlan } from "../../core/planned";
-import { StackConfig } from "../config";
+import type { TypedPlan } from "../../core/planned";
 import { V2_ROUTE_FAMILY, type V2RouteFamily } from "../constants";
 import type { Cloud } from "../listener/codecs";
-import { cloudOf, slotDiff } from "../listener/plan";
+import { cloudOf, HuaweiPlan, slotDiff } from "../listener/plan";
 import { changedInputs } from "../schema";
 import {
   checkInputs,
@@ -31,14 +30,7 @@ export function routeFamily(cloud: Cloud | undefined): V2RouteFamily {
 }
 
 /** ElbV2ListenerPlan checks inputs and decides update versus replace; it never calls the API. */
-export class ElbV2ListenerPlan
-  extends StackPlan<StackConfig>
-  implements TypedPlan<ElbV2ListenerInputs, ElbV2ListenerOutputs>
-{
-  constructor(options: PlanOptions = {}) {
-    super(new StackConfig(options.env));
-  }
-
+export class ElbV2ListenerPlan extends HuaweiPlan implements TypedPlan<ElbV2ListenerInputs, ElbV2ListenerOutputs> {
   /** check validates the inputs against every rule, with the stored inputs and the configured cloud. */
   async check(olds: ElbV2ListenerInputs, news: ElbV2ListenerInputs): Promise<dynamic.CheckResult<ElbV2ListenerInputs>> {
     const result = checkInputs(news, { olds: olds ?? {}, cloud: cloudOf(this.stack.safeSettings(), news.region) });

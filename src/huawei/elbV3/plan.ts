@@ -5,23 +5,15 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkResult } from "../../core/check";
-import { StackPlan, type PlanOptions, type TypedPlan } from "../../core/planned";
-import { StackConfig } from "../config";
+import type { TypedPlan } from "../../core/planned";
 import type { Cloud } from "../listener/codecs";
-import { cloudOf, slotDiff } from "../listener/plan";
+import { cloudOf, HuaweiPlan, slotDiff } from "../listener/plan";
 import { changedInputs } from "../schema";
 import { checkInputs, INPUT_NAMES, NOT_COMPARED, REPLACE_ON_CHANGE, type ElbV3ListenerInputs } from "./schema";
 import type { ElbV3ListenerOutputs } from "./wire";
 
 /** ElbV3ListenerPlan checks inputs and decides update versus replace; it never calls the API. */
-export class ElbV3ListenerPlan
-  extends StackPlan<StackConfig>
-  implements TypedPlan<ElbV3ListenerInputs, ElbV3ListenerOutputs>
-{
-  constructor(options: PlanOptions = {}) {
-    super(new StackConfig(options.env));
-  }
-
+export class ElbV3ListenerPlan extends HuaweiPlan implements TypedPlan<ElbV3ListenerInputs, ElbV3ListenerOutputs> {
   /** check validates the inputs against every rule, with the stored inputs and the configured cloud. */
   async check(olds: ElbV3ListenerInputs, news: ElbV3ListenerInputs): Promise<dynamic.CheckResult<ElbV3ListenerInputs>> {
     const result = checkInputs(news, { olds: olds ?? {}, cloud: this.cloudOf(news.region) });

@@ -1,13 +1,22 @@
 /**
- * What the plan halves (check, diff) of the shared (v2) and dedicated (v3) listeners decide alike, written once: the
- * cloud a region belongs to, and the diff over the kind's replace table, where a replacement in the same slot deletes
+ * What the plan halves (check, diff) of the Huawei listeners share, written once: their base class, and for the shared
+ * (v2) and dedicated (v3) listeners the cloud a region belongs to, and the diff over the kind's replace table, where a replacement in the same slot deletes
  * first. What differs (whether an explicit endpoint hides the cloud, whether port families are separate slots) is a
  * parameter each kind's plan.ts sets.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isUnknown } from "../../core/check";
-import { CLOUD_DOMAINS, cloudDomain, type HuaweiSettings } from "../config";
+import { StackPlan, type PlanOptions } from "../../core/planned";
+import { CLOUD_DOMAINS, cloudDomain, StackConfig, type HuaweiSettings } from "../config";
 import { portFamily, type Cloud } from "./codecs";
+
+/** HuaweiPlan is the plan half every Huawei listener kind extends: its stack configuration, read from `options.env`. */
+export abstract class HuaweiPlan extends StackPlan<StackConfig> {
+  /** The plan half of one provider instance, over the environment `options.env` (the process's by default). */
+  constructor(options: PlanOptions = {}) {
+    super(new StackConfig(options.env));
+  }
+}
 
 /**
  * cloudOf tells the cloud of a region under the settings: `huaweicloud:cloud` / `HW_CLOUD` when set, else by region
