@@ -174,10 +174,9 @@ async function runSide(side: Side): Promise<SideResult> {
  * learns how long an endpoint's lock lasts from its first mutations there: the listener's start, refused until the
  * lock after its create ends (each probe half again as late as the one before), leaves an interval between the last
  * refused probe and the one that went through of a third to half the lock, and each later mutation probes its middle,
- * until it is within 15% (+2 ms): two or three mutations after the start. In a provider
- * process that has mutated a few things on the endpoint before, the rules' first batch meets a pacer that knows the
- * lock; these updates stand for that, so the timed phases show the batching, not the learning (the cold side shows
- * the learning).
+ * until it is within 15% (+2 ms): two or three mutations after the start. In a provider process that has mutated a
+ * few things on the endpoint before, the rules' first batch meets a pacer that knows the lock; these updates stand
+ * for that, so the timed phases show the batching, not the learning (the cold side shows the learning).
  */
 async function warmUp(cloud: Cloud, listener: Managed, count: number): Promise<void> {
   let current = listener;
@@ -244,8 +243,8 @@ function timeNote(p: PhaseRuns): string {
 
 /**
  * batchedRows hold the batched side to the targets: the most calls that arrived in any run, the median wall time
- * against the ideal (a shared machine's scheduling stalls one run now and then; every run's time is in the note), and
- * no failed rule.
+ * against the ideal (one run's time moves with the shared machine's scheduling; every run's time is in the note),
+ * and no failed rule.
  */
 function batchedRows(runs: readonly SideResult[]): Row[] {
   return ([0, 1] as const).flatMap((i) => {
