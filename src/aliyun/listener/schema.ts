@@ -23,27 +23,50 @@ export type CheckedListener<I> =
   | { readonly ok: true; readonly inputs: I; readonly failures: readonly [] }
   | { readonly ok: false; readonly inputs: InputBag; readonly failures: readonly CheckFailure[] };
 
+/**
+ * Derived is what check and diff read from a table on every call, made once per table: a preview checks and diffs
+ * every resource, and building these anew each time (the other protocols' hints above all) was most of its cost.
+ */
+interface Derived {
+  readonly props: { readonly create: t.Props; readonly set: t.Props };
+  readonly required: readonly string[];
+  readonly hints: ForeignNames;
+  readonly names: readonly string[];
+}
+
+/** DERIVED holds each table's Derived, made on its first check or diff. */
+const DERIVED = new WeakMap<ListenerTable, Derived>();
+
+/** derived is a table's Derived, made on first use. */
+function derived(table: ListenerTable): Derived {
+  let made = DERIVED.get(table);
+  if (made === undefined) {
+    const create: t.Props = { ...table.required, ...table.optional };
+    made = {
+      props: { create, set: { ...create, ...table.setCodecs } },
+      required: Object.keys(table.required),
+      hints: {
+        names: { ...otherProtocolHints(table.protocol), ...table.slbListener.names },
+        values: table.slbListener.values,
+      },
+      names: Object.keys(create),
+    };
+    DERIVED.set(table, made);
+  }
+  return made;
+}
+
 /** propsOf is every input codec of a table, with the Set action's codecs over them for `set` (and for reading). */
 export function propsOf<RP extends t.Props, OP extends t.Props>(
   table: ListenerTable<RP, OP>,
   action: CheckAction,
 ): t.Props {
-  return action === "set"
-    ? { ...table.required, ...table.optional, ...table.setCodecs }
-    : { ...table.required, ...table.optional };
+  return derived(table).props[action];
 }
 
 /** requiredOf lists the inputs a table requires. */
-export function requiredOf(table: ListenerTable): string[] {
-  return Object.keys(table.required);
-}
-
-/** hintsOf are a table's check hints: slb.Listener's names and values, and the inputs of other protocols. */
-function hintsOf(table: ListenerTable): ForeignNames {
-  return {
-    names: { ...otherProtocolHints(table.protocol), ...table.slbListener.names },
-    values: table.slbListener.values,
-  };
+export function requiredOf(table: ListenerTable): readonly string[] {
+  return derived(table).required;
 }
 
 /** has tells whether a table has an input. */
@@ -146,7 +169,8 @@ export function checkListener<RP extends t.Props, OP extends t.Props>(
   defaultRegion?: string,
   action: CheckAction = "create",
 ): CheckedListener<InputsOf<RP, OP>> {
-  const decoded = decodeInputs(table.resource, propsOf(table, action), requiredOf(table), raw, hintsOf(table));
+  const { props, required, hints } = derived(table);
+  const decoded = decodeInputs(table.resource, props[action], required, raw, hints);
   const isObject = raw !== null && typeof raw === "object" && !Array.isArray(raw);
   const source: Record<string, unknown> = isObject ? { ...raw } : {};
   delete source.__provider;
@@ -196,8 +220,7 @@ export function diffListener(
 ): DiffSummary {
   const changed: string[] = [];
   const defaults = table.defaults;
-  const names = Object.keys(propsOf(table, "create"));
-  for (const key of names) {
+  for (const key of derived(table).names) {
     if (key === PROVIDER_ONLY || table.ignoredAfterCreate.includes(key)) continue;
     let next: unknown = news[key];
     const prev: unknown = olds[key];
