@@ -3,35 +3,26 @@
  * TLS 1.3 policy, several ACLs (comma-joined in AclId, read back from AclIds), the SLBPORT and ClientSrcPort headers,
  * tags at create only, and the shared-performance refusal of a TLS policy reported as an error naming tlsCipherPolicy.
  */
-import type { Logger } from "../core/log";
-import { setLogger } from "../core/log";
 import type { AliyunEmulator } from "../emulator/aliyun";
-import { startAliyunEmulator } from "../emulator/aliyun";
 import type { HttpsListenerOutputs } from "./provider";
 import { HttpsListenerProvider } from "./provider";
 import { checkInputs, diffInputs } from "./schema";
 import type { HttpsListenerInputs } from "./schema";
-import { checked, clientFor, emulatorEnv } from "./testing";
+import { checked, clientFor, emulatorEnv, linesLogger, useEmulator, useLogger } from "./testing";
 import { tagParams, wireParams } from "./wire";
 
 let emulator: AliyunEmulator;
 const lines: string[] = [];
-let previousLogger: Logger;
 let nextPort = 12000;
 
-beforeAll(async () => {
-  emulator = await startAliyunEmulator({ lockMs: 20 });
-  previousLogger = setLogger({ debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m) });
-});
-afterAll(async () => {
-  setLogger(previousLogger);
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.faults.clear();
-  emulator.state.settle();
-  lines.length = 0;
-});
+useEmulator(
+  { lockMs: 20 },
+  (e) => (emulator = e),
+  () => {
+    lines.length = 0;
+  },
+);
+useLogger(linesLogger(lines));
 
 function provider(): HttpsListenerProvider {
   return new HttpsListenerProvider({ env: emulatorEnv(emulator), retry: { baseDelayMs: 10, maxDelayMs: 40 } });

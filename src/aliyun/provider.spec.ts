@@ -3,39 +3,25 @@
  * dynamic-provider host drives it: check, then create/read/diff/update/delete with the checked inputs.
  */
 import { inspect } from "node:util";
-import type { Logger } from "../core/log";
-import { setLogger } from "../core/log";
 import { UNKNOWN_SENTINEL } from "../core/check";
 import type { AliyunEmulator } from "../emulator/aliyun";
-import { startAliyunEmulator } from "../emulator/aliyun";
 import type { HttpsListenerOutputs } from "./provider";
 import { HttpsListenerProvider } from "./provider";
 import { diffInputs } from "./schema";
 import { parseListenerId } from "./wire";
 import type { HttpsListenerInputs } from "./schema";
-import { checked, emulatorEnv } from "./testing";
+import { checked, emulatorEnv, linesLogger, useEmulator, useLogger } from "./testing";
 
 let emulator: AliyunEmulator;
 const lines: string[] = [];
-let previousLogger: Logger;
-
-beforeAll(async () => {
-  emulator = await startAliyunEmulator({ lockMs: 20 });
-  previousLogger = setLogger({
-    debug: (m) => lines.push(m),
-    info: (m) => lines.push(m),
-    warn: (m) => lines.push(m),
-  });
-});
-afterAll(async () => {
-  setLogger(previousLogger);
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.faults.clear();
-  emulator.state.settle();
-  lines.length = 0;
-});
+useEmulator(
+  { lockMs: 20 },
+  (e) => (emulator = e),
+  () => {
+    lines.length = 0;
+  },
+);
+useLogger(linesLogger(lines));
 
 function env(overrides: Record<string, string> = {}): Record<string, string> {
   return { ...emulatorEnv(emulator), ...overrides };

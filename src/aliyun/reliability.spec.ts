@@ -3,31 +3,16 @@
  * lifecycle step ends in the right state with exactly the listeners that should exist, and twenty listeners on one
  * load balancer are created, updated and deleted concurrently with few wasted calls.
  */
-import type { Logger } from "../core/log";
-import { setLogger } from "../core/log";
 import type { AliyunEmulator } from "../emulator/aliyun";
-import { startAliyunEmulator } from "../emulator/aliyun";
 import type { FaultKind } from "../emulator/faults";
 import type { HttpsListenerOutputs } from "./provider";
 import { HttpsListenerProvider } from "./provider";
 import type { HttpsListenerInputs } from "./schema";
-import { checked, emulatorEnv } from "./testing";
+import { checked, emulatorEnv, QUIET_LOGGER, useEmulator, useLogger } from "./testing";
 
 let emulator: AliyunEmulator;
-let previousLogger: Logger;
-
-beforeAll(async () => {
-  emulator = await startAliyunEmulator({ lockMs: 20 });
-  previousLogger = setLogger({ debug: () => undefined, info: () => undefined, warn: () => undefined });
-});
-afterAll(async () => {
-  setLogger(previousLogger);
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.faults.clear();
-  emulator.state.settle();
-});
+useEmulator({ lockMs: 20 }, (e) => (emulator = e));
+useLogger(QUIET_LOGGER);
 
 /** Retries must outlast the injected faults here, so the budget is larger than the specs' default. */
 function provider(): HttpsListenerProvider {

@@ -1,7 +1,10 @@
 /**
  * Spec support for the Aliyun specs that drive the emulator (not part of the build: see tsconfig.build.json).
  */
-import type { AliyunEmulator } from "../emulator/aliyun";
+import type { Logger } from "../core/log";
+import { setLogger } from "../core/log";
+import type { AliyunEmulator, AliyunEmulatorOptions } from "../emulator/aliyun";
+import { startAliyunEmulator } from "../emulator/aliyun";
 import { SlbClient } from "./client";
 import type { HttpsListenerProvider } from "./provider";
 import type { HttpsListenerInputs } from "./schema";
@@ -42,4 +45,45 @@ export async function checked(p: HttpsListenerProvider, inputs: HttpsListenerInp
   const r = await p.check(inputs, inputs);
   expect(r.failures).toBeUndefined();
   return r.inputs as HttpsListenerInputs;
+}
+
+/** QUIET_LOGGER drops every line, for specs whose injected faults would fill the output with retry notices. */
+export const QUIET_LOGGER: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
+
+/** linesLogger returns a logger that appends every line of every level to lines, for specs that assert on the log. */
+export function linesLogger(lines: string[]): Logger {
+  return { debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m) };
+}
+
+/** useLogger sets logger for the enclosing describe (or the file) and puts the one before it back afterwards. */
+export function useLogger(logger: Logger): void {
+  let previous: Logger;
+  beforeAll(() => {
+    previous = setLogger(logger);
+  });
+  afterAll(() => {
+    setLogger(previous);
+  });
+}
+
+/**
+ * useEmulator gives the enclosing describe (or the file) an SLB emulator started with options, handed to use; before
+ * each test its faults are cleared and its state settled, then reset (if given) runs; it is closed afterwards.
+ */
+export function useEmulator(
+  options: AliyunEmulatorOptions,
+  use: (emulator: AliyunEmulator) => void,
+  reset?: () => void,
+): void {
+  let emulator: AliyunEmulator;
+  beforeAll(async () => {
+    emulator = await startAliyunEmulator(options);
+    use(emulator);
+  });
+  afterAll(() => emulator.close());
+  beforeEach(() => {
+    emulator.faults.clear();
+    emulator.state.settle();
+    reset?.();
+  });
 }

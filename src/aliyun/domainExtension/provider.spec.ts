@@ -3,37 +3,28 @@
  * the dynamic-provider host drives it, beside an HttpsListenerProvider on the same load balancer.
  */
 import { inspect } from "node:util";
-import type { Logger } from "../../core/log";
-import { setLogger } from "../../core/log";
 import type { AliyunEmulator } from "../../emulator/aliyun";
-import { startAliyunEmulator } from "../../emulator/aliyun";
 import type { Params, ResponseBody, SlbApi } from "../client";
 import { SlbClient } from "../client";
 import { HttpsListenerProvider } from "../provider";
 import type { HttpsListenerInputs } from "../schema";
-import { checked as checkedListener, emulatorEnv } from "../testing";
+import { checked as checkedListener, emulatorEnv, linesLogger, useEmulator, useLogger } from "../testing";
 import type { DomainExtensionOutputs } from "./provider";
 import { DomainExtensionProvider } from "./provider";
 import type { DomainExtensionInputs } from "./schema";
 
 let emulator: AliyunEmulator;
 const lines: string[] = [];
-let previousLogger: Logger;
 let nextPort = 7000;
 
-beforeAll(async () => {
-  emulator = await startAliyunEmulator({ lockMs: 20 });
-  previousLogger = setLogger({ debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m) });
-});
-afterAll(async () => {
-  setLogger(previousLogger);
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.faults.clear();
-  emulator.state.settle();
-  lines.length = 0;
-});
+useEmulator(
+  { lockMs: 20 },
+  (e) => (emulator = e),
+  () => {
+    lines.length = 0;
+  },
+);
+useLogger(linesLogger(lines));
 
 const RETRY = { baseDelayMs: 10, maxDelayMs: 40 };
 

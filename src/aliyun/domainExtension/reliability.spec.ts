@@ -2,24 +2,16 @@
  * Reliability of the DomainExtension provider against the emulator with the lock on: every fault kind on every call
  * of every lifecycle step ends with exactly the extensions that should exist.
  */
-import type { Logger } from "../../core/log";
-import { setLogger } from "../../core/log";
 import type { AliyunEmulator } from "../../emulator/aliyun";
-import { startAliyunEmulator } from "../../emulator/aliyun";
 import type { FaultKind } from "../../emulator/faults";
 import { HttpsListenerProvider } from "../provider";
-import { checked as checkedListener, emulatorEnv } from "../testing";
+import { checked as checkedListener, emulatorEnv, QUIET_LOGGER, useEmulator, useLogger } from "../testing";
 import type { DomainExtensionOutputs } from "./provider";
 import { DomainExtensionProvider } from "./provider";
 import type { DomainExtensionInputs } from "./schema";
 
 let emulator: AliyunEmulator;
-let previousLogger: Logger;
-
-beforeAll(() => {
-  previousLogger = setLogger({ debug: () => undefined, info: () => undefined, warn: () => undefined });
-});
-afterAll(() => setLogger(previousLogger));
+useLogger(QUIET_LOGGER);
 
 /**
  * ownEmulator gives the enclosing describe an emulator of its own. The pipeline's pacer learns a load balancer's lock
@@ -27,14 +19,7 @@ afterAll(() => setLogger(previousLogger));
  * after a throttled wait reads as a long lock) would pace every later mutation of the file by it.
  */
 function ownEmulator(): void {
-  beforeAll(async () => {
-    emulator = await startAliyunEmulator({ lockMs: 20 });
-  });
-  afterAll(() => emulator.close());
-  beforeEach(() => {
-    emulator.faults.clear();
-    emulator.state.settle();
-  });
+  useEmulator({ lockMs: 20 }, (e) => (emulator = e));
 }
 
 /** A throttling window of 100 ms instead of the services' second: the gate spaces retries alike, ten times sooner. */

@@ -4,37 +4,28 @@
  * deletes of one listener sent as CreateRules and DeleteRules calls of up to ten; a batch with mixed outcomes; a lost
  * answer; the listener that does not exist yet.
  */
-import type { Logger } from "../../core/log";
-import { setLogger } from "../../core/log";
 import type { AliyunEmulator } from "../../emulator/aliyun";
 import { startAliyunEmulator } from "../../emulator/aliyun";
 import type { Params, ResponseBody, SlbApi } from "../client";
 import { SlbClient } from "../client";
 import { isApiError } from "../../core/errors";
 import { ERROR_CODES, MESSAGES, RULE_MESSAGES, RULES_PER_LISTENER } from "../constants";
-import { clientFor, emulatorEnv } from "../testing";
+import { clientFor, emulatorEnv, linesLogger, useEmulator, useLogger } from "../testing";
 import type { ForwardingRuleOutputs, ForwardingRuleProviderOptions } from "./provider";
 import { ForwardingRuleProvider } from "./provider";
 import type { ForwardingRuleInputs } from "./schema";
 
 let emulator: AliyunEmulator;
 const lines: string[] = [];
-let previousLogger: Logger;
-
-beforeAll(async () => {
-  emulator = await startAliyunEmulator({ lockMs: 20 });
-  previousLogger = setLogger({ debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m) });
-});
-afterAll(async () => {
-  setLogger(previousLogger);
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.faults.clear();
-  emulator.state.settle();
-  lines.length = 0;
-  sent.length = 0;
-});
+useEmulator(
+  { lockMs: 20 },
+  (e) => (emulator = e),
+  () => {
+    lines.length = 0;
+    sent.length = 0;
+  },
+);
+useLogger(linesLogger(lines));
 
 const RETRY = { baseDelayMs: 10, maxDelayMs: 40 };
 

@@ -3,38 +3,23 @@
  * on every call of every lifecycle step (CreateRules, the DescribeRules look-up after a lost answer, SetRule,
  * DescribeRuleAttribute, DeleteRules) ends with exactly the rules that should exist, each made once.
  */
-import type { Logger } from "../../core/log";
-import { setLogger } from "../../core/log";
 import type { AliyunEmulator } from "../../emulator/aliyun";
-import { startAliyunEmulator } from "../../emulator/aliyun";
 import type { FaultKind } from "../../emulator/faults";
 import { FAULT_KINDS } from "../../emulator/faults";
-import { clientFor, emulatorEnv } from "../testing";
+import { clientFor, emulatorEnv, QUIET_LOGGER, useEmulator, useLogger } from "../testing";
 import type { ForwardingRuleOutputs } from "./provider";
 import { ForwardingRuleProvider } from "./provider";
 import type { ForwardingRuleInputs } from "./schema";
 
 let emulator: AliyunEmulator;
-let previousLogger: Logger;
-
-beforeAll(() => {
-  previousLogger = setLogger({ debug: () => undefined, info: () => undefined, warn: () => undefined });
-});
-afterAll(() => setLogger(previousLogger));
+useLogger(QUIET_LOGGER);
 
 /**
  * ownEmulator gives the enclosing describe an emulator of its own: the pipeline's pacer learns a load balancer's lock
  * per endpoint for the whole process, so a lock learnt under one fault kind would pace the next kind's mutations.
  */
 function ownEmulator(): void {
-  beforeAll(async () => {
-    emulator = await startAliyunEmulator({ lockMs: 20 });
-  });
-  afterAll(() => emulator.close());
-  beforeEach(() => {
-    emulator.faults.clear();
-    emulator.state.settle();
-  });
+  useEmulator({ lockMs: 20 }, (e) => (emulator = e));
 }
 
 /** A throttling window of 100 ms instead of the service's second: the gate spaces retries alike, ten times sooner. */

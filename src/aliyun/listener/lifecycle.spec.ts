@@ -3,29 +3,15 @@
  * dynamic-provider host drives them: check, then create, read, diff, update, delete; adoption and `get()` per
  * protocol; port sharing as the service does it; and the HTTP-to-HTTPS redirect listener.
  */
-import type { Logger } from "../../core/log";
-import { setLogger } from "../../core/log";
 import type { AliyunEmulator } from "../../emulator/aliyun";
-import { startAliyunEmulator } from "../../emulator/aliyun";
 import type { ListenerProtocol } from "../constants";
+import { QUIET_LOGGER, useEmulator, useLogger } from "../testing";
 import { RESOURCE_OF } from "./table";
 import { baseListener, checkedOf, NEW_PROTOCOLS, providerOf } from "./testing";
 
 let emulator: AliyunEmulator;
-let previousLogger: Logger;
-
-beforeAll(async () => {
-  emulator = await startAliyunEmulator({ lockMs: 20 });
-  previousLogger = setLogger({ debug: () => undefined, info: () => undefined, warn: () => undefined });
-});
-afterAll(async () => {
-  setLogger(previousLogger);
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.faults.clear();
-  emulator.state.settle();
-});
+useEmulator({ lockMs: 20 }, (e) => (emulator = e));
+useLogger(QUIET_LOGGER);
 
 /** freshLoadBalancer makes a guaranteed-performance load balancer for one spec, so ports never collide. */
 function freshLoadBalancer(): string {

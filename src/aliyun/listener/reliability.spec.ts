@@ -3,30 +3,15 @@
  * the emulator on every call of the lifecycle (the protocol's create, Start, Set, Describe, Delete) ends in the right
  * state with exactly the listeners that should exist; a lost create answer is continued with, never sent again.
  */
-import type { Logger } from "../../core/log";
-import { setLogger } from "../../core/log";
 import type { AliyunEmulator } from "../../emulator/aliyun";
-import { startAliyunEmulator } from "../../emulator/aliyun";
 import type { FaultKind } from "../../emulator/faults";
 import type { ListenerProtocol } from "../constants";
-import { emulatorEnv } from "../testing";
+import { emulatorEnv, QUIET_LOGGER, useEmulator, useLogger } from "../testing";
 import { baseListener, checkedOf, KINDS, NEW_PROTOCOLS } from "./testing";
 
 let emulator: AliyunEmulator;
-let previousLogger: Logger;
-
-beforeAll(async () => {
-  emulator = await startAliyunEmulator({ lockMs: 20 });
-  previousLogger = setLogger({ debug: () => undefined, info: () => undefined, warn: () => undefined });
-});
-afterAll(async () => {
-  setLogger(previousLogger);
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.faults.clear();
-  emulator.state.settle();
-});
+useEmulator({ lockMs: 20 }, (e) => (emulator = e));
+useLogger(QUIET_LOGGER);
 
 const FAULTS: readonly { kind: FaultKind; code?: string }[] = [
   { kind: "error", code: "ServiceUnavailable" },
