@@ -4,14 +4,16 @@
  * every key), and keeps one SLB client per endpoint and credentials and the resource's mutation pipeline (whose retry
  * budget is read from configuration at each call), so a provider says only what to call.
  */
+import type { CheckFailure } from "../core/check";
+import { ListenerError } from "../core/errors";
 import type { LoadBalancerTarget } from "../core/pipeline";
 import { MutationPipeline } from "../core/pipeline";
 import type { ProviderOptions } from "../core/providerOptions";
-import type { SlbApi } from "./client";
+import type { Params, ResponseBody, SlbApi } from "./client";
 import { SlbClient } from "./client";
 import type { StackConfig } from "./config";
 import { resolveCredentials, resolveEndpoint, resolveRequestTimeoutMs, resolveRetryBudgetMs } from "./config";
-import { ALIYUN_CLASSIFIER } from "./errors";
+import { ALIYUN_CLASSIFIER, classify } from "./errors";
 
 /**
  * SlbProviderOptions are the one provider options shape (core `ProviderOptions`) for Aliyun: a client is built for an
@@ -70,4 +72,29 @@ export class SlbSession {
     }
     return api;
   }
+
+  /**
+   * describeOrGone sends one describe action for the object `key` on the region's read lane and returns its answer,
+   * or undefined when the service answers that the object is gone (its own not-found code, classified "gone").
+   */
+  async describeOrGone(
+    regionId: string,
+    key: string,
+    action: string,
+    params: Params,
+  ): Promise<ResponseBody | undefined> {
+    const api = this.client(regionId);
+    const lane = this.pipeline.reads(this.endpoint(regionId));
+    try {
+      return await this.pipeline.call(key, action, lane, () => api.call(action, params));
+    } catch (error) {
+      if (classify(error) === "gone") return undefined;
+      throw error;
+    }
+  }
+}
+
+/** invalidInputs is the error create and update throw for inputs that fail check: the resource and every reason. */
+export function invalidInputs(resource: string, failures: readonly CheckFailure[]): ListenerError {
+  return new ListenerError(`${resource} inputs are invalid: ${failures.map((f) => f.reason).join("; ")}`);
 }

@@ -17,7 +17,7 @@ import {
 } from "../constants";
 import { classify, explainSpecRefusal } from "../errors";
 import type { SlbProviderOptions } from "../session";
-import { SlbSession } from "../session";
+import { invalidInputs, SlbSession } from "../session";
 import type { DomainExtensionInputs } from "./schema";
 import { DomainExtensionPlan } from "./plan";
 import { checkInputs, diffInputs, RESOURCE_NAME } from "./schema";
@@ -57,9 +57,7 @@ export class DomainExtensionProvider
   async create(inputs: DomainExtensionInputs): Promise<dynamic.CreateResult<DomainExtensionOutputs>> {
     const checked = checkInputs(inputs, this.stack.region());
     if (!checked.ok) {
-      throw new ListenerError(
-        `DomainExtension inputs are invalid: ${checked.failures.map((f) => f.reason).join("; ")}`,
-      );
+      throw invalidInputs(RESOURCE_NAME, checked.failures);
     }
     const values = checked.inputs;
     const regionId = values.regionId ?? this.stack.requireRegion();
@@ -140,17 +138,8 @@ export class DomainExtensionProvider
   /** read describes the extension by id; an extension that is gone (or answers for another id) returns an empty id. */
   async read(id: string, props?: DomainExtensionOutputs): Promise<dynamic.ReadResult<DomainExtensionOutputs>> {
     const regionId = props?.regionId || this.stack.requireRegion();
-    const api = this.#session.client(regionId);
-    const lane = this.#session.pipeline.reads(this.#session.endpoint(regionId));
-    let body;
-    try {
-      body = await this.#session.pipeline.call(id, ACTIONS.describe, lane, () =>
-        api.call(ACTIONS.describe, idParams(regionId, id)),
-      );
-    } catch (error) {
-      if (classify(error) === "gone") return { id: "" };
-      throw error;
-    }
+    const body = await this.#session.describeOrGone(regionId, id, ACTIONS.describe, idParams(regionId, id));
+    if (body === undefined) return { id: "" };
     // Ref: Terraform treats an answer for another DomainExtensionId as not found [S26].
     if (typeof body.DomainExtensionId === "string" && body.DomainExtensionId !== id) return { id: "" };
     const inputs = inputsFromDescribe(id, body, regionId, props);

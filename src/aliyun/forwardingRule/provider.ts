@@ -15,7 +15,7 @@ import type { Params } from "../client";
 import { RULE_ACTIONS as ACTIONS, RULES_PER_CALL } from "../constants";
 import { classify } from "../errors";
 import type { SlbProviderOptions } from "../session";
-import { SlbSession } from "../session";
+import { invalidInputs, SlbSession } from "../session";
 import type { BatchScope, MadeRule } from "./batches";
 import { createRules, deleteRules } from "./batches";
 import { ForwardingRulePlan } from "./plan";
@@ -81,7 +81,7 @@ export class ForwardingRuleProvider
   async create(inputs: ForwardingRuleInputs): Promise<dynamic.CreateResult<ForwardingRuleOutputs>> {
     const checked = checkInputs(inputs, this.stack.region());
     if (!checked.ok) {
-      throw new ListenerError(`ForwardingRule inputs are invalid: ${checked.failures.map((f) => f.reason).join("; ")}`);
+      throw invalidInputs(RESOURCE_NAME, checked.failures);
     }
     const values = checked.inputs;
     const regionId = values.regionId ?? this.stack.requireRegion();
@@ -104,21 +104,13 @@ export class ForwardingRuleProvider
    */
   async read(id: string, props?: ForwardingRuleOutputs): Promise<dynamic.ReadResult<ForwardingRuleOutputs>> {
     const regionId = props?.regionId || this.stack.requireRegion();
-    const api = this.#session.client(regionId);
-    const lane = this.#session.pipeline.reads(this.#session.endpoint(regionId));
-    let body;
-    try {
-      body = await this.#session.pipeline.call(id, ACTIONS.describe, lane, () =>
-        api.call(ACTIONS.describe, idParams(regionId, id)),
-      );
-    } catch (error) {
-      if (classify(error) === "gone") return { id: "" };
-      throw error;
-    }
+    const body = await this.#session.describeOrGone(regionId, id, ACTIONS.describe, idParams(regionId, id));
+    if (body === undefined) return { id: "" };
     // Ref: Terraform treats an answer for another RuleId as not found [S24].
     if (typeof body.RuleId === "string" && body.RuleId !== id) return { id: "" };
     let previous: Partial<ForwardingRuleInputs> = props ?? {};
     if (previous.listenerProtocol === undefined) {
+      const lane = this.#session.pipeline.reads(this.#session.endpoint(regionId));
       const listenerProtocol = await this.#protocolOf(id, body, regionId, lane);
       if (listenerProtocol) previous = { ...previous, listenerProtocol };
     }

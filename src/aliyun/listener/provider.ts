@@ -15,7 +15,7 @@ import type { Params, ResponseBody, SlbApi } from "../client";
 import { ACTIONS, ERROR_CODES } from "../constants";
 import { classify, explainSpecRefusal } from "../errors";
 import type { SlbProviderOptions } from "../session";
-import { SlbSession } from "../session";
+import { invalidInputs, SlbSession } from "../session";
 import { ListenerPlan } from "./plan";
 import { checkListener, diffListener, isRedirect, propsOf } from "./schema";
 import type { InputBag, InputsOf, ListenerOutputs, ListenerTable } from "./table";
@@ -62,7 +62,7 @@ export class ListenerProvider<RP extends t.Props, OP extends t.Props>
     const { resource, protocol } = this.table;
     const checked = checkListener(this.table, inputs, this.stack.region());
     if (!checked.ok) {
-      throw new ListenerError(`${resource} inputs are invalid: ${checked.failures.map((f) => f.reason).join("; ")}`);
+      throw invalidInputs(resource, checked.failures);
     }
     const values = checked.inputs;
     const regionId = values.regionId ?? this.stack.requireRegion();
