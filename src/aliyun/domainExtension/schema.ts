@@ -4,8 +4,8 @@
  * on bad input. Ref: shared/api-docs/aliyun-slb-https-extras.md §1.2, §1.3, §1.4, §1.9.
  */
 import * as t from "io-ts";
-import type { CheckFailure } from "../../core/check";
 import { booleanValue, conforms, decodeInputs, intRange, isUnknown, matching } from "../../core/check";
+import type { CheckedListener } from "../listener/schema";
 
 /** RESOURCE_NAME is the resource name used in check messages. */
 export const RESOURCE_NAME = "DomainExtension";
@@ -107,14 +107,8 @@ const REQUIRED_INPUTS = Object.keys(requiredProps) as RequiredInput[];
 export type DomainExtensionInputs = t.TypeOf<t.TypeC<typeof requiredProps>> &
   t.TypeOf<t.PartialC<typeof optionalProps>>;
 
-/** CheckedInputs is what checkInputs returns: typed inputs when every rule holds, else the failures. */
-type CheckedInputs =
-  | { readonly ok: true; readonly inputs: DomainExtensionInputs; readonly failures: readonly [] }
-  | {
-      readonly ok: false;
-      readonly inputs: Readonly<Record<string, unknown>>;
-      readonly failures: readonly CheckFailure[];
-    };
+/** CheckedInputs is what checkInputs returns, shaped as a listener's check: typed inputs, else the failures. */
+type CheckedInputs = CheckedListener<DomainExtensionInputs>;
 
 /** TERRAFORM_NAMES are hints for inputs written for `alicloud.slb.DomainExtension` (Terraform `frontend_port`). */
 const TERRAFORM_NAMES = {

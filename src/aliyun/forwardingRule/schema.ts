@@ -7,6 +7,7 @@
 import * as t from "io-ts";
 import type { CheckFailure } from "../../core/check";
 import { booleanValue, conforms, decodeInputs, failure, intRange, isUnknown, matching, oneOf } from "../../core/check";
+import type { CheckedListener } from "../listener/schema";
 import { DOMAIN_RULE, isValidDomain } from "../domainExtension/schema";
 
 /** RESOURCE_NAME is the resource name used in check messages. */
@@ -218,6 +219,18 @@ const REQUIRED_INPUTS = Object.keys(requiredProps) as RequiredInput[];
 /** ForwardingRuleInputs is the decoded, typed form of the inputs; the resource's args derive from it. */
 export type ForwardingRuleInputs = t.TypeOf<t.TypeC<typeof requiredProps>> & t.TypeOf<t.PartialC<typeof optionalProps>>;
 
+/** HEALTH_CHECK_DETAILS are the settings that apply only with `healthCheck` `"on"`. Ref: SetRule [S14]. */
+const HEALTH_CHECK_DETAILS = [
+  "healthCheckUri",
+  "healthCheckDomain",
+  "healthCheckHttpCode",
+  "healthCheckConnectPort",
+  "healthCheckTimeout",
+  "healthCheckInterval",
+  "healthyThreshold",
+  "unhealthyThreshold",
+] as const satisfies readonly InputName[];
+
 /**
  * ADVANCED_INPUTS are the settings SetRule takes only with ListenerSync `off`; the rest of the time the rule follows
  * its listener. Ref: family §6.1 "Advanced fields", §6.2 SetRule [S5][S21].
@@ -229,26 +242,7 @@ export const ADVANCED_INPUTS = [
   "cookie",
   "cookieTimeout",
   "healthCheck",
-  "healthCheckUri",
-  "healthCheckDomain",
-  "healthCheckHttpCode",
-  "healthCheckConnectPort",
-  "healthCheckTimeout",
-  "healthCheckInterval",
-  "healthyThreshold",
-  "unhealthyThreshold",
-] as const satisfies readonly InputName[];
-
-/** HEALTH_CHECK_DETAILS are the settings that apply only with `healthCheck` `"on"`. Ref: SetRule [S14]. */
-const HEALTH_CHECK_DETAILS = [
-  "healthCheckUri",
-  "healthCheckDomain",
-  "healthCheckHttpCode",
-  "healthCheckConnectPort",
-  "healthCheckTimeout",
-  "healthCheckInterval",
-  "healthyThreshold",
-  "unhealthyThreshold",
+  ...HEALTH_CHECK_DETAILS,
 ] as const satisfies readonly InputName[];
 
 /** SYNC_OFF_REQUIRED are the three settings SetRule requires with ListenerSync `off`. Ref: family §6.2 [S5]. */
@@ -314,14 +308,8 @@ function crossFieldFailures(
   return failures;
 }
 
-/** CheckedInputs is what checkInputs returns: typed inputs when every rule holds, else the failures. */
-type CheckedInputs =
-  | { readonly ok: true; readonly inputs: ForwardingRuleInputs; readonly failures: readonly [] }
-  | {
-      readonly ok: false;
-      readonly inputs: Readonly<Record<string, unknown>>;
-      readonly failures: readonly CheckFailure[];
-    };
+/** CheckedInputs is what checkInputs returns, shaped as a listener's check: typed inputs, else the failures. */
+type CheckedInputs = CheckedListener<ForwardingRuleInputs>;
 
 /**
  * TERRAFORM_NAMES are hints for inputs written for `alicloud.slb.Rule` (Terraform `alicloud_slb_rule`).
