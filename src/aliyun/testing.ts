@@ -6,6 +6,7 @@ import { setLogger } from "../core/log";
 import type { AliyunEmulator, AliyunEmulatorOptions } from "../emulator/aliyun";
 import { startAliyunEmulator } from "../emulator/aliyun";
 import { SlbClient } from "./client";
+import { ACTIONS } from "./constants";
 import type { HttpsListenerProvider } from "./provider";
 import type { HttpsListenerInputs } from "./schema";
 
@@ -86,4 +87,36 @@ export function useEmulator(
     emulator.state.settle();
     reset?.();
   });
+}
+
+/**
+ * createHttpsListener creates a stopped HTTPS listener through the API on a load balancer of the emulator (port 443
+ * unless given), with the emulator's certificate, for the specs of what lives on a listener (rules, extensions).
+ */
+export async function createHttpsListener(
+  emulator: AliyunEmulator,
+  loadBalancerId: string,
+  listenerPort = 443,
+): Promise<void> {
+  await clientFor(emulator).call(ACTIONS.createListener, {
+    RegionId: emulator.seed.regionId,
+    LoadBalancerId: loadBalancerId,
+    ListenerPort: listenerPort,
+    BackendServerPort: 80,
+    Bandwidth: -1,
+    HealthCheck: "on",
+    StickySession: "off",
+    ServerCertificateId: emulator.seed.serverCertificateId,
+  });
+}
+
+/**
+ * loadBalancerWithHttpsListener makes a load balancer of its own with a stopped HTTPS listener on 443, settled, and
+ * returns the load balancer's id.
+ */
+export async function loadBalancerWithHttpsListener(emulator: AliyunEmulator): Promise<string> {
+  const lb = emulator.state.createLoadBalancer({ regionId: emulator.seed.regionId }).id;
+  await createHttpsListener(emulator, lb);
+  emulator.state.settle();
+  return lb;
 }

@@ -19,7 +19,7 @@ import {
   RULES_PER_CALL,
   RULES_PER_LISTENER,
 } from "../constants";
-import { clientFor } from "../testing";
+import { clientFor, createHttpsListener } from "../testing";
 import { ADVANCED_INPUTS } from "./schema";
 import type { ForwardingRuleInputs } from "./schema";
 import { createParams, listedRules, listParams, setParams } from "./wire";
@@ -54,16 +54,7 @@ describe("the provider's and the emulator's rule tables", () => {
         listenerPort: 443,
         listenerProtocol: "https" as const,
       };
-      await client.call("CreateLoadBalancerHTTPSListener", {
-        RegionId: listener.regionId,
-        LoadBalancerId: listener.loadBalancerId,
-        ListenerPort: 443,
-        BackendServerPort: 80,
-        Bandwidth: -1,
-        HealthCheck: "on",
-        StickySession: "off",
-        ServerCertificateId: emulator.seed.serverCertificateId,
-      });
+      await createHttpsListener(emulator, listener.loadBalancerId);
       const all: ForwardingRuleInputs = {
         loadBalancerId: listener.loadBalancerId,
         listenerPort: 443,

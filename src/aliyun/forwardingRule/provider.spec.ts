@@ -10,7 +10,7 @@ import type { Params, ResponseBody, SlbApi } from "../client";
 import { SlbClient } from "../client";
 import { isApiError } from "../../core/errors";
 import { ERROR_CODES, MESSAGES, RULE_MESSAGES, RULES_PER_LISTENER } from "../constants";
-import { clientFor, emulatorEnv, linesLogger, useEmulator, useLogger } from "../testing";
+import { clientFor, emulatorEnv, loadBalancerWithHttpsListener, linesLogger, useEmulator, useLogger } from "../testing";
 import type { ForwardingRuleOutputs, ForwardingRuleProviderOptions } from "./provider";
 import { ForwardingRuleProvider } from "./provider";
 import type { ForwardingRuleInputs } from "./schema";
@@ -74,19 +74,7 @@ function ruleListSizes(): number[] {
 
 /** listener makes a load balancer of its own with a stopped HTTPS listener on 443, and returns the load balancer. */
 async function listener(): Promise<string> {
-  const lb = emulator.state.createLoadBalancer({ regionId: emulator.seed.regionId }).id;
-  await clientFor(emulator).call("CreateLoadBalancerHTTPSListener", {
-    RegionId: emulator.seed.regionId,
-    LoadBalancerId: lb,
-    ListenerPort: 443,
-    BackendServerPort: 80,
-    Bandwidth: -1,
-    HealthCheck: "on",
-    StickySession: "off",
-    ServerCertificateId: emulator.seed.serverCertificateId,
-  });
-  emulator.state.settle();
-  return lb;
+  return loadBalancerWithHttpsListener(emulator);
 }
 
 function rule(
@@ -256,18 +244,7 @@ describe("ForwardingRuleProvider batching", () => {
   it("makes at most 3 CreateRules calls for 20 creates arriving 2 ms apart under a 100 ms lock: a batch the lock refuses takes the rules that arrive meanwhile", async () => {
     const slow = await startAliyunEmulator({ lockMs: 100 });
     try {
-      const lb = slow.state.createLoadBalancer({ regionId: slow.seed.regionId }).id;
-      await clientFor(slow).call("CreateLoadBalancerHTTPSListener", {
-        RegionId: slow.seed.regionId,
-        LoadBalancerId: lb,
-        ListenerPort: 443,
-        BackendServerPort: 80,
-        Bandwidth: -1,
-        HealthCheck: "on",
-        StickySession: "off",
-        ServerCertificateId: slow.seed.serverCertificateId,
-      });
-      slow.state.settle();
+      const lb = await loadBalancerWithHttpsListener(slow);
       const p = provider({ env: emulatorEnv(slow) });
       const creates: Promise<unknown>[] = [];
       for (const r of numbered(lb, "s", 20)) {

@@ -6,7 +6,7 @@
 import type { AliyunEmulator } from "../../emulator/aliyun";
 import type { FaultKind } from "../../emulator/faults";
 import { FAULT_KINDS } from "../../emulator/faults";
-import { clientFor, emulatorEnv, QUIET_LOGGER, useEmulator, useLogger } from "../testing";
+import { emulatorEnv, loadBalancerWithHttpsListener, QUIET_LOGGER, useEmulator, useLogger } from "../testing";
 import type { ForwardingRuleOutputs } from "./provider";
 import { ForwardingRuleProvider } from "./provider";
 import type { ForwardingRuleInputs } from "./schema";
@@ -43,19 +43,7 @@ const FAULTS: readonly { kind: FaultKind; code?: string }[] = [
 
 /** A fresh load balancer with one HTTPS listener on 443 per case, so "exactly these rules" is easy to state. */
 async function freshListener(): Promise<string> {
-  const lb = emulator.state.createLoadBalancer({ regionId: emulator.seed.regionId }).id;
-  await clientFor(emulator).call("CreateLoadBalancerHTTPSListener", {
-    RegionId: emulator.seed.regionId,
-    LoadBalancerId: lb,
-    ListenerPort: 443,
-    BackendServerPort: 80,
-    Bandwidth: -1,
-    HealthCheck: "on",
-    StickySession: "off",
-    ServerCertificateId: emulator.seed.serverCertificateId,
-  });
-  emulator.state.settle();
-  return lb;
+  return loadBalancerWithHttpsListener(emulator);
 }
 
 function rulesOn(lb: string, count: number, more: Partial<ForwardingRuleInputs> = {}): ForwardingRuleInputs[] {
