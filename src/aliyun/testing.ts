@@ -9,6 +9,7 @@ import { SlbClient } from "./client";
 import { ACTIONS } from "./constants";
 import type { HttpsListenerProvider } from "./provider";
 import type { HttpsListenerInputs } from "./schema";
+import type { SlbProviderOptions } from "./session";
 
 /** clientFor returns an SlbClient signed with the emulator's access key; timeoutMs defaults as the client's does. */
 export function clientFor(emulator: AliyunEmulator, timeoutMs?: number): SlbClient {
@@ -119,4 +120,26 @@ export async function loadBalancerWithHttpsListener(emulator: AliyunEmulator): P
   await createHttpsListener(emulator, lb);
   emulator.state.settle();
   return lb;
+}
+
+/**
+ * ownEmulator gives the enclosing describe an SLB emulator of its own (lock on, 20 ms), handed to use. The pipeline's
+ * pacer learns a load balancer's lock per endpoint for the whole process, so on a shared emulator a lock learnt under
+ * one fault kind (a busy answer met after a throttled wait reads as a long lock) would pace the next kind's mutations.
+ */
+export function ownEmulator(use: (emulator: AliyunEmulator) => void): void {
+  useEmulator({ lockMs: 20 }, use);
+}
+
+/**
+ * faultOptions returns the provider options of the fault specs against the emulator: a 20 s retry budget (retries must
+ * outlast the injected faults), 300 ms requests, short backoff and a throttling window of 100 ms instead of the
+ * service's second, so the gate spaces retries alike, ten times sooner.
+ */
+export function faultOptions(emulator: AliyunEmulator): SlbProviderOptions {
+  return {
+    env: { ...emulatorEnv(emulator), ALICLOUD_RETRY_BUDGET_SECONDS: "20" },
+    requestTimeoutMs: 300,
+    retry: { baseDelayMs: 10, maxDelayMs: 40, gate: { windowMs: 100 } },
+  };
 }

@@ -5,7 +5,14 @@
 import type { AliyunEmulator } from "../../emulator/aliyun";
 import type { FaultKind } from "../../emulator/faults";
 import { HttpsListenerProvider } from "../provider";
-import { checked as checkedListener, emulatorEnv, QUIET_LOGGER, useEmulator, useLogger } from "../testing";
+import {
+  checked as checkedListener,
+  emulatorEnv,
+  faultOptions,
+  ownEmulator,
+  QUIET_LOGGER,
+  useLogger,
+} from "../testing";
 import type { DomainExtensionOutputs } from "./provider";
 import { DomainExtensionProvider } from "./provider";
 import type { DomainExtensionInputs } from "./schema";
@@ -13,25 +20,9 @@ import type { DomainExtensionInputs } from "./schema";
 let emulator: AliyunEmulator;
 useLogger(QUIET_LOGGER);
 
-/**
- * ownEmulator gives the enclosing describe an emulator of its own. The pipeline's pacer learns a load balancer's lock
- * per endpoint for the whole process, so on a shared emulator a lock learnt under one fault kind (a busy answer met
- * after a throttled wait reads as a long lock) would pace every later mutation of the file by it.
- */
-function ownEmulator(): void {
-  useEmulator({ lockMs: 20 }, (e) => (emulator = e));
-}
-
-/** A throttling window of 100 ms instead of the services' second: the gate spaces retries alike, ten times sooner. */
-const RETRY = { baseDelayMs: 10, maxDelayMs: 40, gate: { windowMs: 100 } };
-
-/** Retries must outlast the injected faults here, so the budget is larger than the specs' default. */
+/** provider makes the provider with the fault specs' options (see faultOptions). */
 function provider(): DomainExtensionProvider {
-  return new DomainExtensionProvider({
-    env: { ...emulatorEnv(emulator), ALICLOUD_RETRY_BUDGET_SECONDS: "20" },
-    requestTimeoutMs: 300,
-    retry: RETRY,
-  });
+  return new DomainExtensionProvider(faultOptions(emulator));
 }
 
 const FAULTS: readonly { kind: FaultKind; code?: string }[] = [
@@ -47,7 +38,7 @@ const FAULTS: readonly { kind: FaultKind; code?: string }[] = [
 /** A fresh load balancer with one HTTPS listener on 443 per case, so "exactly these extensions" is easy to state. */
 async function freshListener(): Promise<string> {
   const lb = emulator.state.createLoadBalancer({ regionId: emulator.seed.regionId }).id;
-  const lp = new HttpsListenerProvider({ env: emulatorEnv(emulator), retry: RETRY });
+  const lp = new HttpsListenerProvider({ env: emulatorEnv(emulator), retry: faultOptions(emulator).retry });
   await lp.create(
     await checkedListener(lp, {
       loadBalancerId: lb,
@@ -80,7 +71,7 @@ async function created(p: DomainExtensionProvider, lb: string): Promise<{ id: st
 }
 
 describe.each(FAULTS)("under a $kind $code fault", ({ kind, code }) => {
-  ownEmulator();
+  ownEmulator((e) => (emulator = e));
   const fault = (target: string) => ({ target, kind, code, first: 2, stallMs: 1000 });
 
   it("create survives it on CreateDomainExtension and leaves exactly one extension", async () => {

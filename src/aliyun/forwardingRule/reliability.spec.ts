@@ -6,7 +6,7 @@
 import type { AliyunEmulator } from "../../emulator/aliyun";
 import type { FaultKind } from "../../emulator/faults";
 import { FAULT_KINDS } from "../../emulator/faults";
-import { emulatorEnv, loadBalancerWithHttpsListener, QUIET_LOGGER, useEmulator, useLogger } from "../testing";
+import { loadBalancerWithHttpsListener, faultOptions, ownEmulator, QUIET_LOGGER, useLogger } from "../testing";
 import type { ForwardingRuleOutputs } from "./provider";
 import { ForwardingRuleProvider } from "./provider";
 import type { ForwardingRuleInputs } from "./schema";
@@ -14,24 +14,9 @@ import type { ForwardingRuleInputs } from "./schema";
 let emulator: AliyunEmulator;
 useLogger(QUIET_LOGGER);
 
-/**
- * ownEmulator gives the enclosing describe an emulator of its own: the pipeline's pacer learns a load balancer's lock
- * per endpoint for the whole process, so a lock learnt under one fault kind would pace the next kind's mutations.
- */
-function ownEmulator(): void {
-  useEmulator({ lockMs: 20 }, (e) => (emulator = e));
-}
-
-/** A throttling window of 100 ms instead of the service's second: the gate spaces retries alike, ten times sooner. */
-const RETRY = { baseDelayMs: 10, maxDelayMs: 40, gate: { windowMs: 100 } };
-
-/** Retries must outlast the injected faults here, so the budget is larger than the specs' default. */
+/** provider makes the provider with the fault specs' options (see faultOptions). */
 function provider(): ForwardingRuleProvider {
-  return new ForwardingRuleProvider({
-    env: { ...emulatorEnv(emulator), ALICLOUD_RETRY_BUDGET_SECONDS: "20" },
-    requestTimeoutMs: 300,
-    retry: RETRY,
-  });
+  return new ForwardingRuleProvider(faultOptions(emulator));
 }
 
 const FAULTS: readonly { kind: FaultKind; code?: string }[] = [
@@ -76,7 +61,7 @@ async function created(
 }
 
 describe.each(FAULTS)("under a $kind $code fault", ({ kind, code }) => {
-  ownEmulator();
+  ownEmulator((e) => (emulator = e));
   const fault = (target: string) => ({ target, kind, code, first: 2, stallMs: 1000 });
 
   it("a batch of creates survives it on CreateRules and leaves each rule once", async () => {
