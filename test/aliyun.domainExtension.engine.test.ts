@@ -7,41 +7,25 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { DomainExtension, HttpsListener } from "../src";
-import { startEmulators, type AliyunEmulator, type Emulators } from "../src/emulator";
-import { buildDist } from "./support/packed";
-import { engineProject, examplePath, type EngineProject } from "./support/engineProject";
+import type { AliyunEmulator } from "../src/emulator";
+import { aliyunProject, useAliyunEmulator } from "./support/aliyunEngine";
+import { examplePath, type EngineProject } from "./support/engineProject";
 import { removeScratchDirs } from "./support/scratch";
 
 afterAll(() => removeScratchDirs());
 
 const SECRET = "aliyun-de-engine-secret-Hc40PzW7";
 
-let emulators: Emulators;
 let slb: AliyunEmulator;
-
-beforeAll(async () => {
-  buildDist();
-  emulators = await startEmulators({ aliyun: { accessKeySecret: SECRET, lockMs: 20 } });
-  slb = emulators.aliyun as AliyunEmulator;
-}, 180000);
-afterAll(async () => {
-  await emulators.close();
-});
+useAliyunEmulator(SECRET, (e) => (slb = e));
 
 function project(extraConfig: Record<string, string> = {}): EngineProject {
-  return engineProject("aliyun-de", {
-    config: {
-      "alicloud:region": slb.seed.regionId,
-      "alicloud:accessKey": slb.accessKeyId,
-      "lbdemo:loadBalancerId": slb.seed.loadBalancers.public,
-      "lbdemo:serverCertificateId": slb.seed.serverCertificateIds[0],
-      "lbdemo:extensionCertificateId": slb.seed.serverCertificateIds[1],
-      "lbdemo:certificateId": slb.seed.serverCertificateIds[0],
-      ...extraConfig,
-    },
-    secretKeyConfig: "alicloud:secretKey",
-    secret: SECRET,
-    env: { ALICLOUD_SLB_ENDPOINT: slb.endpoint, ALICLOUD_SECRET_KEY: SECRET },
+  return aliyunProject("aliyun-de", slb, SECRET, {
+    "lbdemo:loadBalancerId": slb.seed.loadBalancers.public,
+    "lbdemo:serverCertificateId": slb.seed.serverCertificateIds[0],
+    "lbdemo:extensionCertificateId": slb.seed.serverCertificateIds[1],
+    "lbdemo:certificateId": slb.seed.serverCertificateIds[0],
+    ...extraConfig,
   });
 }
 

@@ -10,46 +10,30 @@ import { HttpsListener } from "../src";
 import { SlbClient } from "../src/aliyun/client";
 import { runStack, type RunOptions } from "../src/engine/harness";
 import { encryptValue, newEncryptionSalt, passphraseKey } from "../src/engine/passphrase";
-import { startEmulators, type AliyunEmulator, type Emulators } from "../src/emulator";
-import { buildDist } from "./support/packed";
-import { engineProject, examplePath, RETRY_BUDGET_ENV, type EngineProject } from "./support/engineProject";
+import type { AliyunEmulator } from "../src/emulator";
+import { aliyunProject, useAliyunEmulator } from "./support/aliyunEngine";
+import { examplePath, RETRY_BUDGET_ENV, type EngineProject } from "./support/engineProject";
 import { removeScratchDirs } from "./support/scratch";
 
 afterAll(() => removeScratchDirs());
 
 const SECRET = "aliyun-engine-secret-Vq93ZbK1";
 
-let emulators: Emulators;
 let slb: AliyunEmulator;
-
-beforeAll(async () => {
-  buildDist();
-  emulators = await startEmulators({ aliyun: { accessKeySecret: SECRET, lockMs: 20 } });
-  slb = emulators.aliyun as AliyunEmulator;
-}, 180000);
-afterAll(async () => {
-  await emulators.close();
-});
+useAliyunEmulator(SECRET, (e) => (slb = e));
 
 function listenersOn(lb: string): number[] {
   return [...(slb.state.loadBalancers.get(lb)?.listeners.keys() ?? [])].sort((a, b) => a - b);
 }
 
 function project(extraConfig: Record<string, string> = {}): EngineProject {
-  return engineProject("aliyun", {
-    config: {
-      "alicloud:region": slb.seed.regionId,
-      "alicloud:accessKey": slb.accessKeyId,
-      "lbdemo:loadBalancerId": slb.seed.loadBalancers.public,
-      "lbdemo:serverCertificateId": slb.seed.serverCertificateId,
-      "lbdemo:caCertificateId": slb.seed.caCertificateId,
-      "lbdemo:aclId": "acl-emu-office",
-      "lbdemo:vServerGroupId": "rsp-emu-api",
-      ...extraConfig,
-    },
-    secretKeyConfig: "alicloud:secretKey",
-    secret: SECRET,
-    env: { ALICLOUD_SLB_ENDPOINT: slb.endpoint, ALICLOUD_SECRET_KEY: SECRET },
+  return aliyunProject("aliyun", slb, SECRET, {
+    "lbdemo:loadBalancerId": slb.seed.loadBalancers.public,
+    "lbdemo:serverCertificateId": slb.seed.serverCertificateId,
+    "lbdemo:caCertificateId": slb.seed.caCertificateId,
+    "lbdemo:aclId": "acl-emu-office",
+    "lbdemo:vServerGroupId": "rsp-emu-api",
+    ...extraConfig,
   });
 }
 

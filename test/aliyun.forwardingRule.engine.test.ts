@@ -6,37 +6,20 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ForwardingRule, HttpsListener } from "../src";
-import { startEmulators, type AliyunEmulator, type Emulators } from "../src/emulator";
-import { buildDist } from "./support/packed";
-import { engineProject, type EngineProject } from "./support/engineProject";
+import type { AliyunEmulator } from "../src/emulator";
+import { aliyunProject, useAliyunEmulator } from "./support/aliyunEngine";
+import type { EngineProject } from "./support/engineProject";
 import { removeScratchDirs } from "./support/scratch";
 
 afterAll(() => removeScratchDirs());
 
 const SECRET = "aliyun-rule-engine-secret-Qe81LmZ2";
 
-let emulators: Emulators;
 let slb: AliyunEmulator;
-
-beforeAll(async () => {
-  buildDist();
-  emulators = await startEmulators({ aliyun: { accessKeySecret: SECRET, lockMs: 20 } });
-  slb = emulators.aliyun as AliyunEmulator;
-}, 180000);
-afterAll(async () => {
-  await emulators.close();
-});
+useAliyunEmulator(SECRET, (e) => (slb = e));
 
 function project(): EngineProject {
-  return engineProject("aliyun-rule", {
-    config: {
-      "alicloud:region": slb.seed.regionId,
-      "alicloud:accessKey": slb.accessKeyId,
-    },
-    secretKeyConfig: "alicloud:secretKey",
-    secret: SECRET,
-    env: { ALICLOUD_SLB_ENDPOINT: slb.endpoint, ALICLOUD_SECRET_KEY: SECRET },
-  });
+  return aliyunProject("aliyun-rule", slb, SECRET);
 }
 
 /** rulesOn lists `<name> <domain><url> -> <group>` of the public load balancer's HTTPS listener on `port`. */

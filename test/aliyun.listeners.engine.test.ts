@@ -6,37 +6,21 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { HttpListener, HttpsListener, TcpListener, UdpListener } from "../src";
-import { startEmulators, type AliyunEmulator, type Emulators } from "../src/emulator";
-import { buildDist } from "./support/packed";
-import { engineProject, type EngineProject } from "./support/engineProject";
+import type { AliyunEmulator } from "../src/emulator";
+import { aliyunProject, useAliyunEmulator } from "./support/aliyunEngine";
+import type { EngineProject } from "./support/engineProject";
 import { removeScratchDirs } from "./support/scratch";
 
 afterAll(() => removeScratchDirs());
 
 const SECRET = "aliyun-kinds-engine-secret-Rt83Lq";
 
-let emulators: Emulators;
 let slb: AliyunEmulator;
-
-beforeAll(async () => {
-  buildDist();
-  emulators = await startEmulators({ aliyun: { accessKeySecret: SECRET, lockMs: 20 } });
-  slb = emulators.aliyun as AliyunEmulator;
-}, 180000);
-afterAll(async () => {
-  await emulators.close();
-});
+useAliyunEmulator(SECRET, (e) => (slb = e));
 
 function project(): EngineProject {
-  return engineProject("aliyun-kinds", {
-    config: {
-      "alicloud:region": slb.seed.regionId,
-      "alicloud:accessKey": slb.accessKeyId,
-      "lbdemo:serverCertificateId": slb.seed.serverCertificateId,
-    },
-    secretKeyConfig: "alicloud:secretKey",
-    secret: SECRET,
-    env: { ALICLOUD_SLB_ENDPOINT: slb.endpoint, ALICLOUD_SECRET_KEY: SECRET },
+  return aliyunProject("aliyun-kinds", slb, SECRET, {
+    "lbdemo:serverCertificateId": slb.seed.serverCertificateId,
   });
 }
 
