@@ -8,21 +8,14 @@ import type { HttpsListenerOutputs } from "./provider";
 import { HttpsListenerProvider } from "./provider";
 import { checkInputs, diffInputs } from "./schema";
 import type { HttpsListenerInputs } from "./schema";
-import { checked, clientFor, emulatorEnv, linesLogger, useEmulator, useLogger } from "./testing";
+import { checked, clientFor, emulatorEnv, loggedLines, useEmulator } from "./testing";
 import { tagParams, wireParams } from "./wire";
 
 let emulator: AliyunEmulator;
-const lines: string[] = [];
 let nextPort = 12000;
 
-useEmulator(
-  { lockMs: 20 },
-  (e) => (emulator = e),
-  () => {
-    lines.length = 0;
-  },
-);
-useLogger(linesLogger(lines));
+useEmulator({ lockMs: 20 }, (e) => (emulator = e));
+const lines = loggedLines();
 
 function provider(): HttpsListenerProvider {
   return new HttpsListenerProvider({ env: emulatorEnv(emulator), retry: { baseDelayMs: 10, maxDelayMs: 40 } });

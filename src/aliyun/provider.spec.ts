@@ -10,18 +10,11 @@ import { HttpsListenerProvider } from "./provider";
 import { diffInputs } from "./schema";
 import { parseListenerId } from "./wire";
 import type { HttpsListenerInputs } from "./schema";
-import { checked, emulatorEnv, linesLogger, useEmulator, useLogger } from "./testing";
+import { checked, emulatorEnv, loggedLines, useEmulator } from "./testing";
 
 let emulator: AliyunEmulator;
-const lines: string[] = [];
-useEmulator(
-  { lockMs: 20 },
-  (e) => (emulator = e),
-  () => {
-    lines.length = 0;
-  },
-);
-useLogger(linesLogger(lines));
+useEmulator({ lockMs: 20 }, (e) => (emulator = e));
+const lines = loggedLines();
 
 function env(overrides: Record<string, string> = {}): Record<string, string> {
   return { ...emulatorEnv(emulator), ...overrides };

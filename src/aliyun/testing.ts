@@ -52,11 +52,6 @@ export async function checked(p: HttpsListenerProvider, inputs: HttpsListenerInp
 /** QUIET_LOGGER drops every line, for specs whose injected faults would fill the output with retry notices. */
 export const QUIET_LOGGER: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
 
-/** linesLogger returns a logger that appends every line of every level to lines, for specs that assert on the log. */
-export function linesLogger(lines: string[]): Logger {
-  return { debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m) };
-}
-
 /** useLogger sets logger for the enclosing describe (or the file) and puts the one before it back afterwards. */
 export function useLogger(logger: Logger): void {
   let previous: Logger;
@@ -142,4 +137,17 @@ export function faultOptions(emulator: AliyunEmulator): SlbProviderOptions {
     requestTimeoutMs: 300,
     retry: { baseDelayMs: 10, maxDelayMs: 40, gate: { windowMs: 100 } },
   };
+}
+
+/**
+ * loggedLines sets, for the enclosing describe (or the file), a logger that appends every line of every level to the
+ * returned list, emptied before each test, for specs that assert on the log.
+ */
+export function loggedLines(): string[] {
+  const lines: string[] = [];
+  useLogger({ debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m) });
+  beforeEach(() => {
+    lines.length = 0;
+  });
+  return lines;
 }

@@ -8,23 +8,16 @@ import type { Params, ResponseBody, SlbApi } from "../client";
 import { SlbClient } from "../client";
 import { HttpsListenerProvider } from "../provider";
 import type { HttpsListenerInputs } from "../schema";
-import { checked as checkedListener, emulatorEnv, linesLogger, useEmulator, useLogger } from "../testing";
+import { checked as checkedListener, emulatorEnv, loggedLines, useEmulator } from "../testing";
 import type { DomainExtensionOutputs } from "./provider";
 import { DomainExtensionProvider } from "./provider";
 import type { DomainExtensionInputs } from "./schema";
 
 let emulator: AliyunEmulator;
-const lines: string[] = [];
 let nextPort = 7000;
 
-useEmulator(
-  { lockMs: 20 },
-  (e) => (emulator = e),
-  () => {
-    lines.length = 0;
-  },
-);
-useLogger(linesLogger(lines));
+useEmulator({ lockMs: 20 }, (e) => (emulator = e));
+const lines = loggedLines();
 
 const RETRY = { baseDelayMs: 10, maxDelayMs: 40 };
 

@@ -10,22 +10,20 @@ import type { Params, ResponseBody, SlbApi } from "../client";
 import { SlbClient } from "../client";
 import { isApiError } from "../../core/errors";
 import { ERROR_CODES, MESSAGES, RULE_MESSAGES, RULES_PER_LISTENER } from "../constants";
-import { clientFor, emulatorEnv, loadBalancerWithHttpsListener, linesLogger, useEmulator, useLogger } from "../testing";
+import { clientFor, emulatorEnv, loadBalancerWithHttpsListener, loggedLines, useEmulator } from "../testing";
 import type { ForwardingRuleOutputs, ForwardingRuleProviderOptions } from "./provider";
 import { ForwardingRuleProvider } from "./provider";
 import type { ForwardingRuleInputs } from "./schema";
 
 let emulator: AliyunEmulator;
-const lines: string[] = [];
 useEmulator(
   { lockMs: 20 },
   (e) => (emulator = e),
   () => {
-    lines.length = 0;
     sent.length = 0;
   },
 );
-useLogger(linesLogger(lines));
+const lines = loggedLines();
 
 const RETRY = { baseDelayMs: 10, maxDelayMs: 40 };
 
