@@ -4,11 +4,10 @@
  * load balancer are created, updated and deleted concurrently with few wasted calls.
  */
 import type { AliyunEmulator } from "../emulator/aliyun";
-import type { FaultKind } from "../emulator/faults";
 import type { HttpsListenerOutputs } from "./provider";
 import { HttpsListenerProvider } from "./provider";
 import type { HttpsListenerInputs } from "./schema";
-import { checked, emulatorEnv, QUIET_LOGGER, useEmulator, useLogger } from "./testing";
+import { checked, emulatorEnv, QUIET_LOGGER, SERVICE_FAULTS, useEmulator, useLogger } from "./testing";
 
 let emulator: AliyunEmulator;
 useEmulator({ lockMs: 20 }, (e) => (emulator = e));
@@ -36,15 +35,6 @@ function listenerOn(lb: string, port: number, more: Partial<HttpsListenerInputs>
   };
 }
 
-const FAULTS: readonly { kind: FaultKind; code?: string }[] = [
-  { kind: "error", code: "ServiceUnavailable" },
-  { kind: "error", code: "Throttling.User" },
-  { kind: "reset" },
-  { kind: "stall" },
-  { kind: "html502" },
-  { kind: "drop-response" },
-];
-
 /** A fresh load balancer per case, so "exactly these listeners" is easy to state. */
 function freshLoadBalancer(): string {
   return emulator.state.createLoadBalancer({ regionId: emulator.seed.regionId }).id;
@@ -54,7 +44,7 @@ function listenersOf(lb: string): string[] {
   return emulator.state.allListeners().filter((id) => id.startsWith(`${lb}:`));
 }
 
-describe.each(FAULTS)("under a $kind $code fault", ({ kind, code }) => {
+describe.each(SERVICE_FAULTS)("under a $kind $code fault", ({ kind, code }) => {
   const fault = (target: string) => ({ target, kind, code, first: 2, stallMs: 1000 });
 
   it.each(["CreateLoadBalancerHTTPSListener", "StartLoadBalancerListener"])(

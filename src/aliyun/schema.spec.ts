@@ -1,17 +1,10 @@
 import fc from "fast-check";
 import { UNKNOWN_SENTINEL } from "../core/check";
 import { checkInputs, normalise } from "./schema";
+import { HTTPS_BASE } from "./testing";
 
 /** A valid listener with every conditional rule satisfied; each row below changes one input. */
-const BASE = {
-  loadBalancerId: "lb-1",
-  listenerPort: 443,
-  bandwidth: -1,
-  healthCheck: "on",
-  serverCertificateId: "cert-1",
-  stickySession: "off",
-  backendServerPort: 80,
-};
+const BASE = HTTPS_BASE;
 
 interface Row {
   readonly property: string;

@@ -5,6 +5,7 @@ import type { Logger } from "../core/log";
 import { setLogger } from "../core/log";
 import type { AliyunEmulator, AliyunEmulatorOptions } from "../emulator/aliyun";
 import { startAliyunEmulator } from "../emulator/aliyun";
+import type { FaultKind } from "../emulator/faults";
 import { SlbClient } from "./client";
 import { ACTIONS } from "./constants";
 import type { HttpsListenerProvider } from "./provider";
@@ -151,3 +152,27 @@ export function loggedLines(): string[] {
   });
   return lines;
 }
+
+/**
+ * HTTPS_BASE is a valid HttpsListener for the specs that need no emulator (load balancer `lb-1`, certificate
+ * `cert-1`) with every conditional rule satisfied; a spec changes one input of it at a time.
+ */
+export const HTTPS_BASE: Readonly<HttpsListenerInputs> = {
+  loadBalancerId: "lb-1",
+  listenerPort: 443,
+  bandwidth: -1,
+  healthCheck: "on",
+  serverCertificateId: "cert-1",
+  stickySession: "off",
+  backendServerPort: 80,
+};
+
+/** SERVICE_FAULTS are the fault kinds every listener reliability spec injects on every call of the lifecycle. */
+export const SERVICE_FAULTS: readonly { kind: FaultKind; code?: string }[] = [
+  { kind: "error", code: "ServiceUnavailable" },
+  { kind: "error", code: "Throttling.User" },
+  { kind: "reset" },
+  { kind: "stall" },
+  { kind: "html502" },
+  { kind: "drop-response" },
+];

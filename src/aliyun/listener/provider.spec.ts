@@ -21,6 +21,7 @@ import { HTTPS_STATES_BEFORE_CORE } from "./upgrade.fixture";
 import { HTTP_LISTENER } from "../http/schema";
 import { HTTPS_LISTENER } from "../schema";
 import { TCP_LISTENER } from "../tcp/schema";
+import { HTTPS_BASE } from "../testing";
 import { UDP_LISTENER } from "../udp/schema";
 
 /** Answer is what the stand-in answers an action with: a body, or an error to throw. */
@@ -62,15 +63,7 @@ const KINDS: Readonly<
   https: {
     table: HTTPS_LISTENER,
     make: (fake) => new HttpsListenerProvider({ env: ENV, clientFor: () => fake, retry: { baseDelayMs: 1 } }),
-    base: {
-      loadBalancerId: "lb-1",
-      listenerPort: 443,
-      bandwidth: -1,
-      healthCheck: "on",
-      serverCertificateId: "cert-1",
-      stickySession: "off",
-      backendServerPort: 80,
-    },
+    base: { ...HTTPS_BASE },
   },
   http: {
     table: HTTP_LISTENER,

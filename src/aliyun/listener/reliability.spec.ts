@@ -4,23 +4,13 @@
  * state with exactly the listeners that should exist; a lost create answer is continued with, never sent again.
  */
 import type { AliyunEmulator } from "../../emulator/aliyun";
-import type { FaultKind } from "../../emulator/faults";
 import type { ListenerProtocol } from "../constants";
-import { emulatorEnv, QUIET_LOGGER, useEmulator, useLogger } from "../testing";
+import { emulatorEnv, QUIET_LOGGER, SERVICE_FAULTS, useEmulator, useLogger } from "../testing";
 import { baseListener, checkedOf, KINDS, NEW_PROTOCOLS } from "./testing";
 
 let emulator: AliyunEmulator;
 useEmulator({ lockMs: 20 }, (e) => (emulator = e));
 useLogger(QUIET_LOGGER);
-
-const FAULTS: readonly { kind: FaultKind; code?: string }[] = [
-  { kind: "error", code: "ServiceUnavailable" },
-  { kind: "error", code: "Throttling.User" },
-  { kind: "reset" },
-  { kind: "stall" },
-  { kind: "html502" },
-  { kind: "drop-response" },
-];
 
 /**
  * provider's retries must outlast the injected faults; a stall ends at the 300 ms request timeout, and the endpoint
@@ -55,7 +45,7 @@ async function created(protocol: ListenerProtocol) {
 describe.each(NEW_PROTOCOLS)("%s listener", (protocol) => {
   const actions = KINDS[protocol].table.actions;
 
-  describe.each(FAULTS)("under a $kind $code fault", ({ kind, code }) => {
+  describe.each(SERVICE_FAULTS)("under a $kind $code fault", ({ kind, code }) => {
     const fault = (target: string) => ({ target, kind, code, first: 1, stallMs: 1000 });
 
     it.each([actions.create, "StartLoadBalancerListener"])(

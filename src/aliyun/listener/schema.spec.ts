@@ -6,6 +6,7 @@ import { HTTP_LISTENER } from "../http/schema";
 import { HttpListenerPlan } from "../http/plan";
 import { HTTPS_LISTENER } from "../schema";
 import { TCP_LISTENER } from "../tcp/schema";
+import { HTTPS_BASE } from "../testing";
 import { UDP_LISTENER } from "../udp/schema";
 import { UdpListenerPlan } from "../udp/plan";
 import { TcpListenerPlan } from "../tcp/plan";
@@ -23,15 +24,7 @@ const TABLES: Readonly<Record<ListenerProtocol, ListenerTable>> = {
 
 /** BASES are a valid listener of each protocol; each row changes a few inputs. */
 const BASES: Readonly<Record<ListenerProtocol, Readonly<Record<string, unknown>>>> = {
-  https: {
-    loadBalancerId: "lb-1",
-    listenerPort: 443,
-    bandwidth: -1,
-    healthCheck: "on",
-    serverCertificateId: "cert-1",
-    stickySession: "off",
-    backendServerPort: 80,
-  },
+  https: HTTPS_BASE,
   http: { loadBalancerId: "lb-1", listenerPort: 80, healthCheck: "on", backendServerPort: 80 },
   tcp: { loadBalancerId: "lb-1", listenerPort: 80, bandwidth: -1, backendServerPort: 80 },
   udp: { loadBalancerId: "lb-1", listenerPort: 53, bandwidth: -1, backendServerPort: 53 },
