@@ -4,28 +4,15 @@
  * DomainExtensionProvider extends it with create, read, update and delete, loaded on the first API call.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { checkResult } from "../../core/check";
-import { StackPlan, type PlanOptions, type TypedPlan } from "../../core/planned";
-import { StackConfig } from "../config";
+import type { PlanOptions } from "../../core/planned";
+import { ListenerChildPlan } from "../listenerChildPlan";
 import { checkInputs, diffInputs, type DomainExtensionInputs } from "./schema";
 import type { DomainExtensionOutputs } from "./wire";
 
 /** DomainExtensionPlan checks inputs and decides update versus replace; it never calls the API. */
-export class DomainExtensionPlan
-  extends StackPlan<StackConfig>
-  implements TypedPlan<DomainExtensionInputs, DomainExtensionOutputs>
-{
+export class DomainExtensionPlan extends ListenerChildPlan<DomainExtensionInputs, DomainExtensionOutputs> {
   constructor(options: PlanOptions = {}) {
-    super(new StackConfig(options.env));
-  }
-
-  /** check validates the inputs and returns them typed, with regionId filled in. */
-  async check(
-    _olds: DomainExtensionInputs,
-    news: DomainExtensionInputs,
-  ): Promise<dynamic.CheckResult<DomainExtensionInputs>> {
-    const result = checkInputs(news, this.stack.region());
-    return checkResult(result, news);
+    super(checkInputs, options);
   }
 
   /**

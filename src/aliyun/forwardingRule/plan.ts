@@ -4,27 +4,15 @@
  * ForwardingRuleProvider extends it with create, read, update and delete, loaded on the first API call.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { checkResult } from "../../core/check";
-import { StackPlan, type PlanOptions, type TypedPlan } from "../../core/planned";
-import { StackConfig } from "../config";
+import type { PlanOptions } from "../../core/planned";
+import { ListenerChildPlan } from "../listenerChildPlan";
 import { checkInputs, diffInputs, type ForwardingRuleInputs } from "./schema";
 import type { ForwardingRuleOutputs } from "./wire";
 
 /** ForwardingRulePlan checks inputs and decides update versus replace; it never calls the API. */
-export class ForwardingRulePlan
-  extends StackPlan<StackConfig>
-  implements TypedPlan<ForwardingRuleInputs, ForwardingRuleOutputs>
-{
+export class ForwardingRulePlan extends ListenerChildPlan<ForwardingRuleInputs, ForwardingRuleOutputs> {
   constructor(options: PlanOptions = {}) {
-    super(new StackConfig(options.env));
-  }
-
-  /** check validates the inputs and returns them typed, with regionId filled in. */
-  async check(
-    _olds: ForwardingRuleInputs,
-    news: ForwardingRuleInputs,
-  ): Promise<dynamic.CheckResult<ForwardingRuleInputs>> {
-    return checkResult(checkInputs(news, this.stack.region()), news);
+    super(checkInputs, options);
   }
 
   /**
