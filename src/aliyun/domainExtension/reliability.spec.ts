@@ -11,6 +11,7 @@ import {
   faultOptions,
   ownEmulator,
   QUIET_LOGGER,
+  SERVICE_FAULTS,
   useLogger,
 } from "../testing";
 import type { DomainExtensionOutputs } from "./provider";
@@ -25,14 +26,10 @@ function provider(): DomainExtensionProvider {
   return new DomainExtensionProvider(faultOptions(emulator));
 }
 
+/** FAULTS are the listeners' fault kinds plus the extension's own busy answer; each kind has its own emulator. */
 const FAULTS: readonly { kind: FaultKind; code?: string }[] = [
-  { kind: "error", code: "ServiceUnavailable" },
-  { kind: "error", code: "Throttling.User" },
+  ...SERVICE_FAULTS,
   { kind: "error", code: "DomainExtensionProcessing" },
-  { kind: "reset" },
-  { kind: "stall" },
-  { kind: "html502" },
-  { kind: "drop-response" },
 ];
 
 /** A fresh load balancer with one HTTPS listener on 443 per case, so "exactly these extensions" is easy to state. */
