@@ -1,5 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { PlannedProvider, type FullProvider, type ResourcePlan } from "./planned";
+import { defined, PlannedProvider, type FullProvider, type ResourcePlan } from "./planned";
 
 /** A recording plan and provider: each call is logged as `<half>.<method> <argument>`. */
 function halves(calls: string[]): { plan: ResourcePlan; full: FullProvider } {
@@ -126,5 +126,37 @@ describe("PlannedProvider", () => {
     await expect(provider.check({}, {})).resolves.toEqual({ inputs: {} });
     await expect(provider.create({})).rejects.toThrow("Cannot find module './host/huawei.js'");
     await expect(provider.delete("id-1", {})).rejects.toThrow("Cannot find module './host/huawei.js'");
+  });
+
+  it("answers create, read and update without undefined members, which the host cannot encode", async () => {
+    const bag = { a: 1, gone: undefined, nested: { b: "x", gone: undefined }, list: [{ c: 2, gone: undefined }] };
+    const clean = { a: 1, nested: { b: "x" }, list: [{ c: 2 }] };
+    const { full } = halves([]);
+    const provider = new PlannedProvider(
+      async () => halves([]).plan,
+      async () => ({
+        ...full,
+        create: async () => ({ id: "id-1", outs: bag }),
+        read: async (id) => ({ id, props: bag, inputs: bag }),
+        update: async () => ({ outs: bag }),
+      }),
+    );
+    expect(await provider.create({})).toStrictEqual({ id: "id-1", outs: clean });
+    expect(await provider.read("id-1")).toStrictEqual({ id: "id-1", props: clean, inputs: clean });
+    expect(await provider.update("id-1", {}, {})).toStrictEqual({ outs: clean });
+  });
+});
+
+describe("defined", () => {
+  it("keeps nulls, empty strings, zeros, false and class instances as they are", () => {
+    const when = new Date(0);
+    expect(defined({ n: null, s: "", z: 0, f: false, when, gone: undefined })).toStrictEqual({
+      n: null,
+      s: "",
+      z: 0,
+      f: false,
+      when,
+    });
+    expect(defined(undefined)).toBeUndefined();
   });
 });

@@ -89,15 +89,18 @@ export class PlannedProvider implements FullProvider {
   }
 
   async create(inputs: unknown): Promise<dynamic.CreateResult> {
-    return (await this.#fullProvider()).create(inputs);
+    const made = await (await this.#fullProvider()).create(inputs);
+    return { ...made, outs: defined(made.outs) };
   }
 
   async read(id: string, props?: unknown): Promise<dynamic.ReadResult> {
-    return (await this.#fullProvider()).read(id, props);
+    const read = await (await this.#fullProvider()).read(id, props);
+    return { ...read, props: defined(read.props), inputs: defined(read.inputs) };
   }
 
   async update(id: string, olds: unknown, news: unknown): Promise<dynamic.UpdateResult> {
-    return (await this.#fullProvider()).update(id, olds, news);
+    const updated = await (await this.#fullProvider()).update(id, olds, news);
+    return { ...updated, outs: defined(updated.outs) };
   }
 
   async delete(id: string, props: unknown): Promise<void> {
@@ -116,4 +119,18 @@ export class PlannedProvider implements FullProvider {
     });
     return this.#full;
   }
+}
+
+/**
+ * defined is an answer's property bag without its undefined members, at every depth of its plain objects: the host
+ * turns the bag into a protobuf Struct, which refuses `undefined` ("Unexpected struct type."), so a provider that
+ * leaves an absent optional output as `key: undefined` would fail a create, read or update that succeeded.
+ */
+export function defined<T>(bag: T): T {
+  if (bag === null || typeof bag !== "object") return bag;
+  if (Array.isArray(bag)) return bag.map((item: unknown) => defined(item)) as T;
+  if (Object.getPrototypeOf(bag) !== Object.prototype) return bag;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(bag)) if (value !== undefined) out[key] = defined(value);
+  return out as T;
 }

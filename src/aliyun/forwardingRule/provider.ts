@@ -153,8 +153,7 @@ export class ForwardingRuleProvider
     if (replaces.length > 0) {
       throw new ListenerError(`ForwardingRule ${id}: ${replaces.join(", ")} cannot change in place; replace it`);
     }
-    // The domain is the rule's as made (it cannot change in place); a rule by URL alone has none, and an output
-    // member set to undefined would fail the host's serialization of the answer ("Unexpected struct type.").
+    // The domain is the rule's as made (it cannot change in place); a rule by URL alone has none.
     const outs: ForwardingRuleOutputs = { ...next, regionId };
     if (olds.domain !== undefined) outs.domain = olds.domain;
     if (changed.length === 0) return { outs };
