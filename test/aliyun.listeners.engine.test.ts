@@ -4,6 +4,8 @@
  * to the in-process SLB emulator. The redirect listener takes the HTTPS listener's port as an input, so the engine
  * creates it second; a UDP listener shares port 80 with it.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { HttpListener, HttpsListener, TcpListener, UdpListener } from "../src";
 import type { AliyunEmulator } from "../src/emulator";
@@ -61,6 +63,15 @@ function program(loadBalancerId: string, tcpBandwidth = -1, udpPort = 80) {
   };
 }
 
+/** filesUnder lists the files of a scratch project (its state and stack files), without node_modules. */
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "node_modules" ? [] : filesUnder(full);
+    return [full];
+  });
+}
+
 function listenersOf(lb: string): string[] {
   return slb.state.allListeners().filter((id) => id.startsWith(`${lb}:`));
 }
@@ -68,9 +79,14 @@ function listenersOf(lb: string): string[] {
 describe("the four listener kinds through the harness", () => {
   it("creates them (redirect after its HTTPS listener), shows no change on up, refresh and preview, and destroys them", async () => {
     const lb = slb.state.createLoadBalancer({ regionId: slb.seed.regionId }).id;
-    const { run } = project();
+    const { dir, run } = project();
     const up = await run("up", program(lb));
     expect([...up.errors, ...up.failures.map((f) => f.reason)]).toEqual([]);
+    // The secret key reaches the host as secret config; no output, line, state or stack file holds it in clear.
+    expect(JSON.stringify(up)).not.toContain(SECRET);
+    const files = filesUnder(dir);
+    expect(files.some((file) => fs.readFileSync(file, "utf8").includes("lb-emu"))).toBe(true);
+    expect(files.filter((file) => fs.readFileSync(file, "utf8").includes(SECRET))).toEqual([]);
     const created = up.steps.map((s) => s.name);
     expect(created.indexOf("web-https")).toBeLessThan(created.indexOf("web-http"));
     expect(up.outputs).toEqual({
